@@ -1,0 +1,58 @@
+// Lint rules that keep each folder to its runtime (DESIGN.md "Processes and folders").
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not allowed here: this code must run in every process.' })) };
+const folder = (name, message) => ({ group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`], message });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**', '**/*.d.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...noNode,
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'shared/ must not import Electron.' },
+          folder('electron', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
+          folder('renderer', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
+          folder('local-gateway', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...noNode,
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'The renderer reaches the host only through the contract in shared/ipc.' },
+          folder('electron', 'The renderer imports only shared/.'),
+          folder('local-gateway', 'The renderer imports only shared/.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['local-gateway/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'The local gateway is its own Node program and never imports Electron.' },
+          folder('electron', 'The local gateway imports only shared/.'),
+          folder('renderer', 'The local gateway imports only shared/.'),
+        ],
+      }],
+    },
+  },
+);
