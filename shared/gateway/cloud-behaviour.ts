@@ -63,6 +63,11 @@ export const GATEWAY_ERRORS = {
   D504CO: { status: 504, message: (d) => `Backend service connect failed '${d}'`, source: 'DOC' },
   D502FC: { status: 502, message: (d) => `Backend service response invalid '${d}'`, source: 'CHOSEN' },
   X500ER: { status: 500, message: fixed('Internal Error'), source: '3P' },
+  X500AM: { status: 500, message: fixed('Invalid Api Meta, try deploy again or contact us via ticket'), source: 'DOC' },
+  X500SV: { status: 500, message: (d) => `Stage variable \`${d}\` is not defined for this stage`, source: 'CHOSEN' },
+  // Malformed HTTP that never becomes a request (answered from the socket).
+  I431HL: { status: 431, message: fixed('Request Header Fields too Large'), source: 'CHOSEN' },
+  I400BR: { status: 400, message: (d) => `Bad Request: ${d}`, source: 'CHOSEN' },
 } satisfies Record<string, ErrorSpec>;
 
 export type GatewayErrorCode = keyof typeof GATEWAY_ERRORS;
@@ -114,4 +119,64 @@ export const GATEWAY_CHOICES = {
   routePriority: 'exact > param > wildcard',
   /** CaRequestHandleTime is sent as an ISO 8601 UTC time with milliseconds. */
   requestHandleTimeFormat: 'iso8601',
+  /**
+   * The Alibaba Cloud account that owns every app locally (the "user" of throttling and the key
+   * of USER specials): all apps of a project share one account, as they would in one cloud account.
+   */
+  localAccountId: '1000000000000001',
+  /**
+   * CaAppId and the AppId of IP-control/throttling specials, locally: a 10-digit number derived
+   * from the app name (FNV-1a 32-bit, offset by 1e9), stable across runs; not the cloud's AppId.
+   */
+  localAppIdDerivation: 'fnv1a32(name) + 1e9',
+  /**
+   * Throttling checks the most specific level first (APP → T429AP, USER → T429UR, API → T429IN)
+   * and reports the first one that is full; a refused call consumes no quota at any level.
+   */
+  throttlingOrder: 'APP > USER > API, refused calls not counted',
+  /**
+   * An ipControl plugin applies to a call through its items without an app plus the items of the
+   * calling app. ALLOW: with none applicable the call passes, else its IP must be in one of them.
+   */
+  ipControlItems: 'general items + items of the calling app',
+  /** Several throttling policies or CORS plugins bound to one API and stage: the last in the file wins. */
+  duplicateBindings: 'last wins',
+  /** A CORS plugin with an empty allowHeaders answers a preflight with the headers it asked for. */
+  corsEmptyAllowHeaders: 'echo Access-Control-Request-Headers',
+  /** Node's limit on the request line + headers: room for a 128 KB URL plus ordinary headers. */
+  maxHeaderBytes: 192 * 1024,
+  /** A trailing `/*` also matches the bare prefix (`/files/*` answers `/files`). */
+  wildcardMatchesBarePrefix: true,
+  /** What a request path `/a/*` matched after `/a/` is appended to the backend path (`/b` → `/b/rest`). */
+  wildcardRemainderToBackend: 'appended',
+  /** A required parameter sent empty (`?name=`) is refused like a missing one (I400MP). */
+  requiredRejectsEmpty: true,
+  /** Boolean parameters accept `true`/`false` in any case, nothing else. */
+  booleanValues: 'true|false, case-insensitive',
+  /** In MAPPING mode these client headers still reach the backend (undeclared ones are dropped). */
+  mappingForwardedHeaders: ['accept', 'accept-encoding', 'accept-language', 'user-agent'],
+  /** Backend Content-Type for ContentTypeCatagory DEFAULT. */
+  defaultBackendContentType: 'application/x-www-form-urlencoded; charset=UTF-8',
+  /** Value of the CaProxy system parameter. */
+  caProxy: 'AliCloudApiGateway',
+  /** Value of CaInstanceId locally; CaCloudMarketInstanceId, CaAppExtendInfo, CaSourceVpcId are empty. */
+  caInstanceId: 'local-gateway',
+  /** CaHttpSchema is the lower-case scheme of the call (`http` locally). */
+  caHttpSchema: 'lower-case scheme',
+  /**
+   * The local gateway listens on plain HTTP only, so it also serves APIs whose RequestProtocol is
+   * HTTPS alone (else they could not be tried offline); the cloud would answer I403PT.
+   */
+  servesHttpsOnlyApisOverHttp: true,
+  /**
+   * Header values (error messages, mock headers) outside printable ASCII are sent as their UTF-8
+   * bytes; control characters are percent-encoded so a value can never break the header block.
+   */
+  headerValueEncoding: 'utf8 bytes, controls as %XX',
+  /** Incoming header bytes are read as UTF-8 (reference §1.1: the Java demo sends UTF-8 raw). */
+  incomingHeaderEncoding: 'utf8',
+  /** A backend that resets a reused keep-alive connection before answering is retried once (cloud: since 2023). */
+  backendRetryOnReusedSocket: 1,
+  /** A project with a single group answers on any Host; every group also answers on `<group>.localhost`. */
+  localGroupHosts: '<group>.localhost, or any host when there is one group',
 } as const;

@@ -1,0 +1,9 @@
+/** The project file and its secrets file as text. Pure: file access lives in electron/workspace. */
+export { parseProjectText, serializeProject, PROJECT_FILE_HEADER } from './project-text';
+export type { ProjectTextResult, ParseProjectOptions } from './project-text';
+export { parseSecretsText, serializeSecrets, SECRETS_FILE_HEADER } from './secrets-text';
+export type { SecretsTextResult } from './secrets-text';
+export { secretsFileNameFor } from './file-names';
+export { findSecretsInProject, secretValuesOf, isSecretKeyName } from './secret-guard';
+export type { SecretGuardOptions } from './secret-guard';
+export type { LocatedProblem } from './yaml-text';
