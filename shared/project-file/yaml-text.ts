@@ -30,12 +30,16 @@ export function parseYaml(text: string): ParsedYaml {
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   styles.set(document, { ...BASE_STYLE, ...detectIndentation(text) });
   keepKeyLineComments(document, text);
-  const problems = document.errors.map((error): LocatedProblem => {
+  // A syntax error usually sets off a cascade of follow-on errors; only duplicate keys are each
+  // real, so report them all plus the first syntax error.
+  const firstSyntax = document.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  const reported = document.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntax);
+  const problems = reported.map((error): LocatedProblem => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const message =
       error.code === 'DUPLICATE_KEY'
         ? `duplicate key ${keyAt(text, error.pos[0])}: a key may appear only once in a mapping; remove or rename one of them`
-        : `invalid YAML: ${error.message}`;
+        : `invalid YAML: ${error.message}${syntaxHint(error.message)}`;
     return { path: [], message, line, column: col };
   });
   return { document, lineCounter, problems };
@@ -121,4 +125,11 @@ export function locateProblems(parsed: ParsedYaml, problems: Problem[]): Located
 
 function quotedNames(message: string): string[] {
   return [...message.matchAll(/["`]([^"`]+)["`]/g)].map((match) => match[1]);
+}
+
+/** The commonest slip in this format: `[param]` paths unquoted where YAML reads `[` as a list. */
+function syntaxHint(message: string): string {
+  return /flow-seq|flow sequence/i.test(message)
+    ? ' (a value with `[` in it, such as a path `/users/[id]` inside `{...}`, must be quoted: "/users/[id]")'
+    : '';
 }

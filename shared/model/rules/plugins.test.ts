@@ -23,12 +23,12 @@ describe('plug-in settings', () => {
     const project = makeProject();
     const plugin = project.plugins[1];
     if (plugin.type !== 'cors') throw new Error('fixture changed');
-    plugin.cors.allowOrigins = ['a.com'];
-    expect(onlyProblem(project)).toMatchObject({ path: ['plugins', 1, 'cors', 'allowOrigins', 0], message: expect.stringContaining('Allowed origin `a.com` of plug-in `demo-web-cors` is not valid') });
+    plugin.cors.allowOrigins = ['https://a.com/x'];
+    expect(onlyProblem(project)).toMatchObject({ path: ['plugins', 1, 'cors', 'allowOrigins', 0], message: expect.stringContaining('Allowed origin `https://a.com/x` of plug-in `demo-web-cors` is not valid') });
   });
 
   it('knows the CORS origin forms', () => {
-    for (const ok of ['*', 'https://a.com', 'https://a.com:8443', 'https://*.foo.com', 'http://localhost:3000']) expect(isCorsOrigin(ok)).toBe(true);
-    for (const bad of ['a.com', 'https://a.com/', 'https://a.com:0', 'ftp://a.com', '*.foo.com', 'https://a.*.com']) expect(isCorsOrigin(bad)).toBe(false);
+    for (const ok of ['*', 'https://a.com', 'https://a.com:8443', 'https://*.foo.com', 'http://localhost:3000', '*.foo.com', 'a.com']) expect(isCorsOrigin(ok)).toBe(true);
+    for (const bad of ['https://a.com/', 'https://a.com:0', 'ftp://a.com', 'https://a.*.com', 'a com']) expect(isCorsOrigin(bad)).toBe(false);
   });
 });

@@ -26,7 +26,8 @@ export function isIpOrCidr(text: string): boolean {
 /** `*`, an origin (`https://a.com`, `http://localhost:3000`), or a wildcard origin (`https://*.foo.com`). */
 export function isCorsOrigin(text: string): boolean {
   if (text === '*') return true;
-  const match = /^https?:\/\/(\*\.)?([^/?#]+)$/i.exec(text);
+  // The cloud's CORS plug-in documents wildcards like `*.foo.com`, so the scheme is optional.
+  const match = /^(?:https?:\/\/)?(\*\.)?([^/?#]+)$/i.exec(text);
   if (!match) return false;
   const { host, port } = splitHostPort(match[2]);
   return isHost(host) && (port === undefined || isPort(port));
@@ -50,7 +51,7 @@ export const checkPluginSettings: ProjectRule = ({ project }, report) => {
       if (isCorsOrigin(origin)) return;
       report(
         ['plugins', i, 'cors', 'allowOrigins', k],
-        `Allowed origin ${q(origin)} of plug-in ${q(plugin.name)} is not valid. Use \`*\`, an origin like \`https://a.com\` or \`https://a.com:8443\`, or a wildcard like \`https://*.foo.com\`.`,
+        `Allowed origin ${q(origin)} of plug-in ${q(plugin.name)} is not valid. Use \`*\`, an origin like \`https://a.com\` or \`https://a.com:8443\`, or a wildcard like \`https://*.foo.com\` or \`*.foo.com\`.`,
       );
     });
   });
