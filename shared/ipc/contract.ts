@@ -1,0 +1,193 @@
+/**
+ * The contract between the UI (renderer) and the host: every call the UI can make and every event
+ * it can receive. Two transports carry it (DESIGN.md): Electron IPC through the preload, and HTTP +
+ * Server-Sent Events in browser mode. The host parses every request with these schemas: the
+ * renderer is untrusted.
+ *
+ * Channels are `agw:<domain>.<verb>`. Responses are typed here but not parsed by the renderer.
+ */
+import { z } from 'zod';
+import { Project, Stage } from '../model/schema';
+
+export const CHANNEL_PREFIX = 'agw:';
+
+/** A problem of a loaded or saved file, located for the status bar and the editors. */
+export const FileProblem = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  file: z.string().optional(),
+});
+export type FileProblem = z.infer<typeof FileProblem>;
+
+/** The project as the host has it on disk. `project` is absent when the file failed to load. */
+export interface ProjectState {
+  path: string;
+  /** Name of the file without folders, for the title bar. */
+  fileName: string;
+  project?: Project;
+  problems: FileProblem[];
+  /** Hash of the bytes on disk; a save names it so the host can refuse to overwrite newer changes. */
+  revision: string;
+  /** Whether this is the bundled quickstart opened in demo mode (first start). */
+  demo: boolean;
+}
+
+/** An app's credentials as the UI may see them: never a secret, only whether it is set. */
+export interface AppCredentialsView {
+  app: string;
+  keys: { appKey: string; secretSet: true }[];
+  /** AppCodes masked to their first and last 4 characters. */
+  appCodes: string[];
+}
+
+export interface ImportPreview {
+  /** What the import would add, as full API definitions in the model. */
+  apis: Project['apis'];
+  /** Groups the import would create. */
+  groups: Project['groups'];
+  /** Problems found, each naming the path or operation; nothing changes until the user applies. */
+  problems: { where: string; message: string }[];
+  /** Swagger 2.0, OpenAPI 3.0 or 3.1, as detected. */
+  format: string;
+}
+
+export interface AppInfo {
+  mode: 'desktop' | 'browser';
+  version: string;
+  /** Where secrets are kept and how well: safeStorage (desktop) or a 0600 file (browser mode). */
+  vault: { kind: 'safeStorage' | 'file'; description: string };
+  dataDir: string;
+}
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+const Path = z.string().min(1).max(4096);
+const Name = z.string().min(1).max(200);
+
+/**
+ * Every call: request schema (parsed by the host) and response type.
+ * `z.tuple([])` means the call takes no argument.
+ */
+export const CALLS = {
+  'agw:app.info': { request: z.tuple([]), response: {} as AppInfo },
+
+  /** The project open now (the quickstart on first start). */
+  'agw:project.current': { request: z.tuple([]), response: {} as ProjectState },
+  'agw:project.open': { request: z.tuple([Path]), response: {} as ProjectState },
+  /** Creates a new, empty project file at a path and opens it. */
+  'agw:project.create': { request: z.tuple([z.object({ path: Path, name: Name })]), response: {} as ProjectState },
+  /**
+   * Saves the design. `revision` is the one the UI loaded; a file changed on disk since, or one
+   * that failed to load, is refused unless `force` (the UI asks the user first).
+   */
+  'agw:project.save': {
+    request: z.tuple([z.object({ project: Project, revision: z.string(), force: z.boolean().optional() })]),
+    response: {} as ProjectState,
+  },
+  /**
+   * A native file dialog in the desktop app. Browser mode has none (`supported: false`): the UI
+   * then asks for a path in a text field instead.
+   */
+  'agw:project.chooseFile': {
+    request: z.tuple([z.object({ purpose: z.enum(['open', 'save', 'import']) })]),
+    response: {} as { supported: boolean; path?: string },
+  },
+  'agw:project.recent': { request: z.tuple([]), response: {} as RecentProject[] },
+  /** The project file's text as on disk (for showing a file that failed to load). */
+  'agw:project.text': { request: z.tuple([]), response: {} as { text: string } },
+
+  /** Generates an AppKey/AppSecret pair and an AppCode with a CSPRNG into the secrets file. */
+  'agw:apps.createCredentials': { request: z.tuple([z.object({ app: Name })]), response: {} as AppCredentialsView },
+  'agw:apps.credentials': { request: z.tuple([z.object({ app: Name })]), response: {} as AppCredentialsView },
+  /** Shows one secret, on explicit request. */
+  'agw:apps.revealSecret': { request: z.tuple([z.object({ app: Name, appKey: z.string() })]), response: {} as { appSecret: string } },
+  /** Replaces the secret of one key (the key stays, so callers only change the secret). */
+  'agw:apps.rotateSecret': { request: z.tuple([z.object({ app: Name, appKey: z.string() })]), response: {} as AppCredentialsView },
+  /** Removes an app's credentials (when the app is deleted). */
+  'agw:apps.deleteCredentials': { request: z.tuple([z.object({ app: Name })]), response: {} as { ok: true } },
+
+  /** Parses a Swagger 2.0 / OpenAPI 3.x document into APIs of a group, changing nothing. */
+  'agw:import.preview': {
+    request: z.tuple([
+      z.object({
+        source: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('text'), text: z.string().max(20_000_000) }),
+          z.object({ kind: z.literal('file'), path: Path }),
+        ]),
+        group: Name,
+      }),
+    ]),
+    response: {} as ImportPreview,
+  },
+  /** An OpenAPI 3.0 document of the APIs a group serves in a stage (or its working copies). */
+  'agw:export.openapi': {
+    request: z.tuple([z.object({ group: Name, stage: Stage.optional(), format: z.enum(['yaml', 'json']) })]),
+    response: {} as { text: string; fileName: string },
+  },
+} as const;
+
+export type CallChannel = keyof typeof CALLS;
+export type CallArgs<C extends CallChannel> = z.infer<(typeof CALLS)[C]['request']>;
+export type CallResult<C extends CallChannel> = (typeof CALLS)[C]['response'];
+
+/** Every event the host sends to the UI. */
+export interface Events {
+  /** The open project file changed on disk (another editor, git checkout). */
+  'agw:project.changedOnDisk': { path: string; revision: string };
+  /** A different project was opened (another window, the CLI). */
+  'agw:project.opened': ProjectState;
+  /** A command from the desktop app's menu, carried out by the UI like its own buttons. */
+  'agw:menu.command': { command: 'open' | 'save' | 'undo' | 'redo' | 'search' };
+}
+export type EventChannel = keyof Events;
+export const EVENT_CHANNELS: EventChannel[] = ['agw:project.changedOnDisk', 'agw:project.opened', 'agw:menu.command'];
+
+type Domain<C extends string> = C extends `agw:${infer D}.${string}` ? D : never;
+type DomainCalls<D extends string> = {
+  [C in CallChannel as C extends `agw:${D}.${infer V}` ? V : never]: (...args: CallArgs<C>) => Promise<CallResult<C>>;
+};
+
+/**
+ * What the renderer receives at start (from the preload or the browser transport); it cannot tell
+ * which. One method per channel (`agw.project.open(path)`), nothing generic, so the preload
+ * exposes exactly the contract.
+ */
+export type HostApi = { [D in Domain<CallChannel>]: DomainCalls<D> } & {
+  on<E extends EventChannel>(channel: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+/** Builds the HostApi over a transport's two primitives; used by the preload and the browser transport. */
+export function buildHostApi(
+  invoke: (channel: CallChannel, args: unknown[]) => Promise<unknown>,
+  subscribe: (channel: EventChannel, listener: (payload: unknown) => void) => () => void,
+): HostApi {
+  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const channel of Object.keys(CALLS) as CallChannel[]) {
+    const [domain, verb] = channel.slice(CHANNEL_PREFIX.length).split('.');
+    (api[domain] ??= {})[verb] = (...args: unknown[]) => invoke(channel, args);
+  }
+  return Object.freeze({
+    ...api,
+    on: (channel: EventChannel, listener: (payload: unknown) => void) => {
+      if (!EVENT_CHANNELS.includes(channel)) throw new Error(`Unknown event channel ${channel}`);
+      return subscribe(channel, listener);
+    },
+  }) as unknown as HostApi;
+}
+
+/** An error the host returns to the UI: what failed and what to do, never a stack or a secret. */
+export interface HostErrorPayload {
+  code: string;
+  message: string;
+  problems?: FileProblem[];
+}
+
+export function isCallChannel(channel: string): channel is CallChannel {
+  return Object.prototype.hasOwnProperty.call(CALLS, channel);
+}
