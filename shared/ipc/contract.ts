@@ -191,3 +191,9 @@ export interface HostErrorPayload {
 export function isCallChannel(channel: string): channel is CallChannel {
   return Object.prototype.hasOwnProperty.call(CALLS, channel);
 }
+
+/**
+ * What a transport carries back for one call: the result, or the error the host mapped it to.
+ * Browser mode sends it as the JSON body of `POST /api/call/<channel>`.
+ */
+export type CallOutcome<T = unknown> = { ok: true; result: T } | { ok: false; error: HostErrorPayload };

@@ -1,0 +1,77 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signRequest } from '../shared/signature/sign';
+import { createAccessLog, type AccessRecord } from './access-log';
+import { call, fixtureProject, fixtureSecrets, mockApi, startGateway } from './test-support';
+
+const KEY = 'logKey-123456';
+const SECRET = 'logSecret-ZZZZ-9876';
+const APPCODE = 'appcode-QQQQ-5555';
+const BASIC = 'Basic dXNlcjpwYXNzd29yZA==';
+
+const project = fixtureProject({
+  apps: [{ name: 'caller' }],
+  authorizations: [
+    { app: 'caller', group: 'demo', api: 'signed', stage: 'RELEASE' },
+    { app: 'caller', group: 'demo', api: 'byCode', stage: 'RELEASE' },
+  ],
+  apis: [
+    mockApi('signed', 'GET', '/signed', { auth: { type: 'APP' } }),
+    mockApi('byCode', 'GET', '/code', { auth: { type: 'APP', appCodeAuthType: 'HEADER_QUERY' } }),
+    mockApi('open', 'GET', '/open'),
+  ],
+});
+const secrets = fixtureSecrets({ apps: { caller: { keys: [{ appKey: KEY, appSecret: SECRET }], appCodes: [APPCODE] } } });
+
+describe('access log', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'apigw-local-log-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function run(level: 'debug' | 'error') {
+    const file = path.join(dir, `${level}.log`);
+    const gw = await startGateway(project, secrets, { log: createAccessLog(level, { file }) });
+    const events: AccessRecord[] = [];
+    gw.gateway.on('access', (r) => events.push(r));
+    const signed = signRequest({ method: 'GET', url: `/signed?token=${SECRET}`, appKey: KEY, appSecret: SECRET });
+    const answers = [
+      await call(gw.port, `/signed?token=${SECRET}`, { headers: { ...signed.headers, Authorization: BASIC } }),
+      await call(gw.port, '/code', { headers: { Authorization: `APPCODE ${APPCODE}` } }),
+      await call(gw.port, `/code?AppCode=${APPCODE}`),
+      await call(gw.port, '/open', { headers: { Authorization: BASIC } }),
+      await call(gw.port, '/missing'),
+      await call(gw.port, '/signed', { headers: { ...signed.headers, 'X-Ca-Signature': 'AAAA' + signed.signature.slice(4) } }),
+    ];
+    await gw.close();
+    const text = await readFile(file, 'utf8');
+    return { text, events, answers, signature: signed.signature };
+  }
+
+  it('writes one JSON line per call with the agreed fields and never a credential', async () => {
+    const { text, events, answers, signature } = await run('debug');
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 404, 400]);
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    const records = lines.map((l) => JSON.parse(l) as AccessRecord);
+    expect(records).toEqual(events);
+    expect(records[0]).toMatchObject({ group: 'demo', api: 'signed', stage: 'RELEASE', method: 'GET', path: '/signed', status: 200, app: 'caller', clientIp: '127.0.0.1' });
+    expect(records[0].requestId).toBe(answers[0].headers['x-ca-request-id']);
+    expect(typeof records[0].latencyMs).toBe('number');
+    expect(new Date(records[0].time).toISOString()).toBe(records[0].time);
+    expect(records[4]).toMatchObject({ status: 404, errorCode: 'I404NF' });
+    expect(records[5]).toMatchObject({ status: 400, errorCode: 'A400IS' });
+    for (const secret of [SECRET, APPCODE, BASIC, 'dXNlcjpwYXNzd29yZA', signature, KEY]) expect(text).not.toContain(secret);
+  });
+
+  it('logs only failures at error level', async () => {
+    const { text, events } = await run('error');
+    const records = text.trim().split('\n').map((l) => JSON.parse(l) as AccessRecord);
+    expect(records.map((r) => r.errorCode)).toEqual(['I404NF', 'A400IS']);
+    // The console's live view still gets every call.
+    expect(events).toHaveLength(6);
+  });
+});

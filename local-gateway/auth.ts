@@ -1,0 +1,165 @@
+/**
+ * App authentication of APP APIs (reference §1, §2): an AppCode, or an app signature checked with
+ * shared/signature; then the app's authorization for the API in the call's stage. Each refusal is
+ * the cloud's error code, checked in the order the brief lists them (one test per code).
+ */
+import type { Api, Auth, Project, SecretsFile, Stage } from '../shared/model/schema';
+import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
+import { contentMd5Matches, verifySignature, type SignableRequest } from '../shared/signature';
+import { localAppId } from './app-id';
+import type { Call } from './call';
+import { stageRefKey } from './stage-ref';
+import { createNonceStore, type NonceStore } from './nonce-store';
+
+/** The app a call was made by, once authenticated. */
+export interface AuthenticatedApp {
+  name: string;
+  /** The AppKey that signed the call; absent for AppCode calls. */
+  appKey?: string;
+  /** Local numeric id (GATEWAY_CHOICES.localAppIdDerivation), used as CaAppId. */
+  appId: string;
+}
+
+export type { NonceStore } from './nonce-store';
+
+export type AuthResult = { ok: true; app?: AuthenticatedApp } | { ok: false; error: GatewayError };
+
+export interface Authenticator {
+  authenticate(call: Call, api: Api, ref: { group: string; api: string }): AuthResult;
+}
+
+export interface AuthenticatorOptions {
+  project: Project;
+  secrets: SecretsFile;
+  /** Shared across reloads so a reload does not make used nonces valid again. */
+  nonceStore?: NonceStore;
+  now?: () => number;
+}
+
+const DECIMAL = /^\d{1,15}$/;
+const APPCODE_SCHEME = 'appcode ';
+
+type AppAuth = Extract<Auth, { type: 'APP' }>;
+type ApiRef = { group: string; api: string };
+
+interface KeyEntry {
+  app: AuthenticatedApp;
+  secret: string;
+}
+
+export function createAuthenticator(opts: AuthenticatorOptions): Authenticator {
+  const now = opts.now ?? Date.now;
+  const nonces = opts.nonceStore ?? createNonceStore();
+  const { byAppKey, byAppCode } = indexSecrets(opts.project, opts.secrets);
+  const grants = indexAuthorizations(opts.project);
+
+  function authorize(app: AuthenticatedApp, call: Call, ref: ApiRef): AuthResult {
+    const expiresAt = grants.get(grantKey(app.name, ref.group, ref.api, call.stage));
+    if (expiresAt === undefined) return refuse('I403AA');
+    if (expiresAt <= now()) return refuse('A403EP');
+    return { ok: true, app };
+  }
+
+  function byCode(code: string, auth: AppAuth, call: Call, ref: ApiRef): AuthResult {
+    if (auth.appCodeAuthType !== 'HEADER' && auth.appCodeAuthType !== 'HEADER_QUERY') return refuse('A400AC');
+    const app = byAppCode.get(code);
+    if (app === undefined) return refuse('A401AC');
+    return authorize(app, call, ref);
+  }
+
+  function bySignature(auth: AppAuth, call: Call, ref: ApiRef): AuthResult {
+    const headers = call.headers;
+    const appKey = headers['x-ca-key'];
+    if (appKey === undefined || appKey === '') return refuse('A400MA');
+    const entry = byAppKey.get(appKey);
+    if (entry === undefined) return refuse('A400IK');
+
+    // The path is signed as it came on the wire (GATEWAY_CHOICES.signPathDecoded is false).
+    const request: SignableRequest = { method: call.method, path: call.wirePath, query: call.query, form: call.form, headers };
+    const verified = verifySignature({ request, secret: entry.secret, allowedMethods: auth.signatureMethods });
+    if (!verified.ok && verified.reason === 'missing-signature') return refuse('A401ES');
+    if (!verified.ok && verified.reason === 'method-not-allowed') return refuse('A400SM', verified.signatureMethod);
+
+    const timestamp = headers['x-ca-timestamp'];
+    if (timestamp !== undefined) {
+      if (!DECIMAL.test(timestamp)) return refuse('A400IT');
+      if (Math.abs(now() - Number(timestamp)) > GATEWAY_CHOICES.timestampWindowMs) return refuse('A400TE');
+    }
+    const nonce = headers['x-ca-nonce'];
+    const hasNonce = nonce !== undefined && nonce !== '';
+    if (auth.forceNonceCheck && !hasNonce) return refuse('I400MH', 'X-Ca-Nonce');
+    const md5 = headers['content-md5'];
+    if (md5 !== undefined && !contentMd5Matches(md5, call.body)) return refuse('I400CM');
+
+    if (!verified.ok) {
+      // verifySignature's message is the cloud's byte-exact mismatch text (shared/signature formats it).
+      return { ok: false, error: { ...gatewayError('A400IS'), message: verified.message } };
+    }
+    // Only a verified call may use up a nonce, so a forged request cannot burn a real one.
+    // Nonces are kept per AppKey: one app cannot use up another's.
+    if (hasNonce && nonces.seen(`${appKey}\u0000${nonce}`, now())) return refuse('I400NC');
+    return authorize(entry.app, call, ref);
+  }
+
+  return {
+    authenticate(call, api, ref) {
+      const auth = api.auth;
+      if (auth.type !== 'APP') return { ok: true };
+      const code = appCodeOf(call, auth.appCodeAuthType === 'HEADER_QUERY');
+      if (code !== undefined) return byCode(code, auth, call, ref);
+      return bySignature(auth, call, ref);
+    },
+  };
+}
+
+/** `Authorization: APPCODE <code>`, or `?AppCode=` when the API takes it from the query. */
+function appCodeOf(call: Call, queryAllowed: boolean): string | undefined {
+  const authorization = call.headers['authorization'];
+  // The scheme is case-insensitive, as every HTTP auth scheme is; SDKs send `APPCODE`.
+  if (authorization !== undefined && authorization.slice(0, APPCODE_SCHEME.length).toLowerCase() === APPCODE_SCHEME) {
+    return authorization.slice(APPCODE_SCHEME.length).trim();
+  }
+  if (!queryAllowed) return undefined;
+  const parameter = GATEWAY_CHOICES.appCodeQueryParameter;
+  for (const [name, value] of call.query) if (name === parameter) return value;
+  return undefined;
+}
+
+function refuse(code: Parameters<typeof gatewayError>[0], detail?: string): AuthResult {
+  return { ok: false, error: gatewayError(code, detail) };
+}
+
+/** AppKey → app and secret, AppCode → app, for the apps the project defines (stale secrets are ignored). */
+function indexSecrets(project: Project, secrets: SecretsFile): { byAppKey: Map<string, KeyEntry>; byAppCode: Map<string, AuthenticatedApp> } {
+  const byAppKey = new Map<string, KeyEntry>();
+  const byAppCode = new Map<string, AuthenticatedApp>();
+  for (const { name } of project.apps) {
+    const own = secrets.apps[name];
+    if (own === undefined) continue;
+    const appId = localAppId(name);
+    for (const { appKey, appSecret } of own.keys) {
+      if (!byAppKey.has(appKey)) byAppKey.set(appKey, { app: { name, appKey, appId }, secret: appSecret });
+    }
+    const byCodeApp: AuthenticatedApp = { name, appId };
+    for (const code of own.appCodes) if (!byAppCode.has(code)) byAppCode.set(code, byCodeApp);
+  }
+  return { byAppKey, byAppCode };
+}
+
+/** (app, API, stage) → expiry in epoch ms; Infinity when it never expires. */
+function indexAuthorizations(project: Project): Map<string, number> {
+  const grants = new Map<string, number>();
+  for (const grant of project.authorizations) {
+    const parsed = grant.expiresAt === undefined ? Infinity : Date.parse(grant.expiresAt);
+    // An unreadable expiry counts as expired: fail closed rather than grant forever.
+    const expiresAt = Number.isNaN(parsed) ? -Infinity : parsed;
+    const key = grantKey(grant.app, grant.group, grant.api, grant.stage);
+    // Two grants for the same triple: the one that lasts longer decides.
+    if (!((grants.get(key) ?? -Infinity) > expiresAt)) grants.set(key, expiresAt);
+  }
+  return grants;
+}
+
+function grantKey(app: string, group: string, api: string, stage: Stage): string {
+  return `${app}\u0000${stageRefKey({ group, api, stage })}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * Reads a project file and its secrets file for serving. Parsing and validation are shared with
+ * the console (shared/project-file); this module only touches the disk, because local-gateway/
+ * may not import electron/ (DESIGN.md: local-gateway depends on shared only).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { formatPath } from '../shared/model/problems';
+import type { Project, SecretsFile } from '../shared/model/schema';
+import { parseProjectText, parseSecretsText, secretValuesOf, secretsFileNameFor } from '../shared/project-file';
+import type { LocatedProblem } from '../shared/project-file';
+
+export interface LoadedProject {
+  project: Project;
+  secrets: SecretsFile;
+  /** Hash of both files' bytes: equal hashes mean nothing changed. */
+  hash: string;
+}
+
+export type LoadResult = ({ ok: true } & LoadedProject) | { ok: false; hash: string; problems: string[] };
+
+/** The secrets file used when none is named: `<name>.secrets.yaml` beside the project. */
+export function defaultSecretsPath(projectPath: string): string {
+  return secretsFileNameFor(projectPath);
+}
+
+/** Loads and validates both files; every problem is one line naming the file, line and field. */
+export async function loadProjectFiles(projectPath: string, secretsPath: string): Promise<LoadResult> {
+  let projectText: string;
+  try {
+    projectText = await readFile(projectPath, 'utf8');
+  } catch (error) {
+    return { ok: false, hash: '', problems: [`${projectPath}: cannot read the project file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`] };
+  }
+  let secretsText = '';
+  try {
+    secretsText = await readFile(secretsPath, 'utf8');
+  } catch (error) {
+    // No secrets file is fine: APP APIs then refuse every key, as in a cloud account without apps.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      return { ok: false, hash: '', problems: [`${secretsPath}: cannot read the secrets file (${(error as NodeJS.ErrnoException).code}).`] };
+    }
+  }
+  const hash = createHash('sha256').update(projectText).update('\u0000').update(secretsText).digest('hex');
+
+  const secretsResult = secretsText === '' ? { secrets: { apps: {} } as SecretsFile, problems: [] } : parseSecretsText(secretsText, secretsPath);
+  const problems = secretsResult.problems.map((p) => describe(secretsPath, p));
+  const projectResult = parseProjectText(projectText, projectPath, { knownSecrets: secretValuesOf(secretsResult.secrets) });
+  problems.push(...projectResult.problems.map((p) => describe(projectPath, p)));
+  if (problems.length > 0 || !projectResult.project || !secretsResult.secrets) return { ok: false, hash, problems };
+  return { ok: true, project: projectResult.project, secrets: secretsResult.secrets, hash };
+}
+
+function describe(file: string, problem: LocatedProblem): string {
+  const field = problem.path.length > 0 ? ` ${formatPath(problem.path)}:` : '';
+  return `${file}:${problem.line}:${problem.column}${field} ${problem.message}`;
+}

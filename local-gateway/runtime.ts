@@ -1,0 +1,139 @@
+/**
+ * A project compiled for serving: per group and stage a route table of the deployed snapshots,
+ * each with its parameter mapping and backend ready, plus the policy checkers. Built once per
+ * (re)load and swapped in whole, so a call always sees one consistent version.
+ */
+import type { Api, Project, SecretsFile, Stage } from '../shared/model/schema';
+import { STAGES } from '../shared/model/schema';
+import { servedApis } from '../shared/model/stages';
+import { gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
+import { createAuthenticator, type Authenticator, type NonceStore } from './auth';
+import { compileBackend, type CompiledBackend } from './backends';
+import { createCors, type Cors } from './cors';
+import { createIpControl, type IpControl } from './ip-control';
+import { compileMapping, type CompiledMapping } from './mapping';
+import { RouteTable, type RouteTarget } from './routes';
+import type { StageRef } from './stage-ref';
+import { createThrottler, type Throttler } from './throttling';
+
+export interface CompiledApi extends RouteTarget {
+  api: Api;
+  ref: StageRef;
+  /** The deployed API cannot be served as defined (answered with this error). */
+  broken?: GatewayError;
+  mapping: CompiledMapping;
+  backend: CompiledBackend;
+}
+
+export interface GroupRuntime {
+  name: string;
+  /** `<label>.localhost` answers for this group. */
+  hostLabel: string;
+  routes: Record<Stage, RouteTable<CompiledApi>>;
+}
+
+export interface Runtime {
+  project: Project;
+  groups: GroupRuntime[];
+  /** By host label. */
+  byHost: Map<string, GroupRuntime>;
+  /** The group that answers on any other host, when the project has exactly one. */
+  only?: GroupRuntime;
+  auth: Authenticator;
+  throttler: Throttler;
+  ipControl: IpControl;
+  cors: Cors;
+  /** Things that do not stop serving but a person should know (route clashes, missing stage variables). */
+  warnings: string[];
+}
+
+/** A DNS label for a group name: lower case, anything but letters, digits and `-` as `-`. */
+export function hostLabelFor(groupName: string): string {
+  return groupName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'group';
+}
+
+export interface RuntimeOptions {
+  nonceStore: NonceStore;
+  now?: () => number;
+}
+
+export function compileRuntime(project: Project, secrets: SecretsFile, options: RuntimeOptions): Runtime {
+  const warnings: string[] = [];
+  const groups: GroupRuntime[] = [];
+  const byHost = new Map<string, GroupRuntime>();
+  const byName = new Map<string, GroupRuntime>();
+  for (const group of project.groups) {
+    const runtime: GroupRuntime = {
+      name: group.name,
+      hostLabel: hostLabelFor(group.name),
+      routes: { TEST: new RouteTable(), PRE: new RouteTable(), RELEASE: new RouteTable() },
+    };
+    groups.push(runtime);
+    byName.set(group.name, runtime);
+    const clash = byHost.get(runtime.hostLabel);
+    if (clash) warnings.push(`Groups "${clash.name}" and "${group.name}" both answer on ${runtime.hostLabel}.localhost; "${clash.name}" is served there.`);
+    else byHost.set(runtime.hostLabel, runtime);
+  }
+
+  for (const stage of STAGES) {
+    for (const api of servedApis(project, stage)) {
+      const group = byName.get(api.group);
+      if (!group) {
+        warnings.push(`API "${api.name}" is deployed to ${stage} but its group "${api.group}" is not in the project; it is not served.`);
+        continue;
+      }
+      const variables = project.groups.find((g) => g.name === api.group)?.stageVariables[stage] ?? {};
+      const compiled = compileApi(api, stage, variables, warnings);
+      group.routes[stage].add(compiled);
+    }
+    for (const group of groups) {
+      for (const { kept, dropped } of group.routes[stage].conflicts) {
+        warnings.push(
+          `APIs "${kept.api.name}" and "${dropped.api.name}" of group "${group.name}" both answer ${kept.method} ${kept.pattern} in ${stage}; "${kept.api.name}" is served.`,
+        );
+      }
+    }
+  }
+
+  const runtime: Runtime = {
+    project,
+    groups,
+    byHost,
+    auth: createAuthenticator({ project, secrets, nonceStore: options.nonceStore, now: options.now }),
+    throttler: createThrottler(project, options.now),
+    ipControl: createIpControl(project),
+    cors: createCors(project),
+    warnings,
+  };
+  if (groups.length === 1) runtime.only = groups[0];
+  return runtime;
+}
+
+function compileApi(api: Api, stage: Stage, variables: Record<string, string>, warnings: string[]): CompiledApi {
+  const ref: StageRef = { group: api.group, api: api.name, stage };
+  const where = `API "${api.name}" of group "${api.group}" in ${stage}`;
+  let broken: GatewayError | undefined;
+  let mapping: CompiledMapping;
+  try {
+    mapping = compileMapping(api);
+  } catch (error) {
+    warnings.push(`${where}: ${(error as Error).message}; calls get X500AM until it is redeployed.`);
+    broken = gatewayError('X500AM');
+    mapping = compileMapping({ ...api, parameters: [] });
+  }
+  let backend = compileBackend(api, variables);
+  if ('code' in backend) {
+    if (backend.code === 'X500SV') warnings.push(`${where}: ${backend.message}; calls get X500SV until the variable is set.`);
+    else warnings.push(`${where}: backend address "${api.backend.type === 'HTTP' ? api.backend.address : ''}" is not an http(s) URL; calls get X500AM.`);
+    broken ??= backend;
+    backend = { type: 'MOCK', status: 500, headers: [], body: Buffer.alloc(0) };
+  }
+  const compiled: CompiledApi = { pattern: api.request.path, method: api.request.method, api, ref, mapping, backend };
+  if (broken) compiled.broken = broken;
+  return compiled;
+}
+
+/** Which stages of a group serve at least one API (for the CLI's start-up lines). */
+export function stagesWithApis(group: GroupRuntime): Stage[] {
+  return STAGES.filter((stage) => group.routes[stage].size > 0);
+}

@@ -1,0 +1,122 @@
+/**
+ * Serving a project file: load it, start the gateway, reload it when either file changes. Used
+ * by the CLI and by tests that need the whole thing without a child process.
+ */
+import type { Writable } from 'node:stream';
+import { createAccessLog, type AccessLogSink, type LogLevel } from './access-log';
+import { defaultSecretsPath, loadProjectFiles } from './project-source';
+import { watchProjectFiles, type Watcher } from './reload';
+import { stagesWithApis } from './runtime';
+import { createLocalGateway, type LocalGateway } from './server';
+
+export interface ServeOptions {
+  projectPath: string;
+  secretsPath?: string;
+  host?: string;
+  port?: number;
+  maxBodyBytes?: number;
+  /** Access log file; stdout (the `out` stream) when absent. */
+  logFile?: string;
+  logLevel?: LogLevel;
+  /** Where "Listening on" and the access log go. */
+  out: Writable;
+  /** Where problems and warnings go. */
+  err: Writable;
+  debounceMs?: number;
+  /** Told of every reload attempt: applied, or refused with its problems. */
+  onReload?: (outcome: ReloadOutcome) => void;
+}
+
+export interface ReloadOutcome {
+  ok: boolean;
+  problems: string[];
+  warnings: string[];
+}
+
+export interface ServingProject {
+  gateway: LocalGateway;
+  host: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts serving; rejects with an Error listing every problem when the files are not valid. */
+export async function serveProjectFile(options: ServeOptions): Promise<ServingProject> {
+  const secretsPath = options.secretsPath ?? defaultSecretsPath(options.projectPath);
+  const level = options.logLevel ?? 'info';
+  const say = (line: string) => options.err.write(line + '\n');
+
+  const loaded = await loadProjectFiles(options.projectPath, secretsPath);
+  if (!loaded.ok) {
+    throw new Error(`Cannot serve ${options.projectPath}: fix these problems and start again.\n  ${loaded.problems.join('\n  ')}`);
+  }
+  let log: AccessLogSink;
+  try {
+    log = createAccessLog(level, options.logFile ? { file: options.logFile } : { stream: options.out });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`Cannot open the access log ${options.logFile} (${code}): check that its folder exists and is writable, or leave out --log.`);
+  }
+  const gateway = createLocalGateway({
+    project: loaded.project,
+    secrets: loaded.secrets,
+    host: options.host,
+    port: options.port,
+    maxBodyBytes: options.maxBodyBytes,
+    log,
+  });
+  const warn = (warnings: string[]) => {
+    if (level === 'info' || level === 'debug') for (const w of warnings) say(`Warning: ${w}`);
+  };
+  warn(gateway.warnings);
+
+  let listening: { host: string; port: number };
+  try {
+    listening = await gateway.listen();
+  } catch (error) {
+    await log.close();
+    throw new Error(`Cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 0}: ${(error as Error).message}. Choose another --port or --host.`);
+  }
+  const { host, port } = listening;
+  // One write, so a reader sees the Listening line and the group lines together.
+  let banner = `Listening on http://${host.includes(':') ? `[${host}]` : host}:${port}\n`;
+  for (const group of gateway.runtime.groups) {
+    const stages = stagesWithApis(group);
+    const served = stages.length > 0 ? `stages with APIs: ${stages.join(', ')}` : 'no API deployed yet';
+    banner += `  group ${group.name}: http://${group.hostLabel}.localhost:${port} (${served})\n`;
+  }
+  options.out.write(banner);
+
+  const watcher: Watcher = watchProjectFiles({
+    projectPath: options.projectPath,
+    secretsPath,
+    initialHash: loaded.hash,
+    debounceMs: options.debounceMs,
+    onChange: (next) => {
+      const result = gateway.reload(next.project, next.secrets);
+      options.onReload?.({ ok: result.ok, problems: result.error ? [result.error] : [], warnings: result.warnings });
+      if (!result.ok) {
+        if (level !== 'silent') say(`Kept serving the previous version: ${result.error}`);
+        return;
+      }
+      if (level === 'info' || level === 'debug') say(`Reloaded ${options.projectPath}`);
+      warn(result.warnings);
+    },
+    onProblems: (problems) => {
+      options.onReload?.({ ok: false, problems, warnings: [] });
+      if (level === 'silent') return;
+      say(`Kept serving the previous version: ${options.projectPath} has problems:`);
+      for (const problem of problems) say(`  ${problem}`);
+    },
+  });
+
+  return {
+    gateway,
+    host,
+    port,
+    async stop() {
+      watcher.close();
+      await gateway.close();
+    },
+  };
+}

@@ -1,0 +1,422 @@
+/**
+ * The local gateway: an HTTP server that answers a project's deployed stages as the cloud's data
+ * plane does. Each call walks: limits → group (Host) → stage (X-Ca-Stage) → route → body →
+ * authentication → IP control → throttling → parameters → backend, and is logged once.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { EventEmitter } from 'node:events';
+import type { Project, SecretsFile, Stage } from '../shared/model/schema';
+import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
+import type { Pairs } from '../shared/signature/url-encoded';
+import type { NonceStore } from './auth';
+import { answerMock, BackendPool } from './backends';
+import { createNonceStore } from './nonce-store';
+import type { Call } from './call';
+import { isoTime, roundMs, type AccessLogSink, type AccessRecord } from './access-log';
+import { checkParameters, mapRequest } from './mapping';
+import {
+  clientIpOf,
+  collectHeaders,
+  decodePath,
+  declaredBodyTooLarge,
+  hasBody,
+  hostName,
+  isFormBody,
+  parseForm,
+  parseQuery,
+  readBody,
+  splitTarget,
+  urlTooLarge,
+  type DecodedPath,
+  type Target,
+} from './request';
+import { headerValue, newRequestId, rawGatewayError, sendGatewayError } from './responses';
+import type { RouteHit } from './routes';
+import { compileRuntime, type CompiledApi, type GroupRuntime, type Runtime } from './runtime';
+
+export interface LocalGatewayOptions {
+  project: Project;
+  secrets: SecretsFile;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default GATEWAY_CHOICES.defaultMaxBodyBytes. */
+  maxBodyBytes?: number;
+  /** Where access records are written (besides the `access` event). */
+  log?: AccessLogSink;
+  /** Clock for authentication and throttling (tests). */
+  now?: () => number;
+}
+
+export interface ReloadResult {
+  ok: boolean;
+  warnings: string[];
+  /** Why the new version was refused (the old one keeps serving). */
+  error?: string;
+}
+
+export interface GatewayEvents {
+  access: [AccessRecord];
+  reload: [ReloadResult];
+}
+
+export interface LocalGateway {
+  listen(): Promise<{ host: string; port: number }>;
+  /** Swaps in a new project; calls in flight finish on the version they started with. */
+  reload(project: Project, secrets: SecretsFile): ReloadResult;
+  /** Stops accepting, lets calls in flight finish (up to `graceMs`), then closes every connection. */
+  close(graceMs?: number): Promise<void>;
+  on<E extends keyof GatewayEvents>(event: E, listener: (...args: GatewayEvents[E]) => void): () => void;
+  /** The version being served. */
+  readonly runtime: Runtime;
+  /** Warnings of the version being served. */
+  readonly warnings: string[];
+}
+
+const STAGE_HEADER = 'x-ca-stage';
+const LOCAL_SUFFIX = '.localhost';
+
+/** What every call of one gateway shares. */
+interface GatewayCore {
+  maxBodyBytes: number;
+  pool: BackendPool;
+  log(record: AccessRecord): void;
+}
+
+export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
+  const host = options.host ?? '127.0.0.1';
+  const events = new EventEmitter();
+  // Used nonces must stay used across reloads.
+  const nonceStore: NonceStore = createNonceStore();
+  let current = compileRuntime(options.project, options.secrets, { nonceStore, now: options.now });
+  const core: GatewayCore = {
+    maxBodyBytes: options.maxBodyBytes ?? GATEWAY_CHOICES.defaultMaxBodyBytes,
+    pool: new BackendPool(),
+    log(record) {
+      options.log?.write(record);
+      if (events.listenerCount('access') === 0) return;
+      try {
+        events.emit('access', record);
+      } catch (error) {
+        // A listener's failure (the console gone, say) must not fail the call being logged.
+        process.emitWarning(`local gateway: an access listener failed: ${(error as Error).message}`);
+      }
+    },
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    // A call keeps the version it started with, whatever reloads happen meanwhile.
+    const exchange = new Exchange(core, current, req, res);
+    try {
+      exchange.start();
+    } catch (error) {
+      exchange.crashed(error);
+    }
+  };
+  const server = http.createServer({ maxHeaderSize: GATEWAY_CHOICES.maxHeaderBytes, requestTimeout: 60_000, headersTimeout: 30_000 }, onRequest);
+  // `Expect: 100-continue`: a body over the limit is refused before the client is told to send it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!declaredBodyTooLarge(req, core.maxBodyBytes)) res.writeContinue();
+    onRequest(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, core.log));
+
+  const gateway: LocalGateway = {
+    listen() {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve({ host, port: typeof address === 'object' && address ? address.port : 0 });
+        });
+      });
+    },
+    reload(project, secrets) {
+      let result: ReloadResult;
+      try {
+        current = compileRuntime(project, secrets, { nonceStore, now: options.now });
+        result = { ok: true, warnings: current.warnings };
+      } catch (error) {
+        result = { ok: false, warnings: [], error: `the project could not be compiled for serving: ${(error as Error).message}` };
+      }
+      events.emit('reload', result);
+      return result;
+    },
+    async close(graceMs = 5_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+      core.pool.destroy();
+      await options.log?.close();
+    },
+    on(event, listener) {
+      events.on(event, listener as (...args: unknown[]) => void);
+      return () => events.off(event, listener as (...args: unknown[]) => void);
+    },
+    get runtime() {
+      return current;
+    },
+    get warnings() {
+      return current.warnings;
+    },
+  };
+  return gateway;
+}
+
+const EMPTY_BODY = new Uint8Array(0);
+
+/**
+ * One call from arrival to its access record. A class rather than closures: this runs for every
+ * call, and its methods are shared instead of allocated per request.
+ */
+class Exchange {
+  private readonly started = performance.now();
+  private readonly receivedAt = Date.now();
+  private readonly requestId = newRequestId();
+  private readonly record: AccessRecord;
+  private readonly target: Target;
+  private readonly headers: Record<string, string>;
+  private decoded: DecodedPath | undefined;
+  private query: Pairs = [];
+  private stage: Stage = 'RELEASE';
+  private host = '';
+  private cors: Record<string, string> | undefined;
+
+  constructor(
+    private readonly core: GatewayCore,
+    private readonly rt: Runtime,
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+  ) {
+    this.target = splitTarget(req.url ?? '/');
+    this.headers = collectHeaders(req.rawHeaders);
+    const path = this.target.wirePath;
+    this.record = {
+      time: isoTime(this.receivedAt),
+      requestId: this.requestId,
+      group: undefined,
+      api: undefined,
+      stage: undefined,
+      method: req.method ?? 'GET',
+      path: path.length > 2048 ? path.slice(0, 2048) + '…' : path,
+      status: 0,
+      errorCode: undefined,
+      app: undefined,
+      latencyMs: 0,
+      backendLatencyMs: undefined,
+      clientIp: clientIpOf(req),
+    };
+  }
+
+  /** Everything that needs no body: limits, group, stage, route; then the body is read if there is one. */
+  start(): void {
+    const { req, rt, record } = this;
+    if (urlTooLarge(req.url ?? '')) return this.refuse(gatewayError('I413UL'));
+    const tooLarge = declaredBodyTooLarge(req, this.core.maxBodyBytes);
+    // Answered without reading the body; the connection is closed so the rest is never read either.
+    if (tooLarge) return this.refuse(tooLarge, true);
+
+    const hostHeader = this.headers['host'];
+    this.host = hostName(hostHeader);
+    const group = groupFor(rt, this.host);
+    if (!group) return this.refuse(gatewayError('I404DO', hostHeader ?? ''));
+    record.group = group.name;
+
+    const stageHeader = this.headers[STAGE_HEADER];
+    const stage = stageHeader === undefined ? 'RELEASE' : parseStage(stageHeader);
+    if (!stage) return this.refuse(gatewayError('I400SG'));
+    this.stage = record.stage = stage;
+
+    const decoded = (this.decoded = decodePath(this.target.wirePath));
+    if (!decoded) return this.refuse(gatewayError('I400PH'));
+    const query = parseQuery(this.target.rawQuery);
+    if (!Array.isArray(query)) return this.refuse(query);
+    this.query = query;
+
+    const routes = group.routes[stage];
+    const method = record.method;
+    const found = routes.match(method, decoded.segments, decoded.wireSegments);
+    // A browser preflight goes to the CORS plugin of the API it asks about, unless an OPTIONS API answers the path itself.
+    const preflightMethod = method === 'OPTIONS' ? this.headers['access-control-request-method'] : undefined;
+    if (preflightMethod !== undefined && found.hit?.target.method !== 'OPTIONS') {
+      return this.preflight(routes.match(preflightMethod.toUpperCase(), decoded.segments, decoded.wireSegments).hit);
+    }
+    const hit = found.hit;
+    if (!hit) {
+      const described = `${method} ${this.target.wirePath}`;
+      return this.refuse(found.otherMethod ? gatewayError('I405UM', described) : gatewayError('I404NF', described));
+    }
+    const compiled = hit.target;
+    record.api = compiled.api.name;
+    if (compiled.broken) return this.refuse(compiled.broken);
+    if (!GATEWAY_CHOICES.servesHttpsOnlyApisOverHttp && !compiled.api.request.protocols.includes('HTTP')) {
+      return this.refuse(gatewayError('I403PT', 'HTTP'));
+    }
+
+    if (!hasBody(req)) return this.serve(hit, EMPTY_BODY);
+    readBody(req, this.core.maxBodyBytes)
+      .then((body) => {
+        if (body === undefined) return this.finish(499); // the caller went away while sending
+        if (!(body instanceof Uint8Array)) return this.refuse(body, true);
+        this.serve(hit, body);
+      })
+      .catch((error: unknown) => this.crashed(error));
+  }
+
+  /** Authentication, policies, parameters, then the backend. */
+  private serve(hit: RouteHit<CompiledApi>, body: Uint8Array): void {
+    try {
+      const contentType = this.headers['content-type'];
+      let form: Pairs | undefined;
+      if (isFormBody(contentType)) {
+        const parsed = parseForm(body, contentType as string);
+        if (!Array.isArray(parsed)) return this.refuse(parsed);
+        form = parsed;
+      }
+      const { rt, record } = this;
+      const compiled = hit.target;
+      const ref = compiled.ref;
+      const call = this.call(body, form);
+      this.cors = rt.cors.responseHeaders(ref, call);
+      const auth = rt.auth.authenticate(call, compiled.api, ref);
+      if (!auth.ok) return this.refuse(auth.error);
+      const app = auth.app;
+      if (app) record.app = app.name;
+      const denied = rt.ipControl.check(ref, call.clientIp, app) ?? rt.throttler.check(ref, app);
+      if (denied) return this.refuse(denied);
+
+      const backend = compiled.backend;
+      const input = { call, rawHeaders: this.req.rawHeaders, rawQuery: this.target.rawQuery, pathParams: hit.params, app };
+      if (backend.type === 'MOCK') {
+        // A mock needs the parameters checked, not mapped.
+        const invalid = checkParameters(compiled.mapping, input);
+        if (invalid) return this.refuse(invalid);
+        answerMock(backend, this.res, this.extraHeaders());
+        return this.finish(backend.status);
+      }
+      const mapped = mapRequest(compiled.mapping, input);
+      if ('code' in mapped) return this.refuse(mapped);
+      record.backend = `${backend.https ? 'https' : 'http'}://${backend.hostHeader}`;
+      this.core.pool.proxy(backend, mapped, {
+        req: this.req,
+        res: this.res,
+        method: call.method,
+        clientIp: call.clientIp,
+        contentType,
+        rest: hit.rest,
+        extra: this.extraHeaders(),
+        done: (outcome) => {
+          if (outcome.backendLatencyMs !== undefined) record.backendLatencyMs = roundMs(outcome.backendLatencyMs);
+          this.finish(outcome.status, outcome.error?.code);
+        },
+      });
+    } catch (error) {
+      this.crashed(error);
+    }
+  }
+
+  private preflight(asked: RouteHit<CompiledApi> | undefined): void {
+    if (asked) this.record.api = asked.target.api.name;
+    const answer = this.rt.cors.preflight(asked?.target.ref, this.call(EMPTY_BODY, undefined));
+    if ('code' in answer) return this.refuse(answer);
+    const headers: Record<string, string | number> = { 'X-Ca-Request-Id': this.requestId, 'Content-Length': 0 };
+    // Values may echo the caller's headers (Origin, Access-Control-Request-Headers): keep them sendable.
+    for (const name in answer.headers) headers[name] = headerValue(answer.headers[name]);
+    this.res.writeHead(answer.status, headers);
+    this.res.end();
+    this.finish(answer.status);
+  }
+
+  private call(body: Uint8Array, form: Pairs | undefined): Call {
+    const call: Call = {
+      requestId: this.requestId,
+      method: this.record.method,
+      wirePath: this.target.wirePath,
+      path: this.decoded!.path,
+      query: this.query,
+      headers: this.headers,
+      body,
+      clientIp: this.record.clientIp,
+      protocol: 'HTTP',
+      stage: this.stage,
+      host: this.host,
+      receivedAt: this.receivedAt,
+    };
+    if (form !== undefined) call.form = form;
+    return call;
+  }
+
+  /** X-Ca-Request-Id and the CORS headers, flat, for writeHead. */
+  private extraHeaders(): string[] {
+    const extra = ['X-Ca-Request-Id', this.requestId];
+    const cors = this.cors;
+    if (cors) for (const name in cors) extra.push(name, headerValue(cors[name]));
+    return extra;
+  }
+
+  private refuse(error: GatewayError, close = false): void {
+    sendGatewayError(this.res, this.requestId, error, this.cors, close);
+    this.finish(error.status, error.code);
+  }
+
+  private finish(status: number, errorCode?: string): void {
+    const record = this.record;
+    record.status = status;
+    if (errorCode !== undefined) record.errorCode = errorCode;
+    record.latencyMs = roundMs(performance.now() - this.started);
+    this.core.log(record);
+  }
+
+  /** A bug must cost one call, never the process. */
+  crashed(error: unknown): void {
+    process.emitWarning(`local gateway: ${(error as Error).stack ?? String(error)}`);
+    try {
+      this.cors = undefined;
+      this.refuse(gatewayError('X500ER'));
+    } catch {
+      this.res.destroy();
+    }
+  }
+}
+
+/** `<group>.localhost` picks a group; any other host works only when the project has one group. */
+function groupFor(rt: Runtime, host: string): GroupRuntime | undefined {
+  if (host.endsWith(LOCAL_SUFFIX)) return rt.byHost.get(host.slice(0, -LOCAL_SUFFIX.length));
+  return rt.only;
+}
+
+function parseStage(value: string): Stage | undefined {
+  return value === 'RELEASE' || value === 'TEST' || value === 'PRE' ? value : undefined;
+}
+
+/** Requests Node's parser refused before they became requests: answered on the socket, then closed. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket, log: (record: AccessRecord) => void): void {
+  if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  let error: GatewayError;
+  if (err.code === 'HPE_HEADER_OVERFLOW') error = gatewayError('I431HL');
+  else if (err.code === 'HPE_INVALID_CONTENT_LENGTH' || err.code === 'HPE_UNEXPECTED_CONTENT_LENGTH') {
+    error = gatewayError('I400HD', '`Content-Length` is not a single decimal number');
+  } else if (err.code === 'HPE_INVALID_TRANSFER_ENCODING') error = gatewayError('I400HD', '`Transfer-Encoding` is not supported');
+  else error = gatewayError('I400BR', ((err as { reason?: string }).reason ?? err.message).slice(0, 200));
+  const requestId = newRequestId();
+  socket.end(rawGatewayError(requestId, error), 'latin1');
+  log({
+    time: new Date().toISOString(),
+    requestId,
+    method: '-',
+    path: '-',
+    status: error.status,
+    errorCode: error.code,
+    latencyMs: 0,
+    clientIp: (socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+  });
+}
