@@ -31,7 +31,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    // vite.config.ts runs in Node at build time, not in the UI.
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         ...noNode,
@@ -40,6 +41,18 @@ export default tseslint.config(
           folder('electron', 'The renderer imports only shared/.'),
           folder('local-gateway', 'The renderer imports only shared/.'),
         ],
+      }],
+    },
+  },
+  {
+    // Only main.ts and preload.ts load Electron; everything else in the host runs in plain Node
+    // (tests, browser mode) and takes Electron's objects as parameters, so types are allowed.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', allowTypeImports: true, message: 'Only electron/main.ts and electron/preload.ts import Electron at runtime; take the object as a parameter (`import type` is fine).' }],
+        patterns: [{ group: ['electron/*'], allowTypeImports: true, message: 'Only electron/main.ts and electron/preload.ts import Electron at runtime.' }],
       }],
     },
   },

@@ -1,6 +1,7 @@
 /** Every subcommand, in the order the help lists them. Add a command: one module, one line here. */
 import type { CliCommand } from './command';
 import { formatCommand } from './format-command';
+import { uiCommand } from './ui-command';
 import { validateCommand } from './validate-command';
 
 /** Listed so people know what is coming; calling them says so and exits 2. */
@@ -9,7 +10,7 @@ const planned = (name: string, args: string, summary: string): CliCommand => ({ 
 export const COMMANDS: CliCommand[] = [
   validateCommand,
   formatCommand,
-  planned('ui', '[file]', 'Serve the console to a browser on 127.0.0.1'),
+  uiCommand,
   planned('cloud-sim', '', 'Run the offline cloud, the OpenAPI emulator behind demo mode'),
   planned('pull', '<file>', "Read the cloud's groups and APIs into a snapshot"),
   planned('plan', '<file>', 'Show, line by line, what sync would change in the cloud'),

@@ -1,0 +1,128 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serializeProject } from '../../shared/project-file';
+import { smallProject } from '../../shared/project-file/test-projects';
+import { buildRenderer } from '../web-host/renderer-build';
+
+const BIN = fileURLToPath(new URL('../../bin/apigw-studio.js', import.meta.url));
+
+let dir: string;
+let rendererDir: string;
+let child: ChildProcess | undefined;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'apigw-ui-'));
+  rendererDir = join(dir, 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>API Gateway Studio</title>');
+});
+afterEach(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Starts `apigw-studio ui` and resolves with its Console URL once printed. */
+function startUi(...args: string[]): Promise<{ url: string; stdout: () => string }> {
+  const started = spawn(process.execPath, [BIN, 'ui', '--no-open', '--port', '0', '--data-dir', join(dir, 'data'), ...args], {
+    cwd: dir,
+    env: { ...process.env, APIGW_STUDIO_RENDERER_DIR: rendererDir },
+  });
+  child = started;
+  let stdout = '';
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    started.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const line = stdout.split('\n').find((l) => l.startsWith('Console: '));
+      if (line && stdout.includes('Press Ctrl+C')) resolve({ url: line.slice('Console: '.length), stdout: () => stdout });
+    });
+    started.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    started.once('exit', (code) => reject(new Error(`apigw-studio ui exited with ${code} before printing its URL: ${stderr}`)));
+  });
+}
+
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+function post(url: string, token: string, args: unknown[]): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Agw-Token': token } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(args));
+  });
+}
+
+function exited(process: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+}
+
+describe('apigw-studio ui', () => {
+  it('prints one Console line with the token URL, serves the console there, and stops cleanly on SIGTERM', async () => {
+    const { url, stdout } = await startUi();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    expect(stdout().split('\n').filter((line) => line.startsWith('Console: '))).toHaveLength(1);
+    expect(stdout()).toContain('(demo: a copy of the quickstart)');
+
+    const page = await get(url);
+    expect(page).toMatchObject({ status: 200, body: expect.stringContaining('API Gateway Studio') });
+    const { origin, searchParams } = new URL(url);
+    expect((await get(`${origin}/`)).status).toBe(403);
+    const current = await post(`${origin}/api/call/agw:project.current`, searchParams.get('token')!, []);
+    expect(JSON.parse(current.body)).toMatchObject({ ok: true, result: { demo: true, fileName: 'quickstart.apigw.yaml' } });
+
+    const exit = exited(child!);
+    child!.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(stdout()).toContain('Console stopped.');
+  });
+
+  it('opens --project FILE', async () => {
+    const path = join(dir, 'shop.apigw.yaml');
+    await writeFile(path, serializeProject(smallProject()));
+    const { url } = await startUi('--project', 'shop.apigw.yaml');
+    const { origin, searchParams } = new URL(url);
+    const current = await post(`${origin}/api/call/agw:project.current`, searchParams.get('token')!, []);
+    expect(JSON.parse(current.body)).toMatchObject({ ok: true, result: { path, demo: false } });
+  });
+
+  it.each([
+    [['--port', 'http'], /--port takes a number from 0 to 65535, not http/],
+    [['--port', '70000'], /--port takes a number/],
+    [['extra.yaml'], /unexpected argument extra\.yaml; give a project with --project FILE/],
+    [['--project', 'missing.apigw.yaml'], /cannot read project file .*missing\.apigw\.yaml: the file does not exist/],
+  ])('exits 2 on %j', async (args, message) => {
+    const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, [BIN, 'ui', '--no-open', '--data-dir', join(dir, 'data'), ...args], { cwd: dir, env: { ...process.env, APIGW_STUDIO_RENDERER_DIR: rendererDir } }, (error, _stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stderr }),
+      );
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('buildRenderer', () => {
+  it('says what is missing instead of failing obscurely', async () => {
+    expect(await buildRenderer(dir, () => undefined)).toMatch(/^Vite is missing \(.*node_modules.vite.bin.vite\.js\); run npm install in /);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Wires the host's services to the contract: one handler per call, one event emitter. Both
+ * transports (Electron IPC in main.ts, HTTP in web-host/) take these and a dispatcher.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { AppInfo } from '../../shared/ipc/contract';
+import { readAppInfo, type Vault } from '../services/app-info';
+import { CredentialsService } from '../services/credentials-service';
+import { ExportService } from '../services/export-service';
+import { ImportService } from '../services/import-service';
+import { type ChooseFile, WorkspaceService } from '../services/workspace-service';
+import { defaultAppRoot } from './app-paths';
+import type { HostHandlers } from './dispatch';
+import { HostEvents } from './host-events';
+
+export interface HostServicesOptions {
+  /** Settings, recent projects and the first-start copy of the quickstart live here. */
+  dataDir: string;
+  /** The project to open; otherwise the most recent, otherwise the quickstart in demo mode. */
+  projectPath?: string;
+  mode: AppInfo['mode'];
+  /** The app's folder (package.json, examples/); the repo or bundle root by default. */
+  appRoot?: string;
+  /** The desktop app's native file dialog; browser mode has none. */
+  chooseFile?: ChooseFile;
+  /** The desktop app's vault description; a 0600-file vault otherwise. */
+  vault?: Vault;
+  /** Quiet time before a change of the project file on disk is reported. */
+  watchDebounceMs?: number;
+}
+
+export interface HostServices {
+  handlers: HostHandlers;
+  events: HostEvents;
+  workspace: WorkspaceService;
+  close(): Promise<void>;
+}
+
+/** Starts the services and opens the first project (a WorkspaceError if `projectPath` cannot be read). */
+export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
+  const dataDir = resolve(options.dataDir);
+  const appRoot = options.appRoot ?? defaultAppRoot();
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const events = new HostEvents();
+  const workspace = new WorkspaceService({ dataDir, appRoot, events, chooseFile: options.chooseFile, watchDebounceMs: options.watchDebounceMs });
+  await workspace.start(options.projectPath);
+  const credentials = new CredentialsService({ projectPath: () => workspace.projectPath() });
+  const currentProject = () => workspace.project();
+  const importer = new ImportService({ currentProject });
+  const exporter = new ExportService({ currentProject });
+
+  const handlers: HostHandlers = {
+    'agw:app.info': () => readAppInfo({ mode: options.mode, dataDir, appRoot, vault: options.vault }),
+    'agw:project.current': () => workspace.current(),
+    'agw:project.open': (path) => workspace.open(path),
+    'agw:project.create': (request) => workspace.create(request),
+    'agw:project.save': (request) => workspace.save(request),
+    'agw:project.chooseFile': (request) => workspace.chooseFile(request),
+    'agw:project.recent': () => workspace.recent(),
+    'agw:project.text': () => workspace.text(),
+    'agw:apps.createCredentials': (request) => credentials.createCredentials(request),
+    'agw:apps.credentials': (request) => credentials.credentials(request),
+    'agw:apps.revealSecret': (request) => credentials.revealSecret(request),
+    'agw:apps.rotateSecret': (request) => credentials.rotateSecret(request),
+    'agw:apps.deleteCredentials': (request) => credentials.deleteCredentials(request),
+    'agw:import.preview': (request) => importer.preview(request),
+    'agw:export.openapi': (request) => exporter.openApi(request),
+  };
+  return { handlers, events, workspace, close: () => workspace.close() };
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Api, Project } from '../../shared/model/schema';
+import { parseProjectText } from '../../shared/project-file';
+import { ExportService } from './export-service';
+import { ImportService } from './import-service';
+import { openApiPetstore, swaggerPetstore } from './testing/openapi-documents';
+
+const QUICKSTART = fileURLToPath(new URL('../../examples/quickstart.apigw.yaml', import.meta.url));
+
+async function quickstart(): Promise<Project> {
+  return parseProjectText(await readFile(QUICKSTART, 'utf8'), QUICKSTART).project!;
+}
+
+const routes = (apis: Api[]) => apis.map((api) => `${api.request.method} ${api.request.path}`).sort();
+/** What a caller sees of an API: route, parameters, body format, auth type, mock answer. */
+const callerView = (api: Api) => ({
+  route: `${api.request.method} ${api.request.path}`,
+  bodyFormat: api.request.bodyFormat,
+  parameters: api.parameters.map(({ description: _d, ...parameter }) => parameter),
+  auth: api.auth.type,
+  status: api.backend.type === 'MOCK' ? api.backend.statusCode : undefined,
+});
+
+describe('export to OpenAPI', () => {
+  it('writes the working copies of a group as OpenAPI 3.0.3 YAML', async () => {
+    const project = await quickstart();
+    const { text, fileName } = await new ExportService({ currentProject: () => project }).openApi({ group: 'demo-hello-api', format: 'yaml' });
+    expect(fileName).toBe('demo-hello-api.openapi.yaml');
+    const document = parse(text);
+    expect(document).toMatchObject({ openapi: '3.0.3', info: { title: 'demo-hello-api', version: 'working copy' } });
+    expect(Object.keys(document.paths)).toEqual(['/hello', '/secure/hello', '/limited', '/users/{id}']);
+    expect(document.paths['/hello'].get).toMatchObject({
+      operationId: 'hello',
+      responses: { '200': { content: { 'application/json': { example: { message: 'Hello from Alibaba Cloud API Gateway' } } } } },
+    });
+    expect(document.paths['/users/{id}'].get.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, description: "The user's id.", schema: { type: 'string' } },
+    ]);
+    expect(document.paths['/secure/hello'].get.security).toEqual([{ AppSignature: [] }, { AppCode: [] }]);
+    expect(Object.keys(document.components.securitySchemes)).toEqual(['AppSignature', 'AppCode']);
+  });
+
+  it('writes what a stage serves as JSON, named after group and stage', async () => {
+    const project = await quickstart();
+    const exporter = new ExportService({ currentProject: () => project });
+    const release = await exporter.openApi({ group: 'demo-hello-api', stage: 'RELEASE', format: 'json' });
+    expect(release.fileName).toBe('demo-hello-api-RELEASE.openapi.json');
+    expect(Object.keys(JSON.parse(release.text).paths)).toEqual(['/hello', '/secure/hello', '/limited']);
+    const pre = await exporter.openApi({ group: 'demo-hello-api', stage: 'PRE', format: 'json' });
+    expect(JSON.parse(pre.text).paths).toEqual({});
+    await expect(exporter.openApi({ group: 'no-such-group', format: 'json' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(new ExportService({ currentProject: () => undefined }).openApi({ group: 'x', format: 'json' })).rejects.toMatchObject({ code: 'NO_PROJECT' });
+  });
+
+  it('round trip: exporting the quickstart and importing it gives the same routes', async () => {
+    const project = await quickstart();
+    const { text } = await new ExportService({ currentProject: () => project }).openApi({ group: 'demo-hello-api', format: 'yaml' });
+    const preview = await new ImportService({ currentProject: () => project }).preview({ source: { kind: 'text', text }, group: 'hello-again' });
+    expect(routes(preview.apis)).toEqual(routes(project.apis));
+    expect(preview.apis.map((api) => api.name)).toEqual(project.apis.map((api) => api.name));
+    expect(preview.problems).toEqual([]);
+  });
+
+  it.each([
+    ['Swagger 2.0', swaggerPetstore],
+    ['OpenAPI 3.0', openApiPetstore],
+  ])('round trip of an imported %s pet store keeps routes, parameters, bodies and auth', async (_name, document) => {
+    const empty = await quickstart();
+    const first = await new ImportService({ currentProject: () => empty }).preview({ source: { kind: 'text', text: JSON.stringify(document()) }, group: 'pet-store' });
+    const project: Project = { ...empty, groups: [...empty.groups, ...first.groups], apis: [...empty.apis, ...first.apis] };
+    const { text } = await new ExportService({ currentProject: () => project }).openApi({ group: 'pet-store', format: 'json' });
+    const second = await new ImportService({ currentProject: () => empty }).preview({ source: { kind: 'text', text }, group: 'pet-store' });
+    expect(routes(second.apis)).toEqual(routes(first.apis));
+    expect(second.apis.map(callerView)).toEqual(first.apis.map(callerView));
+  });
+});

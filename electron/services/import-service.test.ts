@@ -1,0 +1,203 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { Project } from '../../shared/model/schema';
+import { validateProject } from '../../shared/model/validate';
+import { parseProjectText } from '../../shared/project-file';
+import { ImportService } from './import-service';
+import { sanitizeApiName } from './openapi-mapping';
+import { openApiPetstore, swaggerPetstore } from './testing/openapi-documents';
+
+const QUICKSTART = fileURLToPath(new URL('../../examples/quickstart.apigw.yaml', import.meta.url));
+
+let dir: string;
+let quickstart: Project;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'apigw-import-'));
+  quickstart = parseProjectText(await readFile(QUICKSTART, 'utf8'), QUICKSTART).project!;
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const importer = (project?: Project) => new ImportService({ currentProject: () => project });
+
+describe('import preview', () => {
+  it('maps a Swagger 2.0 file of 20 paths to 20 APIs of a new group', async () => {
+    const path = join(dir, 'petstore.swagger.yaml');
+    await writeFile(path, stringify(swaggerPetstore()));
+    const preview = await importer(quickstart).preview({ source: { kind: 'file', path }, group: 'pet-store' });
+
+    expect(preview.format).toBe('Swagger 2.0');
+    expect(preview.apis).toHaveLength(20);
+    expect(preview.groups).toEqual([{ name: 'pet-store', basePath: '/', stageVariables: {}, description: 'Imported from Swagger Pet Store' }]);
+    const api = (name: string) => preview.apis.find((a) => a.name === name)!;
+
+    expect(api('listPets').request).toMatchObject({ method: 'GET', path: '/v2/pets' });
+    expect(api('listPets').parameters).toEqual([
+      { name: 'limit', location: 'QUERY', type: 'Int', required: false, default: 20, min: 1, max: 100 },
+      { name: 'status', location: 'QUERY', type: 'String', required: true, enum: ['available', 'sold'] },
+      { name: 'tags', location: 'QUERY', type: 'String', required: false },
+    ]);
+    expect(JSON.parse((api('listPets').backend as { body: string }).body)).toEqual([{ id: 0, name: 'doggie', tags: [{ id: 0, name: 'string' }] }]);
+
+    expect(api('getPet').request.path).toBe('/v2/pets/[petId]');
+    expect(api('getPet').parameters).toEqual([
+      { name: 'petId', location: 'PATH', type: 'Long', required: true, description: 'The pet' },
+      { name: 'X-Request-Id', location: 'HEAD', type: 'String', required: false, maxLength: 8, regex: '[a-f0-9]{8}' },
+    ]);
+
+    expect(api('updatePetWithForm').request).toMatchObject({ method: 'POST', bodyFormat: 'FORM' });
+    expect(api('updatePetWithForm').parameters.filter((p) => p.location === 'BODY')).toEqual([
+      { name: 'name', location: 'BODY', type: 'String', required: true, demo: 'rex' },
+      { name: 'weight', location: 'BODY', type: 'Float', required: false, min: 0 },
+    ]);
+
+    expect(api('addPet')).toMatchObject({ request: { bodyFormat: 'STREAM' }, auth: { type: 'APP' }, backend: { type: 'MOCK', statusCode: 201 } });
+    expect(JSON.parse(api('addPet').result!.sample!)).toEqual({ id: 7, name: 'doggie' });
+    expect(api('listPets').auth).toEqual({ type: 'ANONYMOUS' });
+
+    expect(preview.problems).toEqual([
+      { where: 'GET /pets', message: expect.stringContaining('`tags` is of type array') },
+      { where: 'GET /store/inventory', message: expect.stringContaining('operationId `get inventory!` is not a valid API name') },
+    ]);
+    expect(api('get_inventory').request.path).toBe('/v2/store/inventory');
+  });
+
+  it('maps an OpenAPI 3.0 text of 20 paths, refs and form body included, to a valid project', async () => {
+    const preview = await importer(quickstart).preview({ source: { kind: 'text', text: JSON.stringify(openApiPetstore()) }, group: 'pet-store' });
+    expect(preview.format).toBe('OpenAPI 3.0.3');
+    expect(preview.apis).toHaveLength(20);
+    const api = (name: string) => preview.apis.find((a) => a.name === name)!;
+
+    expect(api('getPet').request.path).toBe('/v1/pets/[petId]');
+    expect(api('getPet').parameters).toEqual([
+      { name: 'petId', location: 'PATH', type: 'String', required: true, minLength: 1 },
+      { name: 'X-Trace', location: 'HEAD', type: 'Boolean', required: false },
+    ]);
+    expect(api('updatePetForm').request).toMatchObject({ method: 'PUT', path: '/v1/pets/[petId]/form', bodyFormat: 'FORM' });
+    expect(api('updatePetForm').parameters.filter((p) => p.location === 'BODY')).toEqual([
+      { name: 'name', location: 'BODY', type: 'String', required: true, maxLength: 30 },
+      { name: 'age', location: 'BODY', type: 'Int', required: false, min: 0 },
+    ]);
+    expect(api('updatePetForm').backend).toMatchObject({ type: 'MOCK', statusCode: 204, body: '' });
+    expect(api('createPet')).toMatchObject({ request: { bodyFormat: 'STREAM' }, auth: { type: 'APP' } });
+    expect(api('get_health').backend).toMatchObject({ body: 'OK', headers: [{ name: 'Content-Type', value: 'text/plain' }] });
+    expect(api('get_health').result).toEqual({ type: 'TEXT', sample: 'OK' });
+    expect(api('report_3').backend).toMatchObject({ body: JSON.stringify({ report: 'r3' }, null, 2) });
+
+    expect(preview.problems).toEqual([{ where: 'GET /pets', message: 'Cookie parameter `session` is not supported by API Gateway; it is left out.' }]);
+    const wouldBe = { ...quickstart, groups: [...quickstart.groups, ...preview.groups], apis: [...quickstart.apis, ...preview.apis] };
+    expect(validateProject(wouldBe).problems).toEqual([]);
+  });
+
+  it('renames an operation whose name an API of the group already has, and reports its route collision', async () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'Hello again', version: '1' },
+      paths: {
+        '/hello': { get: { operationId: 'hello', responses: { '200': { description: 'ok' } } } },
+        '/hello/{name}': { get: { operationId: 'greet', parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } },
+      },
+    };
+    const preview = await importer(quickstart).preview({ source: { kind: 'text', text: stringify(document) }, group: 'demo-hello-api' });
+    expect(preview.groups).toEqual([]);
+    expect(preview.apis.map((api) => api.name)).toEqual(['hello_2', 'greet']);
+    expect(preview.problems).toEqual([
+      { where: 'GET /hello', message: expect.stringContaining('An API named `hello` already exists in group `demo-hello-api`; this operation is imported as `hello_2`') },
+      { where: 'GET /hello', message: expect.stringContaining('has the same route as API `hello`') },
+    ]);
+  });
+
+  it('goes on with an invalid document, saying so, and names duplicates within it', async () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'Sloppy' },
+      paths: {
+        '/a': { get: { operationId: 'same_name', responses: { '200': { description: 'ok' } } } },
+        '/b': { get: { operationId: 'same_name', responses: { '200': { description: 'ok' } } } },
+        '/files/{name}.json': { get: { responses: { '200': { description: 'ok' } } } },
+        '/trace': { trace: { responses: { '200': { description: 'ok' } } } },
+      },
+    };
+    const preview = await importer().preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'sloppy-group' });
+    expect(preview.apis.map((api) => api.name)).toEqual(['same_name', 'same_name_2']);
+    expect(preview.problems.map((problem) => problem.where)).toEqual(['document', 'GET /b', 'GET /files/{name}.json', 'TRACE /trace']);
+    expect(preview.problems[0].message).toMatch(/^The document is not valid OpenAPI 3\.0\.3: /);
+    expect(preview.problems[2].message).toContain('mixes text and a parameter');
+  });
+
+  it('refuses what is not an API document, and resolves no external reference from text', async () => {
+    await expect(importer().preview({ source: { kind: 'text', text: 'just: [text' }, group: 'some-group' })).rejects.toMatchObject({ code: 'IMPORT_FAILED' });
+    await expect(importer().preview({ source: { kind: 'text', text: 'name: not an api' }, group: 'some-group' })).rejects.toMatchObject({
+      code: 'IMPORT_FAILED',
+      message: expect.stringContaining('not a Swagger 2.0 or OpenAPI 3.x document'),
+    });
+    await expect(importer().preview({ source: { kind: 'file', path: join(dir, 'missing.yaml') }, group: 'some-group' })).rejects.toMatchObject({
+      code: 'IMPORT_FAILED',
+      message: expect.stringContaining('the file does not exist'),
+    });
+    await writeFile(join(dir, 'secret.yaml'), 'type: string\nexample: do-not-read-me\n');
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'x', version: '1' },
+      paths: { '/x': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: join(dir, 'secret.yaml') } } } } } } } },
+    };
+    const preview = await importer().preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'some-group' }).catch((error: Error) => error);
+    expect(JSON.stringify(preview)).not.toContain('do-not-read-me');
+  });
+});
+
+describe('import from a file', () => {
+  const documentWithRef = (ref: string) => ({
+    openapi: '3.0.3',
+    info: { title: 'refs', version: '1' },
+    paths: { '/pet': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: ref } } } } } } } },
+  });
+
+  it('follows a relative file ref', async () => {
+    await writeFile(join(dir, 'pet.yaml'), 'type: object\nexample: {name: from-the-side-file}\n');
+    await writeFile(join(dir, 'api.yaml'), stringify(documentWithRef('./pet.yaml')));
+    const preview = await importer().preview({ source: { kind: 'file', path: join(dir, 'api.yaml') }, group: 'refs-group' });
+    expect(JSON.parse((preview.apis[0].backend as { body: string }).body)).toEqual({ name: 'from-the-side-file' });
+  });
+
+  it('never fetches a URL ref, and says so', async () => {
+    let fetched = 0;
+    const server = createServer((_req, res) => {
+      fetched++;
+      res.end('type: object\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await writeFile(join(dir, 'api.yaml'), stringify(documentWithRef(`http://127.0.0.1:${port}/pet.yaml`)));
+      await expect(importer().preview({ source: { kind: 'file', path: join(dir, 'api.yaml') }, group: 'refs-group' })).rejects.toMatchObject({
+        code: 'IMPORT_FAILED',
+        message: expect.stringContaining('References to URLs are not followed'),
+      });
+      expect(fetched).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('sanitizeApiName', () => {
+  it.each([
+    ['getPet', 'getPet'],
+    ['get pet!', 'get_pet'],
+    ['get_/pets/{id}', 'get_pets_id'],
+    ['1st', 'api_1st'],
+    ['ab', 'ab__'],
+    ['x'.repeat(80), 'x'.repeat(50)],
+    ['查询用户', '查询用户'],
+  ])('%s → %s', (raw, name) => {
+    expect(sanitizeApiName(raw)).toBe(name);
+  });
+});

@@ -1,0 +1,36 @@
+/** Response headers of browser mode: a strict CSP on HTML, and no sniffing, referrers or caching of the API. */
+import type { ServerResponse } from 'node:http';
+
+/** MUI/emotion inject styles inline; Monaco's workers load from 'self' (and blob: for some). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** On every response. */
+export function setCommonHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // The page's URL may hold the token: never send it on.
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+export function setHtmlHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+export function setApiHeaders(res: ServerResponse): void {
+  res.setHeader('Cache-Control', 'no-store');
+}
