@@ -7,6 +7,7 @@ import type { Api, Auth, Project, SecretsFile, Stage } from '../shared/model/sch
 import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
 import { contentMd5Matches, verifySignature, type SignableRequest } from '../shared/signature';
 import { localAppId } from './app-id';
+import { nodeHmac } from './node-hmac';
 import type { Call } from './call';
 import { stageRefKey } from './stage-ref';
 import { createNonceStore, type NonceStore } from './nonce-store';
@@ -76,7 +77,8 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator {
 
     // The path is signed as it came on the wire (GATEWAY_CHOICES.signPathDecoded is false).
     const request: SignableRequest = { method: call.method, path: call.wirePath, query: call.query, form: call.form, headers };
-    const verified = verifySignature({ request, secret: entry.secret, allowedMethods: auth.signatureMethods });
+    // node:crypto's HMAC: native, so verifying costs less per call than shared/'s pure-JS default.
+    const verified = verifySignature({ request, secret: entry.secret, allowedMethods: auth.signatureMethods, hmac: nodeHmac });
     if (!verified.ok && verified.reason === 'missing-signature') return refuse('A401ES');
     if (!verified.ok && verified.reason === 'method-not-allowed') return refuse('A400SM', verified.signatureMethod);
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isSignatureMethod, signature } from './hmac';
+import { isSignatureMethod, pureJsHmac, signature, type HmacFunction } from './hmac';
 
 const nodeHmac = (algorithm: 'sha256' | 'sha1', secret: string, message: string) =>
   createHmac(algorithm, secret).update(message, 'utf8').digest('base64');
@@ -24,6 +24,19 @@ describe('signature', () => {
       const [method, algorithm] = i % 3 === 0 ? (['HmacSHA1', 'sha1'] as const) : (['HmacSHA256', 'sha256'] as const);
       expect(signature(message, secret, method)).toBe(nodeHmac(algorithm, secret, message));
     }
+  });
+});
+
+describe('an injected HmacFunction', () => {
+  it('computes the signature in place of the pure-JS default, given method, secret and StringToSign', () => {
+    const seen: Array<Parameters<HmacFunction>> = [];
+    const recording: HmacFunction = (...args) => {
+      seen.push(args);
+      return pureJsHmac(...args);
+    };
+    expect(signature('GET\n\n\n\n\n/p', 'testSecret', 'HmacSHA1', recording)).toBe(nodeHmac('sha1', 'testSecret', 'GET\n\n\n\n\n/p'));
+    expect(seen).toEqual([['HmacSHA1', 'testSecret', 'GET\n\n\n\n\n/p']]);
+    expect(signature('m', 'k', undefined, () => 'from-injected')).toBe('from-injected');
   });
 });
 

@@ -2,7 +2,7 @@
 export { bytesToBase64, base64ToBytes } from './base64';
 export { constantTimeEqual } from './constant-time';
 export { contentMd5, contentMd5Matches } from './content-md5';
-export { DEFAULT_SIGNATURE_METHOD, isSignatureMethod, signature, type SignatureMethod } from './hmac';
+export { DEFAULT_SIGNATURE_METHOD, isSignatureMethod, pureJsHmac, signature, type HmacFunction, type SignatureMethod } from './hmac';
 export { formatSignatureMismatchMessage, parseServerStringToSign } from './mismatch-message';
 export { signRequest, type ParamsInput, type SignRequestInput, type SignedRequest } from './sign';
 export { buildStringToSign, isFormContentType, parseSignedHeaderNames, type SignableRequest } from './string-to-sign';

@@ -91,6 +91,12 @@ describe('signRequest options', () => {
     expect(signRequest({ ...base, sendSignatureMethod: true }).headers['x-ca-signature-method']).toBe('HmacSHA256');
   });
 
+  it('signs with an injected HMAC when given one', () => {
+    const signed = signRequest({ ...base, signatureMethod: 'HmacSHA1', hmac: (method, key, message) => `${method}|${key}|${message.length}` });
+    expect(signed.signature).toBe(`HmacSHA1|s|${signed.stringToSign.length}`);
+    expect(signed.headers['x-ca-signature']).toBe(signed.signature);
+  });
+
   it('sends no X-Ca-Stage unless given, and a random UUID nonce and current timestamp by default', () => {
     const signed = signRequest({ method: 'GET', path: '/p', appKey: 'k', appSecret: 's' });
     expect(signed.headers['x-ca-stage']).toBeUndefined();

@@ -4,7 +4,7 @@
  * the SDK produce the same StringToSign for the same call.
  */
 import { contentMd5 as computeContentMd5 } from './content-md5';
-import { signature, type SignatureMethod } from './hmac';
+import { signature, type HmacFunction, type SignatureMethod } from './hmac';
 import { buildStringToSign, isFormContentType, type SignableRequest } from './string-to-sign';
 import { encodeUrlEncoded, parseUrlEncoded, type Pairs } from './url-encoded';
 
@@ -44,6 +44,8 @@ export interface SignRequestInput {
   nonce?: string;
   /** Header names (from `headers`) to sign besides the x-ca-* ones, like the SDK's `signHeaders`. */
   extraSignedHeaders?: readonly string[];
+  /** The HMAC to use; default the pure-JS one. */
+  hmac?: HmacFunction;
 }
 
 export interface SignedRequest {
@@ -103,7 +105,7 @@ export function signRequest(input: SignRequestInput): SignedRequest {
   headers['x-ca-signature-headers'] = signedHeaderNames.join(',');
   const request: SignableRequest = { method, path: target.path, query, form, headers };
   const stringToSign = buildStringToSign(request, signedHeaderNames);
-  const signed = signature(stringToSign, input.appSecret, signatureMethod);
+  const signed = signature(stringToSign, input.appSecret, signatureMethod, input.hmac);
   headers['x-ca-signature'] = signed;
 
   const pathWithQuery = wireQuery === '' ? target.path : target.path + '?' + wireQuery;

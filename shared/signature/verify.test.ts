@@ -80,6 +80,21 @@ describe('verifySignature with the SDK vectors (reference §9.3)', () => {
   }
 });
 
+describe('verifySignature with an injected HMAC', () => {
+  it('computes the expected signature with it, and compares against that', () => {
+    const vector = sdkVectors[0];
+    const calls: string[] = [];
+    const recording = (method: 'HmacSHA256' | 'HmacSHA1', key: string, message: string) => {
+      calls.push(`${method} ${key} ${message === vector.stringToSign}`);
+      return signature(message, key, method);
+    };
+    expect(verifySignature({ request: vector.request, secret: 'testSecret', allowedMethods: HMAC_SHA256, hmac: recording })).toMatchObject({ ok: true });
+    expect(calls).toEqual(['HmacSHA256 testSecret true']);
+    const constant = verifySignature({ request: vector.request, secret: 'testSecret', allowedMethods: HMAC_SHA256, hmac: () => 'not-it' });
+    expect(constant).toMatchObject({ ok: false, reason: 'mismatch', expectedSignature: 'not-it' });
+  });
+});
+
 describe('verifySignature with independent vectors (reference §9.4)', () => {
   const listed = 'x-ca-key,x-ca-nonce,x-ca-timestamp';
   it('GET with Accept and Content-Type', () => {

@@ -1,6 +1,6 @@
 /** Server side: checks X-Ca-Signature of an incoming request (the local gateway's app auth). */
 import { constantTimeEqual } from './constant-time';
-import { DEFAULT_SIGNATURE_METHOD, isSignatureMethod, signature, type SignatureMethod } from './hmac';
+import { DEFAULT_SIGNATURE_METHOD, isSignatureMethod, signature, type HmacFunction, type SignatureMethod } from './hmac';
 import { formatSignatureMismatchMessage } from './mismatch-message';
 import { buildStringToSign, parseSignedHeaderNames, type SignableRequest } from './string-to-sign';
 
@@ -10,6 +10,8 @@ export interface VerifySignatureInput {
   secret: string;
   /** The API's AllowSignatureMethod. */
   allowedMethods: readonly SignatureMethod[];
+  /** The HMAC to use; default the pure-JS one (a Node host passes node:crypto's, which is faster). */
+  hmac?: HmacFunction;
 }
 
 /** What the server computed; `expectedSignature` is for logs and tests, never for the response. */
@@ -31,7 +33,7 @@ export type VerifySignatureResult =
  * mismatch it carries the server's StringToSign exactly as the cloud does. Timestamp, nonce,
  * AppKey and Content-MD5 checks are the caller's: they need a clock, a nonce store and the body.
  */
-export function verifySignature({ request, secret, allowedMethods }: VerifySignatureInput): VerifySignatureResult {
+export function verifySignature({ request, secret, allowedMethods, hmac }: VerifySignatureInput): VerifySignatureResult {
   const headers = request.headers;
   const given = headers['x-ca-signature'];
   if (given === undefined || given === '') {
@@ -50,7 +52,7 @@ export function verifySignature({ request, secret, allowedMethods }: VerifySigna
 
   const signedHeaderNames = parseSignedHeaderNames(headers['x-ca-signature-headers']);
   const stringToSign = buildStringToSign(request, signedHeaderNames);
-  const expectedSignature = signature(stringToSign, secret, requestedMethod);
+  const expectedSignature = signature(stringToSign, secret, requestedMethod, hmac);
   const computation: SignatureComputation = { signatureMethod: requestedMethod, signedHeaderNames, stringToSign, expectedSignature };
   if (constantTimeEqual(given, expectedSignature)) return { ok: true, ...computation };
   return { ok: false, reason: 'mismatch', message: formatSignatureMismatchMessage(stringToSign), ...computation };
