@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALLS, CHANNEL_PREFIX, type HostApi } from '../shared/ipc/contract';
+import { CALLS, CHANNEL_PREFIX, type WireApi } from '../shared/ipc/contract';
 
 /** Electron's renderer side as the preload sees it: the binary cannot run here. */
 const electron = vi.hoisted(() => ({
@@ -18,8 +18,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { HostCallError } = await import('./preload');
-const agw = electron.exposed.get('agw') as HostApi;
+await import('./preload');
+const agw = electron.exposed.get('agw') as WireApi;
 
 beforeEach(() => {
   electron.emitter = new EventEmitter();
@@ -42,24 +42,22 @@ describe('preload', () => {
     expect(Object.isFrozen(agw)).toBe(true);
   });
 
-  it('invokes the channel with the arguments and unwraps the result', async () => {
+  it('invokes the channel with the arguments and hands back the outcome', async () => {
     const calls: unknown[][] = [];
     electron.invoke = async (channel, ...args) => {
       calls.push([channel, ...args]);
       return { ok: true, result: { path: args[0] } };
     };
-    await expect(agw.project.open('/p/x.apigw.yaml')).resolves.toEqual({ path: '/p/x.apigw.yaml' });
+    await expect(agw.project.open('/p/x.apigw.yaml')).resolves.toEqual({ ok: true, result: { path: '/p/x.apigw.yaml' } });
     await agw.project.current();
     expect(calls).toEqual([['agw:project.open', '/p/x.apigw.yaml'], ['agw:project.current']]);
   });
 
-  it('turns { ok: false } into an Error with the message, code and problems', async () => {
+  it('hands a failure back as a plain outcome, so its code and problems survive contextBridge', async () => {
     const problems = [{ path: ['apis', 0], message: 'bad', line: 3 }];
-    electron.invoke = async () => ({ ok: false, error: { code: 'CHANGED_ON_DISK', message: 'The file changed on disk.', problems } });
-    const failure = agw.project.current();
-    await expect(failure).rejects.toBeInstanceOf(Error);
-    await expect(failure).rejects.toBeInstanceOf(HostCallError);
-    await expect(failure).rejects.toMatchObject({ message: 'The file changed on disk.', code: 'CHANGED_ON_DISK', problems });
+    const error = { code: 'CHANGED_ON_DISK', message: 'The file changed on disk.', problems };
+    electron.invoke = async () => ({ ok: false, error });
+    await expect(agw.project.current()).resolves.toEqual({ ok: false, error });
   });
 
   it('gives listeners the payload only, never the IPC event, and unsubscribes', () => {

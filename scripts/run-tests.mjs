@@ -1,30 +1,75 @@
 #!/usr/bin/env node
-// Runs the unit/integration suite (vitest) and prints the closing line CI reads:
-// `N passed, N failed` (plus skipped). Exits with vitest's status.
+// Runs the suites and prints the one closing line CI reads: `N passed, N failed` (plus skipped).
+//   node scripts/run-tests.mjs          unit + integration (vitest), then the e2e journeys (Playwright)
+//   node scripts/run-tests.mjs --unit   vitest only
+//   node scripts/run-tests.mjs --e2e    Playwright only (builds the renderer first)
+// Extra arguments after `--` go to the runner. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const out = 'test-results/vitest.json';
+const args = process.argv.slice(2);
+const only = args.includes('--unit') ? 'unit' : args.includes('--e2e') ? 'e2e' : 'all';
+const passThrough = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
 mkdirSync('test-results', { recursive: true });
-rmSync(out, { force: true });
 
-const run = spawnSync(
-  process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)],
-  { stdio: 'inherit' },
-);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-try {
-  const report = JSON.parse(readFileSync(out, 'utf8'));
-  passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numFailedTestSuites ?? 0);
-  skipped = report.numPendingTests + report.numTodoTests;
-} catch {
-  // No report means vitest itself failed to start: count that as one failure.
-  failed = 1;
+if (only !== 'e2e') suite('vitest', runVitest);
+if (only !== 'unit') suite('playwright', runPlaywright);
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
+
+function suite(name, run) {
+  const counts = run();
+  if (!counts) {
+    // No report means the runner itself failed to start or crashed: count it as one failure.
+    console.error(`${name}: no report was written; counting the suite as failed.`);
+    totals.failed += 1;
+    ok = false;
+    return;
+  }
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  if (!counts.exitOk) ok = false;
 }
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+
+function runVitest() {
+  const out = 'test-results/vitest.json';
+  rmSync(out, { force: true });
+  const run = node(['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...passThrough]);
+  const report = readJson(out);
+  if (!report) return undefined;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+    exitOk: run.status === 0,
+  };
+}
+
+function runPlaywright() {
+  const build = spawnSync('npm', ['run', 'build:renderer'], { stdio: 'inherit' });
+  if (build.status !== 0) return undefined;
+  const out = 'test-results/e2e.json';
+  rmSync(out, { force: true });
+  const run = node(['node_modules/@playwright/test/cli.js', 'test', ...passThrough]);
+  const report = readJson(out);
+  if (!report) return undefined;
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
+  return { passed: expected, failed: unexpected + flaky, skipped, exitOk: run.status === 0 };
+}
+
+function node(argv) {
+  return spawnSync(process.execPath, argv, { stdio: 'inherit' });
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}

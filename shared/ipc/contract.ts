@@ -162,14 +162,31 @@ export type HostApi = { [D in Domain<CallChannel>]: DomainCalls<D> } & {
   on<E extends EventChannel>(channel: E, listener: (payload: Events[E]) => void): () => void;
 };
 
-/** Builds the HostApi over a transport's two primitives; used by the preload and the browser transport. */
-export function buildHostApi(
-  invoke: (channel: CallChannel, args: unknown[]) => Promise<unknown>,
-  subscribe: (channel: EventChannel, listener: (payload: unknown) => void) => () => void,
-): HostApi {
+/**
+ * What the preload exposes as `window.agw`: the contract with every result wrapped in a
+ * CallOutcome instead of thrown. Electron's contextBridge keeps only the message of an Error that
+ * crosses it (electron/electron#25596), which would lose the `code` the UI acts on
+ * (CHANGED_ON_DISK → "save anyway?"); a plain object crosses intact.
+ */
+export type WireApi = {
+  [D in Domain<CallChannel>]: {
+    [C in CallChannel as C extends `agw:${D}.${infer V}` ? V : never]: (...args: CallArgs<C>) => Promise<CallOutcome<CallResult<C>>>;
+  };
+} & Pick<HostApi, 'on'>;
+
+type Invoke = (channel: CallChannel, args: unknown[]) => Promise<unknown>;
+type Subscribe = (channel: EventChannel, listener: (payload: unknown) => void) => () => void;
+
+function splitChannel(channel: CallChannel): [domain: string, verb: string] {
+  const [domain, verb] = channel.slice(CHANNEL_PREFIX.length).split('.');
+  return [domain, verb];
+}
+
+/** One method per channel over a transport's two primitives, frozen. */
+function buildApi(invoke: Invoke, subscribe: Subscribe): unknown {
   const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const channel of Object.keys(CALLS) as CallChannel[]) {
-    const [domain, verb] = channel.slice(CHANNEL_PREFIX.length).split('.');
+    const [domain, verb] = splitChannel(channel);
     (api[domain] ??= {})[verb] = (...args: unknown[]) => invoke(channel, args);
   }
   return Object.freeze({
@@ -178,7 +195,24 @@ export function buildHostApi(
       if (!EVENT_CHANNELS.includes(channel)) throw new Error(`Unknown event channel ${channel}`);
       return subscribe(channel, listener);
     },
-  }) as unknown as HostApi;
+  });
+}
+
+/** The HostApi over a transport whose `invoke` resolves with results and rejects with errors. */
+export function buildHostApi(invoke: Invoke, subscribe: Subscribe): HostApi {
+  return buildApi(invoke, subscribe) as HostApi;
+}
+
+/** The preload's WireApi: `invoke` resolves with the host's CallOutcome, success or not. */
+export function buildWireApi(invoke: (channel: CallChannel, args: unknown[]) => Promise<CallOutcome>, subscribe: Subscribe): WireApi {
+  return buildApi(invoke, subscribe) as WireApi;
+}
+
+/** Calls one channel through a WireApi (the renderer's side of the preload). */
+export function callWire(wire: WireApi, channel: CallChannel, args: unknown[]): Promise<CallOutcome> {
+  const [domain, verb] = splitChannel(channel);
+  const method = (wire as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<CallOutcome>>>)[domain][verb];
+  return method(...args);
 }
 
 /** An error the host returns to the UI: what failed and what to do, never a stack or a secret. */

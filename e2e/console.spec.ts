@@ -1,0 +1,225 @@
+/**
+ * Journeys through the console's frame and the APIs screen, in browser mode against a real
+ * `apigw-studio ui` with a fresh data dir (the quickstart in demo mode).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Page } from '@playwright/test';
+import { SCREENS_DIR, expect, test } from './fixtures';
+import { API_TAB_LABELS, ApisPage } from './pages/apis-page';
+import { AREA_LABELS, ConsoleApp } from './pages/console-app';
+
+const QUICKSTART_APIS = ['hello', 'secure_hello', 'limited', 'get_user'];
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
+}
+
+test('opens on the quickstart with every area, offline and without errors', async ({ page, console: server, watch }) => {
+  const app = new ConsoleApp(page);
+  const apis = new ApisPage(page);
+  await app.open(server);
+
+  await expect(page).toHaveTitle('API Gateway Studio');
+  const links = app.nav.getByRole('button');
+  await expect(links).toHaveText([...AREA_LABELS]);
+  await expect(page.getByRole('status', { name: 'Unsaved changes' })).toHaveCount(0);
+  for (const name of QUICKSTART_APIS) await expect(apis.row(name)).toBeVisible();
+  await expect(page.getByText('Demo project')).toBeVisible();
+  await screenshot(page, 'apis-list');
+
+  // Every tab of the editor renders; the code editors load Monaco from the app itself.
+  await apis.openApi('hello');
+  for (const label of API_TAB_LABELS) {
+    await apis.tab(label);
+    if (label === 'Backend') await expect(page.getByRole('textbox', { name: 'Mock body of hello' })).toBeAttached();
+    if (label === 'YAML') await expect(page.getByRole('textbox', { name: 'YAML of API hello' })).toBeAttached();
+    await screenshot(page, `api-editor-${label.toLowerCase()}`);
+  }
+
+  // Search finds an API by path and goes to it.
+  await apis.backToList();
+  const search = await app.search('/users');
+  await expect(search.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'get_user' })).toBeVisible();
+
+  // Every other area renders.
+  for (const area of AREA_LABELS) await app.goTo(area);
+  await screenshot(page, 'settings');
+
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+});
+
+test('creates a group and a mock API, saves, and finds both after a reload and in the file', async ({ page, console: server, watch }) => {
+  const app = new ConsoleApp(page);
+  const apis = new ApisPage(page);
+  await app.open(server);
+
+  await app.goTo('Groups');
+  await page.getByRole('button', { name: 'New group' }).click();
+  const groupDialog = page.getByRole('dialog', { name: 'New group' });
+  await groupDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('orders-api');
+  await groupDialog.getByRole('button', { name: 'Create group' }).click();
+  await expect(groupDialog).toBeHidden();
+  await expect(app.unsaved).toBeVisible();
+
+  await app.goTo('APIs');
+  await apis.createApi({ group: 'orders-api', name: 'get_order', path: '/orders/[orderId]' });
+  await expect(page.getByRole('heading', { name: 'get_order' })).toBeVisible();
+  await apis.tab('Backend');
+  await expect(page.getByRole('button', { name: 'Mock', pressed: true })).toBeVisible();
+  await apis.tab('Parameters');
+  await expect(page.getByRole('textbox', { name: 'Parameter orderId name' })).toHaveValue('orderId');
+
+  // Undo and redo from the keyboard, outside a text field.
+  await page.getByRole('tab', { name: 'Parameters' }).focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText('API get_order is not in the project')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(page.getByRole('heading', { name: 'get_order' })).toBeVisible();
+
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(app.unsaved).toHaveCount(0);
+
+  await page.reload();
+  await expect(app.nav).toBeVisible();
+  await apis.filter.fill('orders');
+  await expect(apis.row('get_order')).toBeVisible();
+  await expect(apis.list.getByRole('row')).toHaveCount(2); // the header and get_order
+
+  const saved = parse(await readFile(server.projectFile, 'utf8')) as { groups: { name: string }[]; apis: { name: string; group: string; request: { path: string }; backend: { type: string } }[] };
+  expect(saved.groups.map((g) => g.name)).toContain('orders-api');
+  expect(saved.apis).toContainEqual(expect.objectContaining({ name: 'get_order', group: 'orders-api', request: expect.objectContaining({ path: '/orders/[orderId]' }), backend: expect.objectContaining({ type: 'MOCK' }) }));
+
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('shows an undeclared path parameter at its field and blocks deploying', async ({ page, console: server }) => {
+  const app = new ConsoleApp(page);
+  const apis = new ApisPage(page);
+  await app.open(server);
+  await apis.openApi('hello');
+  await apis.tab('Request');
+  const path = apis.field('Path');
+  await path.fill('/items/[id]');
+
+  const message = /Path parameter \[id\] in `\/items\/\[id\]` is not declared/;
+  await expect(path).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#field-apis-0-request-path-helper-text')).toHaveText(message);
+  const deploy = page.getByRole('button', { name: 'Deploy…' });
+  await expect(deploy).toBeDisabled();
+  await expect(page.getByRole('note')).toHaveText(/Fix the problem of this API before deploying it/);
+  await expect(page.getByRole('tab', { name: /Request, 1 problem/ })).toBeVisible();
+  await screenshot(page, 'api-editor-problem');
+
+  // The status bar lists the problem; clicking it shows the field.
+  await apis.tab('Basics');
+  await app.problemsButton().click();
+  await page.getByRole('dialog', { name: 'Problems' }).getByRole('button', { name: message }).click();
+  await expect(path).toBeFocused();
+
+  // Declaring the parameter fixes it.
+  await apis.tab('Parameters');
+  await page.getByRole('button', { name: 'Add parameter' }).click();
+  await page.getByRole('textbox', { name: 'Parameter param1 name' }).fill('id');
+  await page.getByRole('combobox', { name: 'Parameter id location' }).click();
+  await page.getByRole('option', { name: 'PATH' }).click();
+  await expect(deploy).toBeEnabled();
+});
+
+test('refuses the page and the calls without the access token', async ({ console: server, request }) => {
+  const page = await request.get(`${server.origin}/`);
+  expect(page.status()).toBe(403);
+  const call = await request.post(`${server.origin}/api/call/agw:project.current`, { data: [], headers: { 'Content-Type': 'application/json' } });
+  expect(call.status()).toBe(403);
+  const wrong = await request.post(`${server.origin}/api/call/agw:project.current`, { data: [], headers: { 'Content-Type': 'application/json', 'X-Agw-Token': 'not-the-token' } });
+  expect(wrong.status()).toBe(403);
+  // The token opens both.
+  expect((await request.get(server.url)).status()).toBe(200);
+  const allowed = await request.post(`${server.origin}/api/call/agw:project.current`, { data: [], headers: { 'Content-Type': 'application/json', 'X-Agw-Token': server.token } });
+  expect(allowed.status()).toBe(200);
+});
+
+test('looks right in the dark and with a long API name', async ({ browser, console: server }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const app = new ConsoleApp(page);
+  const apis = new ApisPage(page);
+  await app.open(server);
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(21, 23, 26)');
+  await screenshot(page, 'dark-apis-list');
+
+  const longName = 'list_all_customer_orders_with_their_line_items_v2';
+  await apis.createApi({ name: longName, method: 'POST', path: '/customers/[customerId]/orders/with-line-items/and/a/long/path' });
+  await apis.tab('Parameters');
+  await screenshot(page, 'dark-long-name-editor');
+  await apis.backToList();
+  await expect(apis.row(longName)).toBeVisible();
+  await screenshot(page, 'dark-long-name-list');
+  await context.close();
+});
+
+test('edits an API as YAML: valid text applies as one edit, invalid text shows why and changes nothing', async ({ page, console: server }) => {
+  const app = new ConsoleApp(page);
+  const apis = new ApisPage(page);
+  await app.open(server);
+  await apis.openApi('hello');
+  await apis.tab('YAML');
+  const editor = page.getByRole('textbox', { name: 'YAML of API hello' });
+  await editor.focus();
+
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText('name: hello\ngroup: demo-hello-api\nrequest: [');
+  await page.getByText('This API as it is written in the project file').click(); // leaves the editor
+  const problem = page.getByRole('tabpanel').getByRole('alert');
+  await expect(problem).toHaveText(/Not valid YAML/);
+  // The text that did not apply is still there after a look at the form.
+  await apis.tab('Basics');
+  await expect(apis.field('Description')).toHaveValue('Says hello without asking who calls.');
+  await expect(app.unsaved).toHaveCount(0);
+
+  await apis.tab('YAML');
+  await expect(problem).toHaveText(/Not valid YAML/);
+  await page.getByRole('button', { name: 'Revert to the form' }).click();
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  // Pasted, as a person would bring YAML in (typing would go through the editor's auto-indent).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const yaml = ['name: hello', 'group: demo-hello-api', 'description: Edited as YAML.', 'request:', '  method: GET', '  path: /hello', 'backend:', '  type: MOCK', '  body: hi', ''].join('\n');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
+  await page.keyboard.press('ControlOrMeta+v');
+  await apis.tab('Basics');
+  await expect(apis.field('Description')).toHaveValue('Edited as YAML.');
+  await expect(app.unsaved).toBeVisible();
+  await app.undoButton.click();
+  await expect(apis.field('Description')).toHaveValue('Says hello without asking who calls.');
+});
+
+test('shows a project file that does not load, with its problems and text, and never saves it', async ({ page, console: server }) => {
+  const app = new ConsoleApp(page);
+  await app.open(server);
+  const broken = join(server.dataDir, 'broken.apigw.yaml');
+  await writeFile(broken, 'format: apigw-studio/v1\nname: broken\napis:\n  - name: x\n    request: {method: GET, path: /x\n');
+
+  await page.getByRole('button', { name: 'Open project' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open project' });
+  await dialog.getByRole('textbox', { name: 'Project file path' }).fill(broken);
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByRole('heading', { name: 'broken.apigw.yaml did not load' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Problems in the file' }).getByRole('listitem').first()).toHaveText(/^broken\.apigw\.yaml:\d+: /);
+  await expect(page.getByRole('textbox', { name: 'broken.apigw.yaml (read-only)' })).toBeAttached();
+  await expect(app.saveButton).toBeDisabled();
+  await screenshot(page, 'load-failed');
+
+  // Fixed on disk, Reload opens it.
+  await writeFile(broken, 'format: apigw-studio/v1\nname: fixed\n');
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { name: 'APIs', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'fixed' })).toBeVisible();
+});

@@ -1,0 +1,84 @@
+/**
+ * The areas whose host services arrive with later work: each page says what will be there and
+ * what to use today. No sample data: nothing here pretends to run.
+ */
+import type { ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { PageHeader } from '../components/page-header';
+
+function ComingArea({ title, summary, today, children }: { title: string; summary: string; today: ReactNode; children: ReactNode }) {
+  return (
+    <Box component="section" aria-label={title}>
+      <PageHeader title={title} subtitle={summary} />
+      <Box sx={{ px: 3, pb: 3, maxWidth: 820 }}>
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Not in this version yet. {today}
+        </Alert>
+        <Paper variant="outlined" sx={{ p: 2.5 }}>
+          <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
+            What will be here
+          </Typography>
+          <Typography variant="body2" component="div" sx={{ '& li': { mb: 0.5 } }}>
+            {children}
+          </Typography>
+        </Paper>
+      </Box>
+    </Box>
+  );
+}
+
+export function LocalGatewayPage() {
+  return (
+    <ComingArea
+      title="Local gateway"
+      summary="Run this project's deployed stages on 127.0.0.1 and debug signed calls."
+      today={
+        <>
+          Today, run the gateway from a terminal: <code>npx apigw-local serve &lt;project file&gt;</code> — see <code>docs/local-gateway.md</code> in the
+          repository (and its README) for the quickstart calls with curl.
+        </>
+      }
+    >
+      <ul>
+        <li>Start and stop the embedded gateway for the open project; it reloads when you save, without dropping connections.</li>
+        <li>Send calls signed with an app&apos;s AppKey/AppSecret or AppCode, and see the server&apos;s string-to-sign when a signature is refused.</li>
+        <li>The access log, live, with each call&apos;s stage, API, status and error code.</li>
+      </ul>
+    </ComingArea>
+  );
+}
+
+export function CloudPage() {
+  return (
+    <ComingArea
+      title="Cloud"
+      summary="Sync this design with Alibaba Cloud API Gateway through its OpenAPI."
+      today={<>Today the design lives in the project file only; nothing is sent to the cloud. See the README&apos;s project file section.</>}
+    >
+      <ul>
+        <li>Profiles with AccessKeys kept in the vault, or demo mode against the offline cloud with no account.</li>
+        <li>Pull the cloud&apos;s state, review a plan of every change line by line, apply it, and roll a stage back.</li>
+        <li>Cloud ids recorded next to the design, so a rerun updates what exists instead of creating it again.</li>
+      </ul>
+    </ComingArea>
+  );
+}
+
+export function GatewaysPage() {
+  return (
+    <ComingArea
+      title="Gateways"
+      summary="Buy and manage dedicated gateway instances."
+      today={<>Today, buy dedicated instances in the Alibaba Cloud console; nothing here creates or bills anything.</>}
+    >
+      <ul>
+        <li>A purchase wizard that checks each rule live: edition and the free private IPs it needs, zones, VPC subnet, security group, EIP, quota.</li>
+        <li>Submission with an idempotency token, so a retry never buys twice; progress as the instance comes up.</li>
+        <li>Change or delete an instance, with the consequences spelled out first.</li>
+      </ul>
+    </ComingArea>
+  );
+}

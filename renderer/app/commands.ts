@@ -1,0 +1,42 @@
+/** What Save, Undo, Redo, Search and Open do, the same from buttons, shortcuts and the desktop menu. */
+import type { MenuCommand } from '../data/menu-commands';
+import { useProjectStore } from '../data/project-store';
+import { useUiStore } from '../data/ui-store';
+
+/**
+ * Saves the working copy. A field that commits on blur (names) is blurred first, so what the
+ * person typed is part of the save; focus then returns to it.
+ */
+export async function saveProject(opts: { force?: boolean } = {}): Promise<boolean> {
+  const store = useProjectStore.getState();
+  if (store.status !== 'ready') return false;
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+  active?.blur();
+  active?.focus();
+  if (!useProjectStore.getState().dirty && !opts.force) return true;
+  const saved = await useProjectStore.getState().save(opts);
+  if (saved) useUiStore.getState().notify(`Saved ${useProjectStore.getState().file?.fileName ?? 'the project'}.`, 'success');
+  return saved;
+}
+
+export function runCommand(command: MenuCommand): void {
+  const project = useProjectStore.getState();
+  const ui = useUiStore.getState();
+  switch (command) {
+    case 'save':
+      void saveProject();
+      break;
+    case 'undo':
+      project.undo();
+      break;
+    case 'redo':
+      project.redo();
+      break;
+    case 'search':
+      ui.openDialog('search');
+      break;
+    case 'open':
+      ui.openDialog('open');
+      break;
+  }
+}

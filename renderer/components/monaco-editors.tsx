@@ -1,0 +1,95 @@
+/** The Monaco-backed editors; imported lazily by code-editor.tsx. */
+import { useEffect, useRef } from 'react';
+import { DiffEditor, Editor } from '@monaco-editor/react';
+import type { OnMount } from '@monaco-editor/react';
+import { useTheme } from '@mui/material/styles';
+import '../editor/monaco-setup';
+import type { CodeDiffProps, CodeEditorProps } from './code-editor';
+
+const BASE_OPTIONS = {
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  fontSize: 13,
+  tabSize: 2,
+  automaticLayout: true,
+  renderLineHighlight: 'line' as const,
+  wordWrap: 'on' as const,
+  overviewRulerLanes: 0,
+  hideCursorInOverviewRuler: true,
+  // Let the page scroll when the wheel passes over an editor that has nothing more to scroll.
+  scrollbar: { alwaysConsumeMouseWheel: false },
+  fixedOverflowWidgets: true,
+};
+
+/**
+ * Monaco keeps the text; `value` only brings changes made elsewhere (undo, the form). React may
+ * commit a render that carries an older `value` than what was typed since (rendering yields to
+ * input), so values this editor emitted itself are recognised and never written back over newer text.
+ */
+export function MonacoCodeEditor({ language, value, onChange, onBlur, readOnly, ariaLabel, height }: CodeEditorProps) {
+  const dark = useTheme().palette.mode === 'dark';
+  const editorRef = useRef<Parameters<OnMount>[0]>(undefined);
+  // Emitted values not yet seen back in `value`, with their order.
+  const pending = useRef(new Map<string, number>());
+  const emitted = useRef(0);
+  // The latest onBlur, so the listener registered once at mount never calls a stale one.
+  const blurRef = useRef(onBlur);
+  useEffect(() => {
+    blurRef.current = onBlur;
+  }, [onBlur]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const order = pending.current.get(value);
+    if (order !== undefined) {
+      if (order === emitted.current) pending.current.clear(); // caught up with the typing
+      return;
+    }
+    if (editor.getValue() === value) return;
+    const model = editor.getModel();
+    if (!model) return;
+    if (readOnly) model.setValue(value);
+    else {
+      // An edit, not setValue, so Ctrl+Z in the editor can still go back.
+      editor.executeEdits('external', [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
+      editor.pushUndoStop();
+    }
+  }, [value, readOnly]);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.onDidBlurEditorText(() => blurRef.current?.());
+  };
+  return (
+    <Editor
+      height={height}
+      language={language}
+      defaultValue={value}
+      theme={dark ? 'vs-dark' : 'vs'}
+      onChange={(next) => {
+        const text = next ?? '';
+        pending.current.set(text, ++emitted.current);
+        onChange?.(text);
+      }}
+      onMount={onMount}
+      loading={null}
+      options={{ ...BASE_OPTIONS, readOnly, ariaLabel, domReadOnly: readOnly }}
+    />
+  );
+}
+
+export function MonacoCodeDiff({ original, modified, language, ariaLabel, height }: CodeDiffProps) {
+  const dark = useTheme().palette.mode === 'dark';
+  return (
+    <DiffEditor
+      height={height}
+      language={language}
+      original={original}
+      modified={modified}
+      theme={dark ? 'vs-dark' : 'vs'}
+      loading={null}
+      options={{ ...BASE_OPTIONS, readOnly: true, originalEditable: false, renderSideBySide: true, ariaLabel }}
+    />
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * Groups: the list of API groups, and the selected group's settings (name, description, base
+ * path, stage variables). Renaming carries every reference along; deleting takes the group's APIs
+ * and everything bound to them with it, after a confirmation that lists them.
+ */
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import FolderOutlined from '@mui/icons-material/FolderOutlined';
+import { STAGES } from '../../../shared/model/schema';
+import type { Group, Project } from '../../../shared/model/schema';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
+import { fieldId } from '../../data/fields';
+import { useProjectStore } from '../../data/project-store';
+import { useUiStore } from '../../data/ui-store';
+import { MONO } from '../../app/theme';
+import { DetailHeader, MasterDetail, NothingSelected, ScreenLayout, Section, SelectableTable } from '../common/master-detail';
+import type { Column } from '../common/master-detail';
+import { DraftTextField, ModelTextField } from '../common/model-fields';
+import { indexesWithProblems, nameCheck } from '../common/name-check';
+import { DeleteGroupDialog } from './delete-group-dialog';
+import { NewGroupDialog } from './new-group-dialog';
+import { StageVariablesTable } from './stage-variables-table';
+import { renameGroup, updateGroup } from './group-edits';
+
+export function GroupsScreen() {
+  const project = useProjectStore((s) => s.working);
+  const problems = useProjectStore((s) => s.problems);
+  const selection = useUiStore((s) => s.selection);
+  const select = useUiStore((s) => s.select);
+  const [creating, setCreating] = useState(false);
+
+  // With nothing selected yet, the first group is shown, so the screen opens on something useful.
+  const selected = selection?.kind === 'group' ? selection.group : project?.groups[0]?.name;
+  const apiCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const api of project?.apis ?? []) counts.set(api.group, (counts.get(api.group) ?? 0) + 1);
+    return counts;
+  }, [project?.apis]);
+
+  if (!project) return null;
+  const groups = project.groups;
+  const index = groups.findIndex((g) => g.name === selected);
+  const newButton = (
+    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+      New group
+    </Button>
+  );
+
+  const columns: Column<Group>[] = [
+    { header: 'Name', cell: (g) => <span title={g.name}>{g.name}</span>, width: '34%' },
+    { header: 'Description', cell: (g) => <span title={g.description}>{g.description ?? '—'}</span> },
+    { header: 'Base path', cell: (g) => <span style={{ fontFamily: MONO }}>{g.basePath}</span>, width: 100 },
+    { header: 'APIs', cell: (g) => apiCounts.get(g.name) ?? 0, align: 'right', width: 56 },
+  ];
+  const withProblems = indexesWithProblems(problems, 'groups');
+
+  return (
+    <ScreenLayout
+      label="Groups"
+      header={
+        <PageHeader
+          title="Groups"
+          subtitle="An API group holds APIs under one base path. Every group has the stages TEST, PRE and RELEASE, each with its own variables."
+          actions={groups.length > 0 ? newButton : undefined}
+        />
+      }
+    >
+      {groups.length === 0 ? (
+        <EmptyState title="No API groups yet" icon={<FolderOutlined />} action={newButton}>
+          Create a group first: every API belongs to one, and the group's stages are where APIs are deployed.
+        </EmptyState>
+      ) : (
+        <MasterDetail
+          list={
+            <SelectableTable
+              label="API groups"
+              items={groups}
+              columns={columns}
+              keyOf={(g) => g.name}
+              selected={selected}
+              onSelect={(group) => select({ kind: 'group', group })}
+              hasProblem={(g) => withProblems.has(groups.indexOf(g))}
+            />
+          }
+          detail={
+            index >= 0 ? (
+              <GroupEditor key={groups[index].name} project={project} index={index} />
+            ) : (
+              <NothingSelected text="Select a group to edit its name, base path and stage variables." />
+            )
+          }
+        />
+      )}
+      <NewGroupDialog
+        open={creating}
+        project={project}
+        onClose={() => setCreating(false)}
+        onCreated={(group) => {
+          setCreating(false);
+          select({ kind: 'group', group });
+        }}
+      />
+    </ScreenLayout>
+  );
+}
+
+function GroupEditor({ project, index }: { project: Project; index: number }) {
+  const group = project.groups[index];
+  const edit = useProjectStore((s) => s.edit);
+  const select = useUiStore((s) => s.select);
+  const [deleting, setDeleting] = useState(false);
+  const at = (...rest: (string | number)[]) => ['groups', index, ...rest];
+  const others = project.groups.filter((g) => g !== group).map((g) => g.name);
+  const apiCount = project.apis.filter((a) => a.group === group.name).length;
+
+  const change = (label: string, field: string, fn: (g: Group) => Group) =>
+    edit(label, (p) => updateGroup(p, group.name, fn), { merge: fieldId(at(field)) });
+
+  return (
+    <Box>
+      <DetailHeader
+        title={group.name}
+        actions={
+          <Button color="error" variant="outlined" startIcon={<DeleteOutlined />} onClick={() => setDeleting(true)}>
+            Delete group
+          </Button>
+        }
+      />
+      <Stack spacing={2}>
+        <DraftTextField
+          path={at('name')}
+          label="Name"
+          required
+          value={group.name}
+          check={nameCheck('group', others)}
+          hint={`Renaming updates every reference: ${apiCount} API${apiCount === 1 ? '' : 's'}, their deployments, authorizations, throttling and plug-in bindings, and the cloud ids sync recorded.`}
+          onCommit={(name) => {
+            edit(`Rename group ${group.name} to ${name}`, (p) => renameGroup(p, group.name, name));
+            select({ kind: 'group', group: name });
+          }}
+        />
+        <ModelTextField
+          path={at('description')}
+          label="Description"
+          value={group.description ?? ''}
+          multiline
+          onChange={(v) => change('Edit group description', 'description', (g) => ({ ...g, description: v === '' ? undefined : v }))}
+        />
+        <ModelTextField
+          path={at('basePath')}
+          label="Base path"
+          required
+          value={group.basePath}
+          hint="Prefix of every API path of this group, e.g. /v1. Use / for none."
+          onChange={(v) => change('Edit base path', 'basePath', (g) => ({ ...g, basePath: v }))}
+        />
+      </Stack>
+      <Section
+        title="Stage variables"
+        description={
+          <>
+            Written as <code>#name#</code> in backend addresses and paths, each stage with its own value (e.g. a backend host per stage).
+          </>
+        }
+      >
+        {STAGES.map((stage) => (
+          <StageVariablesTable key={stage} groupIndex={index} group={group} stage={stage} />
+        ))}
+      </Section>
+      {apiCount === 0 && (
+        <Alert severity="info" sx={{ mt: 3 }}>
+          This group has no APIs yet. Add them in APIs, or import an OpenAPI document there.
+        </Alert>
+      )}
+      <DeleteGroupDialog open={deleting} project={project} group={group.name} onClose={() => setDeleting(false)} />
+    </Box>
+  );
+}

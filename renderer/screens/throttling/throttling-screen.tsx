@@ -1,0 +1,133 @@
+/**
+ * Throttling: policies that cap calls per unit of time for the APIs bound to them (per stage), with
+ * per-user and per-app defaults and special limits for one app or one account.
+ */
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import AddIcon from '@mui/icons-material/Add';
+import SpeedOutlined from '@mui/icons-material/SpeedOutlined';
+import { ThrottlingUnit } from '../../../shared/model/schema';
+import type { ThrottlingPolicy } from '../../../shared/model/schema';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
+import { useProjectStore } from '../../data/project-store';
+import { useUiStore } from '../../data/ui-store';
+import { MasterDetail, NothingSelected, ScreenLayout, SelectableTable } from '../common/master-detail';
+import type { Column } from '../common/master-detail';
+import { indexesWithProblems } from '../common/name-check';
+import { NewNamedDialog } from '../common/new-named-dialog';
+import { PolicyEditor } from './policy-editor';
+
+const UNITS = ThrottlingUnit.options;
+const dash = (n: number | undefined) => (n === undefined ? '—' : n);
+
+export function ThrottlingScreen() {
+  const project = useProjectStore((s) => s.working);
+  const problems = useProjectStore((s) => s.problems);
+  const edit = useProjectStore((s) => s.edit);
+  const selection = useUiStore((s) => s.selection);
+  const select = useUiStore((s) => s.select);
+  const [creating, setCreating] = useState(false);
+  const [unit, setUnit] = useState<ThrottlingPolicy['unit']>('SECOND');
+  const [apiDefault, setApiDefault] = useState('100');
+
+  if (!project) return null;
+  const policies = project.throttlingPolicies;
+  const selected = selection?.kind === 'throttlingPolicy' ? selection.name : policies[0]?.name;
+  const index = policies.findIndex((p) => p.name === selected);
+  const withProblems = indexesWithProblems(problems, 'throttlingPolicies');
+  const limit = Number(apiDefault);
+  const limitError = /^\d+$/.test(apiDefault.trim()) && limit > 0 ? undefined : 'The API limit must be a whole number above 0.';
+
+  const newButton = (
+    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+      New policy
+    </Button>
+  );
+  const columns: Column<ThrottlingPolicy>[] = [
+    { header: 'Name', cell: (p) => <span title={p.name}>{p.name}</span>, width: '34%' },
+    { header: 'Unit', cell: (p) => p.unit, width: 88 },
+    { header: 'API', cell: (p) => p.apiDefault, align: 'right', width: 60 },
+    { header: 'User', cell: (p) => dash(p.userDefault), align: 'right', width: 56 },
+    { header: 'App', cell: (p) => dash(p.appDefault), align: 'right', width: 52 },
+    { header: 'Bound', cell: (p) => p.bindings.length, align: 'right', width: 60 },
+  ];
+
+  return (
+    <ScreenLayout
+      label="Throttling"
+      header={
+        <PageHeader
+          title="Throttling"
+          subtitle="A policy caps the calls per second, minute, hour or day of each API bound to it in a stage, with optional limits per user and per app."
+          actions={policies.length > 0 ? newButton : undefined}
+        />
+      }
+    >
+      {policies.length === 0 ? (
+        <EmptyState title="No throttling policies yet" icon={<SpeedOutlined />} action={newButton}>
+          Create a policy, then bind it to APIs in a stage. Calls over the limit are refused with HTTP 429.
+        </EmptyState>
+      ) : (
+        <MasterDetail
+          listWidth={560}
+          list={
+            <SelectableTable
+              label="Throttling policies"
+              items={policies}
+              columns={columns}
+              keyOf={(p) => p.name}
+              selected={selected}
+              onSelect={(name) => select({ kind: 'throttlingPolicy', name })}
+              hasProblem={(p) => withProblems.has(policies.indexOf(p))}
+            />
+          }
+          detail={
+            index >= 0 ? (
+              <PolicyEditor key={policies[index].name} project={project} index={index} />
+            ) : (
+              <NothingSelected text="Select a policy to edit its limits, special limits and bindings." />
+            )
+          }
+        />
+      )}
+      <NewNamedDialog
+        open={creating}
+        title="New throttling policy"
+        kind="throttlingPolicy"
+        taken={policies.map((p) => p.name)}
+        baseName="new-policy"
+        createLabel="Create policy"
+        blocked={limitError}
+        onClose={() => setCreating(false)}
+        onCreate={(name, description) => {
+          const policy: ThrottlingPolicy = { name, description, unit, apiDefault: limit, specials: [], bindings: [] };
+          edit(`Create throttling policy ${name}`, (p) => ({ ...p, throttlingPolicies: [...p.throttlingPolicies, policy] }));
+          setCreating(false);
+          select({ kind: 'throttlingPolicy', name });
+        }}
+      >
+        <Stack direction="row" spacing={2}>
+          <TextField select label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as ThrottlingPolicy['unit'])} sx={{ width: 160 }}>
+            {UNITS.map((u) => (
+              <MenuItem key={u} value={u}>
+                {u}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label="API limit (calls per unit)"
+            value={apiDefault}
+            onChange={(e) => setApiDefault(e.target.value)}
+            error={limitError !== undefined}
+            helperText={limitError ?? 'User and app limits can be added after.'}
+            sx={{ flex: 1 }}
+          />
+        </Stack>
+      </NewNamedDialog>
+    </ScreenLayout>
+  );
+}
