@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALLS, type CallOutcome } from '../shared/ipc/contract';
-import { CONTENT_SECURITY_POLICY } from './main/protocol';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 
 const fake = vi.hoisted(() => ({
   appRoot: '',

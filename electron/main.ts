@@ -5,12 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { EVENT_CHANNELS, type EventChannel, type Events } from '../shared/ipc/contract';
 import { type Dispatcher, createDispatcher } from './host/dispatch';
 import { type HostServices, createHostServices } from './host/services';
 import { projectPathFromArgv } from './main/argv';
 import { createNativeChooseFile } from './main/file-dialogs';
+import { utilityProcessFork } from './main/gateway-fork';
 import { isAppFrame, registerContract } from './main/ipc-guard';
 import { type MenuCommand, installMenu } from './main/menu';
 import { registerAppScheme, serveAppScheme } from './main/protocol';
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
       mode: 'desktop',
       chooseFile: createNativeChooseFile(dialog, frontWindow),
       vault: { kind: 'safeStorage', description: vault.protection().description },
+      forkGateway: utilityProcessFork(() => utilityProcess),
     });
   const requested = projectPathFromArgv(process.argv, process.cwd());
   let hostServices: HostServices;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../shared/signature/sign';
-import { createAccessLog, type AccessRecord } from './access-log';
+import type { AccessLogRecord } from '../shared/gateway/access-log-record';
+import { createAccessLog } from './access-log';
 import { call, fixtureProject, fixtureSecrets, mockApi, startGateway } from './test-support';
 
 const KEY = 'logKey-123456';
@@ -35,7 +36,7 @@ describe('access log', () => {
   async function run(level: 'debug' | 'error') {
     const file = path.join(dir, `${level}.log`);
     const gw = await startGateway(project, secrets, { log: createAccessLog(level, { file }) });
-    const events: AccessRecord[] = [];
+    const events: AccessLogRecord[] = [];
     gw.gateway.on('access', (r) => events.push(r));
     const signed = signRequest({ method: 'GET', url: `/signed?token=${SECRET}`, appKey: KEY, appSecret: SECRET });
     const answers = [
@@ -56,7 +57,7 @@ describe('access log', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 404, 400]);
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength(6);
-    const records = lines.map((l) => JSON.parse(l) as AccessRecord);
+    const records = lines.map((l) => JSON.parse(l) as AccessLogRecord);
     expect(records).toEqual(events);
     expect(records[0]).toMatchObject({ group: 'demo', api: 'signed', stage: 'RELEASE', method: 'GET', path: '/signed', status: 200, app: 'caller', clientIp: '127.0.0.1' });
     expect(records[0].requestId).toBe(answers[0].headers['x-ca-request-id']);
@@ -69,7 +70,7 @@ describe('access log', () => {
 
   it('logs only failures at error level', async () => {
     const { text, events } = await run('error');
-    const records = text.trim().split('\n').map((l) => JSON.parse(l) as AccessRecord);
+    const records = text.trim().split('\n').map((l) => JSON.parse(l) as AccessLogRecord);
     expect(records.map((r) => r.errorCode)).toEqual(['I404NF', 'A400IS']);
     // The console's live view still gets every call.
     expect(events).toHaveLength(6);

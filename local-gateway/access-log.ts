@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
+import type { AccessLogRecord } from '../shared/gateway/access-log-record';
 
 export const LOG_LEVELS = ['silent', 'error', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -13,36 +14,13 @@ export function isLogLevel(value: string): value is LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(value);
 }
 
-/** One call, as logged and as sent to the console. */
-export interface AccessRecord {
-  /** ISO 8601 time the call arrived. */
-  time: string;
-  requestId: string;
-  group?: string;
-  api?: string;
-  stage?: string;
-  method: string;
-  /** Path only, never the query (an AppCode may ride there). */
-  path: string;
-  status: number;
-  /** X-Ca-Error-Code when the gateway answered itself. */
-  errorCode?: string;
-  /** App name, when the call was authenticated. */
-  app?: string;
-  latencyMs: number;
-  backendLatencyMs?: number;
-  clientIp: string;
-  /** debug level only: the backend the call went to (scheme, host, port), never its query. */
-  backend?: string;
-}
-
 /** A failure is logged at `error` level: the gateway refused or failed it, or the backend failed. */
-export function isFailure(record: AccessRecord): boolean {
+export function isFailure(record: AccessLogRecord): boolean {
   return record.errorCode !== undefined || record.status >= 500;
 }
 
 export interface AccessLogSink {
-  write(record: AccessRecord): void;
+  write(record: AccessLogRecord): void;
   close(): Promise<void>;
 }
 
@@ -98,7 +76,7 @@ const FLUSH_AT = 64 * 1024;
 const FLUSH_AFTER_MS = 20;
 
 /** One JSON line, fields in a fixed order; written by hand because it runs for every call. */
-export function formatRecord(r: AccessRecord, debug: boolean): string {
+export function formatRecord(r: AccessLogRecord, debug: boolean): string {
   let line = `{"time":"${r.time}","requestId":"${r.requestId}"`;
   if (r.group !== undefined) line += ',"group":' + JSON.stringify(r.group);
   if (r.api !== undefined) line += ',"api":' + JSON.stringify(r.api);

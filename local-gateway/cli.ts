@@ -1,16 +1,19 @@
 /**
  * `apigw-local`: serve a project file headless, or sign a call for curl.
- * bin/apigw-local.js calls main(process.argv); when started by the console (process.send exists) it reports
- * readiness, access records and reloads to its parent over IPC.
+ * bin/apigw-local.js calls main(process.argv); when started by the console (an IPC channel or Electron's
+ * parentPort exists) it reports readiness, access records and reloads to its parent over that channel,
+ * and with --secrets-from-parent takes the apps' secrets from it instead of a file (never from argv or env).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
+import { SecretsFile } from '../shared/model/schema';
 import { parseSecretsText, secretsFileNameFor } from '../shared/project-file';
 import { signRequest } from '../shared/signature/sign';
 import { isSignatureMethod } from '../shared/signature/hmac';
 import { isLogLevel, LOG_LEVELS } from './access-log';
-import { serveProjectFile } from './serve';
+import { parentChannel, type ParentChannel } from './parent-channel';
+import { serveProjectFile, type ServingProject } from './serve';
 
 export interface CliIo {
   out: Writable;
@@ -22,6 +25,8 @@ const USAGE = `Usage:
       --port N              port to listen on (default 8080; 0 picks a free one)
       --host ADDR           address to bind (default 127.0.0.1)
       --secrets FILE        secrets file (default <name>.secrets.yaml beside the project)
+      --secrets-from-parent take the secrets from the console that started this process, over
+                            its message channel (waits for them before listening); for the console only
       --log FILE            append the access log to FILE instead of stdout
       --log-level LEVEL     ${LOG_LEVELS.join('|')} (default info; error logs failed calls only)
       --max-body-bytes N    largest request body accepted (default 8388608)
@@ -70,6 +75,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   process.exitCode = await runCli(argv.slice(2));
   // A parent's IPC channel would keep the process alive after serving stopped.
   if (process.connected) process.disconnect();
+  if (parentChannel()?.keepsProcessAlive) process.exit();
 }
 
 export default main;
@@ -88,6 +94,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       secrets: { type: 'string' },
+      'secrets-from-parent': { type: 'boolean' },
       log: { type: 'string' },
       'log-level': { type: 'string' },
       'max-body-bytes': { type: 'string' },
@@ -104,20 +111,27 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const port = integer(values.port, '--port', 8080);
   if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}.`);
 
-  // Messages to the console, when it started us; dropped once it is gone.
-  const parent =
-    typeof process.send === 'function'
-      ? (message: object) => {
-          if (process.connected) process.send!(message);
-        }
-      : undefined;
+  // Messages to the console, when it started us.
+  const channel = parentChannel();
+  const parent = channel ? (message: object) => channel.send(message) : undefined;
+  const fromParent = values['secrets-from-parent'] === true;
+  if (fromParent && !channel) throw new UsageError('--secrets-from-parent is for the console, which sends the secrets; from a terminal, use --secrets FILE.');
+  if (fromParent && values.secrets !== undefined) throw new UsageError('Give --secrets FILE or --secrets-from-parent, not both.');
   // Listen for signals before anything else: a parent may send one as soon as it hears we are ready.
-  const signals = stopSignals(parent !== undefined);
+  const signals = stopSignals(channel, fromParent);
+  const inbox = fromParent && channel ? secretsInbox(channel, io) : undefined;
   let serving;
   try {
+    const secrets = inbox ? await Promise.race([inbox.first, signals.stopped.then(() => undefined)]) : undefined;
+    // Asked to stop before the secrets came: nothing was served.
+    if (inbox && secrets === undefined) {
+      inbox.dispose();
+      return EXIT.ok;
+    }
     serving = await serveProjectFile({
       projectPath: positionals[0],
       secretsPath: values.secrets,
+      secrets,
       host: values.host ?? '127.0.0.1',
       port,
       maxBodyBytes: values['max-body-bytes'] === undefined ? undefined : integer(values['max-body-bytes'], '--max-body-bytes', 0),
@@ -129,37 +143,90 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     });
   } catch (error) {
     signals.dispose();
+    inbox?.dispose();
     throw error;
   }
+  inbox?.serveWith(serving, parent!);
   if (parent) {
     serving.gateway.on('access', (record) => parent({ type: 'access', record }));
     parent({ type: 'listening', port: serving.port, host: serving.host });
   }
 
   await signals.stopped;
+  inbox?.dispose();
   await serving.stop();
   return EXIT.ok;
 }
 
-/** Resolves on SIGINT, SIGTERM, or (as a child) when the parent disconnects. */
-function stopSignals(child: boolean): { stopped: Promise<void>; dispose: () => void } {
+/**
+ * Resolves on SIGINT, SIGTERM, or (as a child) when the parent goes away or sends `{ type: 'stop' }`.
+ * Run by the console (`supervised`), SIGINT is ignored: Ctrl+C in the console's terminal reaches the
+ * whole process group, and the console stops the gateway itself (a SIGINT would look like a crash).
+ */
+function stopSignals(channel: ParentChannel | undefined, supervised: boolean): { stopped: Promise<void>; dispose: () => void } {
   let dispose = () => {};
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       dispose();
       resolve();
     };
+    // The console went away, or asked us to stop (the graceful way on Windows, which has no SIGTERM).
+    const offGone = channel?.onGone(stop);
+    const offMessage = channel?.onMessage((message) => {
+      if (isMessage(message, 'stop')) stop();
+    });
+    const interrupt = supervised ? () => {} : stop;
     dispose = () => {
-      process.off('SIGINT', stop);
+      process.off('SIGINT', interrupt);
       process.off('SIGTERM', stop);
-      process.off('disconnect', stop);
+      offGone?.();
+      offMessage?.();
     };
-    process.on('SIGINT', stop);
+    process.on('SIGINT', interrupt);
     process.on('SIGTERM', stop);
-    // The console went away: stop with it.
-    if (child) process.on('disconnect', stop);
   });
   return { stopped, dispose };
+}
+
+function isMessage(message: unknown, type: string): message is { type: string } & Record<string, unknown> {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+}
+
+/**
+ * `{ type: 'secrets', secrets }` messages from the console: the first lets serving start, each later
+ * one is served at once and answered with a reload message. Never echoes a value.
+ */
+function secretsInbox(channel: ParentChannel, io: CliIo) {
+  let resolveFirst: (secrets: SecretsFile) => void = () => {};
+  const first = new Promise<SecretsFile>((resolve) => (resolveFirst = resolve));
+  let serving: ServingProject | undefined;
+  let report: (message: object) => void = () => {};
+  let latest: SecretsFile | undefined;
+  const off = channel.onMessage((message) => {
+    if (!isMessage(message, 'secrets')) return;
+    const parsed = SecretsFile.safeParse(message.secrets);
+    if (!parsed.success) {
+      const problem = `the console sent secrets that are not valid (${parsed.error.issues.length} problems); kept the previous ones`;
+      io.err.write(`apigw-local serve: ${problem}\n`);
+      report({ type: 'reload', ok: false, problems: [problem], warnings: [], cause: 'secrets' });
+      return;
+    }
+    latest = parsed.data;
+    if (!serving) return resolveFirst(parsed.data);
+    report({ type: 'reload', ...serving.updateSecrets(parsed.data), cause: 'secrets' });
+  });
+  return {
+    first,
+    /** Serving started with the first secrets: later ones (including any that came meanwhile) go to it. */
+    serveWith(started: ServingProject, send: (message: object) => void) {
+      serving = started;
+      report = send;
+      void first.then((initial) => {
+        if (latest !== undefined && latest !== initial) report({ type: 'reload', ...started.updateSecrets(latest), cause: 'secrets' });
+      });
+    },
+    dispose: off,
+  };
 }
 
 async function sign(args: string[], io: CliIo): Promise<number> {

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessRecord } from './access-log';
+import type { AccessLogRecord } from '../shared/gateway/access-log-record';
 import { call, fixtureProject, mockApi, startGateway, type RunningGateway } from './test-support';
 
 /** Writes raw bytes on a new connection and resolves with everything read until the server closes (or `untilHead`). */
@@ -29,7 +29,7 @@ function header(response: string, name: string): string | undefined {
 
 describe('request limits and malformed input', () => {
   let gw: RunningGateway;
-  const records: AccessRecord[] = [];
+  const records: AccessLogRecord[] = [];
 
   beforeAll(async () => {
     const project = fixtureProject({ apis: [mockApi('hello', 'ANY', '/hello')] });

@@ -24,8 +24,12 @@ export function defaultSecretsPath(projectPath: string): string {
   return secretsFileNameFor(projectPath);
 }
 
-/** Loads and validates both files; every problem is one line naming the file, line and field. */
-export async function loadProjectFiles(projectPath: string, secretsPath: string): Promise<LoadResult> {
+/**
+ * Loads and validates both files; every problem is one line naming the file, line and field.
+ * With `given` secrets (handed over by the console, `--secrets-from-parent`) the secrets file is
+ * not read, and the hash covers the project file only.
+ */
+export async function loadProjectFiles(projectPath: string, secretsPath: string, given?: SecretsFile): Promise<LoadResult> {
   let projectText: string;
   try {
     projectText = await readFile(projectPath, 'utf8');
@@ -34,7 +38,7 @@ export async function loadProjectFiles(projectPath: string, secretsPath: string)
   }
   let secretsText = '';
   try {
-    secretsText = await readFile(secretsPath, 'utf8');
+    if (given === undefined) secretsText = await readFile(secretsPath, 'utf8');
   } catch (error) {
     // No secrets file is fine: APP APIs then refuse every key, as in a cloud account without apps.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -43,7 +47,7 @@ export async function loadProjectFiles(projectPath: string, secretsPath: string)
   }
   const hash = createHash('sha256').update(projectText).update('\u0000').update(secretsText).digest('hex');
 
-  const secretsResult = secretsText === '' ? { secrets: { apps: {} } as SecretsFile, problems: [] } : parseSecretsText(secretsText, secretsPath);
+  const secretsResult = given ? { secrets: given, problems: [] } : secretsText === '' ? { secrets: { apps: {} } as SecretsFile, problems: [] } : parseSecretsText(secretsText, secretsPath);
   const problems = secretsResult.problems.map((p) => describe(secretsPath, p));
   const projectResult = parseProjectText(projectText, projectPath, { knownSecrets: secretValuesOf(secretsResult.secrets) });
   problems.push(...projectResult.problems.map((p) => describe(projectPath, p)));

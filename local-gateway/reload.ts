@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SecretsFile } from '../shared/model/schema';
 import { loadProjectFiles, type LoadedProject } from './project-source';
 
 export interface WatchOptions {
@@ -19,6 +20,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Backup for file systems where fs.watch misses events. */
   pollMs?: number;
+  /** Secrets handed over by the console: then only the project file is watched, and loads use these. */
+  givenSecrets?: () => SecretsFile;
 }
 
 export interface Watcher {
@@ -27,7 +30,7 @@ export interface Watcher {
 
 export function watchProjectFiles(options: WatchOptions): Watcher {
   const debounceMs = options.debounceMs ?? 100;
-  const files = [path.resolve(options.projectPath), path.resolve(options.secretsPath)];
+  const files = options.givenSecrets ? [path.resolve(options.projectPath)] : [path.resolve(options.projectPath), path.resolve(options.secretsPath)];
   let lastHash = options.initialHash;
   let timer: NodeJS.Timeout | undefined;
   let loading = false;
@@ -43,7 +46,7 @@ export function watchProjectFiles(options: WatchOptions): Watcher {
     try {
       do {
         again = false;
-        const result = await loadProjectFiles(options.projectPath, options.secretsPath);
+        const result = await loadProjectFiles(options.projectPath, options.secretsPath, options.givenSecrets?.());
         if (closed || result.hash === lastHash) continue;
         lastHash = result.hash;
         if (result.ok) options.onChange(result);

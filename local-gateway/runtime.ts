@@ -15,6 +15,7 @@ import { compileMapping, type CompiledMapping } from './mapping';
 import { RouteTable, type RouteTarget } from './routes';
 import type { StageRef } from './stage-ref';
 import { createThrottler, type Throttler } from './throttling';
+import { groupHostLabel } from '../shared/debug/group-host';
 
 export interface CompiledApi extends RouteTarget {
   api: Api;
@@ -47,10 +48,6 @@ export interface Runtime {
   warnings: string[];
 }
 
-/** A DNS label for a group name: lower case, anything but letters, digits and `-` as `-`. */
-export function hostLabelFor(groupName: string): string {
-  return groupName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'group';
-}
 
 export interface RuntimeOptions {
   nonceStore: NonceStore;
@@ -65,7 +62,7 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
   for (const group of project.groups) {
     const runtime: GroupRuntime = {
       name: group.name,
-      hostLabel: hostLabelFor(group.name),
+      hostLabel: groupHostLabel(group.name),
       routes: { TEST: new RouteTable(), PRE: new RouteTable(), RELEASE: new RouteTable() },
     };
     groups.push(runtime);

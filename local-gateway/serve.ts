@@ -3,6 +3,7 @@
  * by the CLI and by tests that need the whole thing without a child process.
  */
 import type { Writable } from 'node:stream';
+import type { SecretsFile } from '../shared/model/schema';
 import { createAccessLog, type AccessLogSink, type LogLevel } from './access-log';
 import { defaultSecretsPath, loadProjectFiles } from './project-source';
 import { watchProjectFiles, type Watcher } from './reload';
@@ -12,6 +13,8 @@ import { createLocalGateway, type LocalGateway } from './server';
 export interface ServeOptions {
   projectPath: string;
   secretsPath?: string;
+  /** Secrets handed over by the console (`--secrets-from-parent`): the secrets file is then neither read nor watched. */
+  secrets?: SecretsFile;
   host?: string;
   port?: number;
   maxBodyBytes?: number;
@@ -37,6 +40,8 @@ export interface ServingProject {
   gateway: LocalGateway;
   host: string;
   port: number;
+  /** Serves new secrets with the project being served (the console sends them when they change). */
+  updateSecrets(secrets: SecretsFile): ReloadOutcome;
   stop(): Promise<void>;
 }
 
@@ -46,7 +51,8 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
   const level = options.logLevel ?? 'info';
   const say = (line: string) => options.err.write(line + '\n');
 
-  const loaded = await loadProjectFiles(options.projectPath, secretsPath);
+  let givenSecrets = options.secrets;
+  const loaded = await loadProjectFiles(options.projectPath, secretsPath, givenSecrets);
   if (!loaded.ok) {
     throw new Error(`Cannot serve ${options.projectPath}: fix these problems and start again.\n  ${loaded.problems.join('\n  ')}`);
   }
@@ -87,13 +93,17 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
   }
   options.out.write(banner);
 
+  // The version being served, so new secrets can be served with it.
+  let project = loaded.project;
   const watcher: Watcher = watchProjectFiles({
     projectPath: options.projectPath,
     secretsPath,
     initialHash: loaded.hash,
     debounceMs: options.debounceMs,
+    givenSecrets: givenSecrets ? () => givenSecrets as SecretsFile : undefined,
     onChange: (next) => {
       const result = gateway.reload(next.project, next.secrets);
+      if (result.ok) project = next.project;
       options.onReload?.({ ok: result.ok, problems: result.error ? [result.error] : [], warnings: result.warnings });
       if (!result.ok) {
         if (level !== 'silent') say(`Kept serving the previous version: ${result.error}`);
@@ -114,6 +124,12 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
     gateway,
     host,
     port,
+    updateSecrets(secrets) {
+      givenSecrets = secrets;
+      const result = gateway.reload(project, secrets);
+      if (!result.ok && level !== 'silent') say(`Kept serving the previous secrets: ${result.error}`);
+      return { ok: result.ok, problems: result.error ? [result.error] : [], warnings: result.warnings };
+    },
     async stop() {
       watcher.close();
       await gateway.close();

@@ -13,7 +13,8 @@ import type { NonceStore } from './auth';
 import { answerMock, BackendPool } from './backends';
 import { createNonceStore } from './nonce-store';
 import type { Call } from './call';
-import { isoTime, roundMs, type AccessLogSink, type AccessRecord } from './access-log';
+import type { AccessLogRecord } from '../shared/gateway/access-log-record';
+import { isoTime, roundMs, type AccessLogSink } from './access-log';
 import { checkParameters, mapRequest } from './mapping';
 import {
   clientIpOf,
@@ -58,7 +59,7 @@ export interface ReloadResult {
 }
 
 export interface GatewayEvents {
-  access: [AccessRecord];
+  access: [AccessLogRecord];
   reload: [ReloadResult];
 }
 
@@ -82,7 +83,7 @@ const LOCAL_SUFFIX = '.localhost';
 interface GatewayCore {
   maxBodyBytes: number;
   pool: BackendPool;
-  log(record: AccessRecord): void;
+  log(record: AccessLogRecord): void;
 }
 
 export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
@@ -179,7 +180,7 @@ class Exchange {
   private readonly started = performance.now();
   private readonly receivedAt = Date.now();
   private readonly requestId = newRequestId();
-  private readonly record: AccessRecord;
+  private readonly record: AccessLogRecord;
   private readonly target: Target;
   private readonly headers: Record<string, string>;
   private decoded: DecodedPath | undefined;
@@ -396,7 +397,7 @@ function parseStage(value: string): Stage | undefined {
 }
 
 /** Requests Node's parser refused before they became requests: answered on the socket, then closed. */
-function answerClientError(err: NodeJS.ErrnoException, socket: Socket, log: (record: AccessRecord) => void): void {
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket, log: (record: AccessLogRecord) => void): void {
   if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || !socket.writable) {
     socket.destroy();
     return;

@@ -1,4 +1,5 @@
 /** Every subcommand, in the order the help lists them. Add a command: one module, one line here. */
+import { cloudSimCommand } from './cloud-sim-command';
 import type { CliCommand } from './command';
 import { formatCommand } from './format-command';
 import { uiCommand } from './ui-command';
@@ -11,7 +12,7 @@ export const COMMANDS: CliCommand[] = [
   validateCommand,
   formatCommand,
   uiCommand,
-  planned('cloud-sim', '', 'Run the offline cloud, the OpenAPI emulator behind demo mode'),
+  cloudSimCommand,
   planned('pull', '<file>', "Read the cloud's groups and APIs into a snapshot"),
   planned('plan', '<file>', 'Show, line by line, what sync would change in the cloud'),
   planned('apply', '<file>', 'Apply the plan to the cloud'),

@@ -21,6 +21,10 @@ export type HostErrorCode =
   | 'IMPORT_FAILED'
   /** A name breaks the naming rules. */
   | 'INVALID_NAME'
+  /** The local gateway is not running, and the call needs it. */
+  | 'GATEWAY_NOT_RUNNING'
+  /** The local gateway could not be started (its reason is in the message). */
+  | 'GATEWAY_FAILED'
   /** A bug in the host. */
   | 'INTERNAL';
 

@@ -3,10 +3,15 @@
  * transports (Electron IPC in main.ts, HTTP in web-host/) take these and a dispatcher.
  */
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
+import { secretsFileNameFor } from '../../shared/project-file';
+import type { ForkGateway } from '../gateway-supervisor/gateway-process';
+import { readProjectSecrets } from '../gateway-supervisor/project-secrets';
+import { createSupervisor } from '../gateway-supervisor/supervisor';
 import { readAppInfo, type Vault } from '../services/app-info';
 import { CredentialsService } from '../services/credentials-service';
+import { DebugService } from '../services/debug-service';
 import { ExportService } from '../services/export-service';
 import { ImportService } from '../services/import-service';
 import { type ChooseFile, WorkspaceService } from '../services/workspace-service';
@@ -28,6 +33,10 @@ export interface HostServicesOptions {
   vault?: Vault;
   /** Quiet time before a change of the project file on disk is reported. */
   watchDebounceMs?: number;
+  /** How the local gateway process is started: utilityProcess.fork in the desktop app; child_process.fork otherwise. */
+  forkGateway?: ForkGateway;
+  /** The local gateway program; `<appRoot>/bin/apigw-local.js` by default. */
+  gatewayEntry?: string;
 }
 
 export interface HostServices {
@@ -49,6 +58,20 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   const currentProject = () => workspace.project();
   const importer = new ImportService({ currentProject });
   const exporter = new ExportService({ currentProject });
+  const projectPath = () => workspace.projectPath();
+  const gateway = createSupervisor({
+    projectPath,
+    secretsPath: () => secretsFileNameFor(projectPath()),
+    loadSecrets: () => readProjectSecrets(projectPath()),
+    onStatus: (status) => events.emit('agw:gateway.status', status),
+    onLog: (records) => events.emit('agw:gateway.log', records),
+    fork: options.forkGateway,
+    gatewayEntry: options.gatewayEntry ?? join(appRoot, 'bin', 'apigw-local.js'),
+  });
+  const debug = new DebugService({ gatewayStatus: () => gateway.status(), projectPath, project: currentProject, loadSecrets: readProjectSecrets });
+  // The gateway serves the open project; a credentials change reaches it at once (the file watch would too, a little later).
+  const stopFollowingProject = events.on('agw:project.opened', () => void gateway.projectChanged());
+  const thenResendSecrets = <T>(result: Promise<T>) => result.finally(() => void gateway.secretsChanged());
 
   const handlers: HostHandlers = {
     'agw:app.info': () => readAppInfo({ mode: options.mode, dataDir, appRoot, vault: options.vault }),
@@ -59,13 +82,26 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:project.chooseFile': (request) => workspace.chooseFile(request),
     'agw:project.recent': () => workspace.recent(),
     'agw:project.text': () => workspace.text(),
-    'agw:apps.createCredentials': (request) => credentials.createCredentials(request),
+    'agw:apps.createCredentials': (request) => thenResendSecrets(credentials.createCredentials(request)),
     'agw:apps.credentials': (request) => credentials.credentials(request),
     'agw:apps.revealSecret': (request) => credentials.revealSecret(request),
-    'agw:apps.rotateSecret': (request) => credentials.rotateSecret(request),
-    'agw:apps.deleteCredentials': (request) => credentials.deleteCredentials(request),
+    'agw:apps.rotateSecret': (request) => thenResendSecrets(credentials.rotateSecret(request)),
+    'agw:apps.deleteCredentials': (request) => thenResendSecrets(credentials.deleteCredentials(request)),
     'agw:import.preview': (request) => importer.preview(request),
     'agw:export.openapi': (request) => exporter.openApi(request),
+    'agw:gateway.start': (request) => gateway.start(request),
+    'agw:gateway.stop': () => gateway.stop(),
+    'agw:gateway.status': async () => gateway.status(),
+    'agw:gateway.recentLog': async () => gateway.recentLog(),
+    'agw:debug.prepare': (request) => debug.prepare(request),
+    'agw:debug.send': (request) => debug.send(request),
+    'agw:debug.snippets': (request, options) => debug.snippets(request, options),
   };
-  return { handlers, events, workspace, close: () => workspace.close() };
+  const close = async () => {
+    stopFollowingProject();
+    // The gateway process must not outlive the app.
+    await gateway.close();
+    await workspace.close();
+  };
+  return { handlers, events, workspace, close };
 }

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, createAppRequestHandler, registerAppScheme } from './protocol';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { createAppRequestHandler, registerAppScheme } from './protocol';
 
 let dir: string;
 let handler: ReturnType<typeof createAppRequestHandler>;

@@ -48,17 +48,11 @@ export class FileVault implements Vault {
 
   async delete(name: string): Promise<boolean> {
     checkVaultName(name);
-    let removed = false;
-    await this.file.update((entries) => {
-      if (!(name in entries)) return false;
-      delete entries[name];
-      removed = true;
-    });
-    return removed;
+    return this.file.remove(name);
   }
 
-  async list(): Promise<string[]> {
-    return Object.keys(await this.file.read()).sort();
+  list(): Promise<string[]> {
+    return this.file.names();
   }
 
   protection(): VaultProtection {

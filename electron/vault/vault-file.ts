@@ -43,6 +43,22 @@ export class VaultFile {
     });
   }
 
+  /** Removes one entry; whether there was one (the file is not rewritten when there was not). */
+  async remove(name: string): Promise<boolean> {
+    let removed = false;
+    await this.update((entries) => {
+      if (!(name in entries)) return false;
+      delete entries[name];
+      removed = true;
+    });
+    return removed;
+  }
+
+  /** The names stored, sorted; never the values. */
+  async names(): Promise<string[]> {
+    return Object.keys(await this.read()).sort();
+  }
+
   private serially<T>(task: () => Promise<T>): Promise<T> {
     const result = this.tail.then(task);
     this.tail = result.catch(() => undefined);

@@ -1,20 +1,6 @@
 /** Response headers of browser mode: a strict CSP on HTML, and no sniffing, referrers or caching of the API. */
 import type { ServerResponse } from 'node:http';
-
-/** MUI/emotion inject styles inline; Monaco's workers load from 'self' (and blob: for some). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 /** On every response. */
 export function setCommonHeaders(res: ServerResponse): void {

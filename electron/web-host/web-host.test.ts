@@ -7,7 +7,7 @@ import { createDispatcher } from '../host/dispatch';
 import { HostEvents } from '../host/host-events';
 import { type RecordingHandlers, recordingHandlers } from '../host/testing/recording-handlers';
 import { WorkspaceError } from '../workspace/workspace-error';
-import { CONTENT_SECURITY_POLICY } from './security-headers';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { type WebHost, startWebHost } from './web-host';
 
 interface Reply {

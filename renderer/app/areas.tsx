@@ -13,11 +13,12 @@ import SpeedIcon from '@mui/icons-material/Speed';
 import type { AreaId } from '../data/ui-store';
 import { ApisScreen } from '../screens/apis/apis-screen';
 import { AppsScreen } from '../screens/apps/apps-screen';
+import { LocalGatewayScreen } from '../screens/gateway/local-gateway-screen';
 import { GroupsScreen } from '../screens/groups/groups-screen';
 import { PluginsScreen } from '../screens/plugins/plugins-screen';
 import { StagesScreen } from '../screens/stages/stages-screen';
 import { ThrottlingScreen } from '../screens/throttling/throttling-screen';
-import { CloudPage, GatewaysPage, LocalGatewayPage } from './coming-areas';
+import { CloudPage, GatewaysPage } from './coming-areas';
 import { SettingsScreen } from './settings-screen';
 
 export interface Area {
@@ -36,7 +37,7 @@ export const AREAS: Area[] = [
   { id: 'throttling', label: 'Throttling', icon: <SpeedIcon />, Screen: ThrottlingScreen, needsProject: true },
   { id: 'apps', label: 'Apps', icon: <AppsIcon />, Screen: AppsScreen, needsProject: true },
   { id: 'plugins', label: 'Plugins', icon: <ExtensionIcon />, Screen: PluginsScreen, needsProject: true },
-  { id: 'local-gateway', label: 'Local gateway', icon: <LanIcon />, Screen: LocalGatewayPage, needsProject: false },
+  { id: 'local-gateway', label: 'Local gateway', icon: <LanIcon />, Screen: LocalGatewayScreen, needsProject: false },
   { id: 'cloud', label: 'Cloud', icon: <CloudIcon />, Screen: CloudPage, needsProject: false },
   { id: 'gateways', label: 'Gateways', icon: <RouterIcon />, Screen: GatewaysPage, needsProject: false },
   { id: 'settings', label: 'Settings', icon: <SettingsIcon />, Screen: SettingsScreen, needsProject: false },

@@ -30,27 +30,6 @@ function ComingArea({ title, summary, today, children }: { title: string; summar
   );
 }
 
-export function LocalGatewayPage() {
-  return (
-    <ComingArea
-      title="Local gateway"
-      summary="Run this project's deployed stages on 127.0.0.1 and debug signed calls."
-      today={
-        <>
-          Today, run the gateway from a terminal: <code>npx apigw-local serve &lt;project file&gt;</code> — see <code>docs/local-gateway.md</code> in the
-          repository (and its README) for the quickstart calls with curl.
-        </>
-      }
-    >
-      <ul>
-        <li>Start and stop the embedded gateway for the open project; it reloads when you save, without dropping connections.</li>
-        <li>Send calls signed with an app&apos;s AppKey/AppSecret or AppCode, and see the server&apos;s string-to-sign when a signature is refused.</li>
-        <li>The access log, live, with each call&apos;s stage, API, status and error code.</li>
-      </ul>
-    </ComingArea>
-  );
-}
-
 export function CloudPage() {
   return (
     <ComingArea

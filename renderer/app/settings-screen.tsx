@@ -14,10 +14,10 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { PageHeader } from '../components/page-header';
+import { ModelText } from '../components/model-controls';
 import { fieldId } from '../data/fields';
 import { useProjectStore } from '../data/project-store';
 import { appInfo } from '../data/workspace';
-import { ModelTextField } from '../screens/common/model-fields';
 import type { ThemePreference } from './theme';
 import { useThemePreference } from './theme';
 
@@ -52,14 +52,14 @@ function ProjectSection() {
   return (
     <Section title="Project">
       <Stack spacing={2}>
-        <ModelTextField
+        <ModelText
           path={['name']}
           label="Project name"
           value={working.name}
           onChange={(name) => edit('Rename the project', (p) => ({ ...p, name }), { merge: fieldId(['name']) })}
           required
         />
-        <ModelTextField
+        <ModelText
           path={['description']}
           label="Description"
           value={working.description ?? ''}

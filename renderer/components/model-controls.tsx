@@ -1,17 +1,21 @@
 /**
- * Controls bound to one path of the design: each carries id={fieldId(path)} (so a problem in the
- * status bar can focus it) and shows the live problems at that path. `hideLabel` keeps the label
- * for screen readers only, for cells of a table whose column header says it.
+ * The form controls bound to one path of the design, used by every screen. Each carries
+ * id={fieldId(path)} (so a problem in the status bar can focus it) and shows the live problems at
+ * that path under it, a problem known only here (`localProblem`) first.
+ *
+ * Labels: `label` is the visible label. In a table cell whose column header says what it is,
+ * `hideLabel` keeps the label for screen readers only. Where the visible label is short and the
+ * field needs to say more to a screen reader (which row it is on), `ariaLabel` names it.
  */
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { SxProps, Theme } from '@mui/material/styles';
-import Box from '@mui/material/Box';
 import type { FieldPath } from '../../shared/model/problems';
 import { fieldId, useFieldProblems } from '../data/fields';
 import { MONO } from '../app/theme';
@@ -20,19 +24,24 @@ interface Common {
   path: FieldPath;
   label: string;
   hideLabel?: boolean;
+  /** The accessible name when it must say more than the visible label, e.g. "Parameter id minimum". */
+  ariaLabel?: string;
   /** Shown under the field when it has no problem. */
   hint?: ReactNode;
   disabled?: boolean;
   required?: boolean;
+  placeholder?: string;
   sx?: SxProps<Theme>;
-  /** A problem known only here (e.g. text that is not a number), shown before the project's. */
-  local?: string;
+  /** A problem known only here (a name already in use, text that is not a number), shown before the project's. */
+  localProblem?: string;
+  /** Monospace text: names, paths, expressions. */
   mono?: boolean;
 }
 
-function useMessages(path: FieldPath, local?: string): string[] {
+/** Messages for a field: the local one first, then the project's live problems at that path. */
+function useMessages(path: FieldPath, localProblem?: string): string[] {
   const problems = useFieldProblems(path);
-  return local ? [local, ...problems] : problems;
+  return localProblem ? [localProblem, ...problems.filter((p) => p !== localProblem)] : problems;
 }
 
 function helperOf(messages: string[], hint: ReactNode): ReactNode {
@@ -40,53 +49,65 @@ function helperOf(messages: string[], hint: ReactNode): ReactNode {
   return messages.length === 1 ? messages[0] : messages.map((m) => <span key={m} style={{ display: 'block' }}>{m}</span>);
 }
 
-function labelProps(label: string, hideLabel: boolean | undefined) {
-  return hideLabel ? { htmlInput: { 'aria-label': label } } : {};
+/** The accessible name given to the input itself, when it is not the visible label. */
+function accessibleName(props: Common): string | undefined {
+  return props.ariaLabel ?? (props.hideLabel ? props.label : undefined);
 }
 
-export function ModelText(props: Common & { value: string; onChange: (value: string) => void; onBlur?: () => void; multiline?: boolean; minRows?: number; placeholder?: string }) {
-  const messages = useMessages(props.path, props.local);
+/** What every text-like control passes to TextField. */
+function textFieldProps(props: Common, messages: string[], hint: ReactNode = props.hint) {
+  return {
+    id: fieldId(props.path),
+    label: props.hideLabel ? undefined : props.label,
+    error: messages.length > 0,
+    helperText: helperOf(messages, hint),
+    required: props.required,
+    disabled: props.disabled,
+    placeholder: props.placeholder,
+    fullWidth: true,
+    sx: props.sx,
+  };
+}
+
+function htmlInputOf(props: Common, extra: Record<string, unknown> = {}) {
+  const name = accessibleName(props);
+  return { ...extra, ...(name ? { 'aria-label': name } : {}) };
+}
+
+const monoInput = { sx: { fontFamily: MONO, fontSize: '0.85rem' } };
+
+/** Text that writes every change to the design (consecutive changes merge into one undo step where the caller asks). */
+export function ModelText(props: Common & { value: string; onChange: (value: string) => void; onBlur?: () => void; multiline?: boolean; minRows?: number }) {
+  const messages = useMessages(props.path, props.localProblem);
   return (
     <TextField
-      id={fieldId(props.path)}
-      label={props.hideLabel ? undefined : props.label}
+      {...textFieldProps(props, messages)}
       value={props.value}
       onChange={(e) => props.onChange(e.target.value)}
       onBlur={props.onBlur}
-      error={messages.length > 0}
-      helperText={helperOf(messages, props.hint)}
-      required={props.required}
-      disabled={props.disabled}
       multiline={props.multiline}
       minRows={props.minRows}
-      placeholder={props.placeholder}
-      fullWidth
-      sx={props.sx}
-      slotProps={{
-        ...labelProps(props.label, props.hideLabel),
-        input: props.mono ? { sx: { fontFamily: MONO, fontSize: '0.85rem' } } : undefined,
-      }}
+      slotProps={{ htmlInput: htmlInputOf(props), input: props.mono ? monoInput : undefined }}
     />
   );
 }
 
 /**
- * Text edited as a draft and applied on Enter or blur (Escape restores), for names: each
+ * Text edited as a draft and applied on Enter or blur (Escape restores), for names and keys: each
  * keystroke must not rename what references it. `check` blocks applying with its message.
  */
-export function ModelDraftText(props: Common & { value: string; onCommit: (value: string) => void; check?: (draft: string) => string | undefined }) {
+export function ModelDraftText(props: Common & { value: string; onCommit: (value: string) => void; check?: (draft: string) => string | undefined; autoFocus?: boolean }) {
   const { value, onCommit, check } = props;
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const blocking = draft !== value ? check?.(draft) : undefined;
-  const messages = useMessages(props.path, blocking ?? props.local);
+  const messages = useMessages(props.path, blocking ?? props.localProblem);
   const commit = () => {
     if (draft !== value && !check?.(draft)) onCommit(draft);
   };
   return (
     <TextField
-      id={fieldId(props.path)}
-      label={props.hideLabel ? undefined : props.label}
+      {...textFieldProps(props, messages, draft !== value && !blocking ? 'Press Enter to apply, Escape to cancel.' : props.hint)}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
@@ -94,13 +115,8 @@ export function ModelDraftText(props: Common & { value: string; onCommit: (value
         if (e.key === 'Enter') commit();
         if (e.key === 'Escape') setDraft(value);
       }}
-      error={messages.length > 0}
-      helperText={helperOf(messages, draft !== value && !blocking ? 'Press Enter to apply, Escape to cancel.' : props.hint)}
-      required={props.required}
-      disabled={props.disabled}
-      fullWidth
-      sx={props.sx}
-      slotProps={labelProps(props.label, props.hideLabel)}
+      autoFocus={props.autoFocus}
+      slotProps={{ htmlInput: htmlInputOf(props), input: props.mono ? monoInput : undefined }}
     />
   );
 }
@@ -111,21 +127,15 @@ export interface Option<T extends string> {
 }
 
 export function ModelSelect<T extends string>(props: Common & { value: T; options: readonly Option<T>[]; onChange: (value: T) => void }) {
-  const messages = useMessages(props.path, props.local);
+  const messages = useMessages(props.path, props.localProblem);
+  const name = accessibleName(props);
   return (
     <TextField
+      {...textFieldProps(props, messages)}
       select
-      id={fieldId(props.path)}
-      label={props.hideLabel ? undefined : props.label}
       value={props.value}
       onChange={(e) => props.onChange(e.target.value as T)}
-      error={messages.length > 0}
-      helperText={helperOf(messages, props.hint)}
-      required={props.required}
-      disabled={props.disabled}
-      fullWidth
-      sx={props.sx}
-      slotProps={{ select: { inputProps: props.hideLabel ? { 'aria-label': props.label } : undefined, SelectDisplayProps: props.hideLabel ? { 'aria-label': props.label } : undefined } }}
+      slotProps={{ select: { inputProps: name ? { 'aria-label': name } : undefined, SelectDisplayProps: name ? { 'aria-label': name } : undefined } }}
     >
       {props.options.map((o) => (
         <MenuItem key={o.value} value={o.value}>
@@ -136,15 +146,16 @@ export function ModelSelect<T extends string>(props: Common & { value: T; option
   );
 }
 
-export function ModelCheckbox(props: Omit<Common, 'mono'> & { checked: boolean; onChange: (checked: boolean) => void }) {
-  const messages = useMessages(props.path, props.local);
+export function ModelCheckbox(props: Omit<Common, 'mono' | 'placeholder'> & { checked: boolean; onChange: (checked: boolean) => void }) {
+  const messages = useMessages(props.path, props.localProblem);
+  const name = accessibleName(props);
   const box = (
     <Checkbox
       id={fieldId(props.path)}
       checked={props.checked}
       onChange={(e) => props.onChange(e.target.checked)}
       disabled={props.disabled}
-      slotProps={{ input: props.hideLabel ? { 'aria-label': props.label } : undefined }}
+      slotProps={{ input: name ? { 'aria-label': name } : undefined }}
     />
   );
   return (
@@ -163,39 +174,35 @@ function parseNumber(text: string, integer: boolean): number | undefined {
 }
 
 /**
- * A number. Empty means "not set" when `optional`; text that is not a number stays in the field
- * with a message and is not written, so typing `1.` or `-` never loses what was typed.
+ * A number (a whole number with `integer`). Empty means "not set" when `optional`; text that is
+ * not a number, or below `min`, stays in the field with a message and is not written, so typing
+ * `1.` or `-` never loses what was typed.
  */
-export function ModelNumber(props: Common & { value: number | undefined; onChange: (value: number | undefined) => void; integer?: boolean; optional?: boolean; min?: number; placeholder?: string }) {
+export function ModelNumber(props: Common & { value: number | undefined; onChange: (value: number | undefined) => void; integer?: boolean; optional?: boolean; min?: number }) {
   const { value, onChange, optional, integer = false, min } = props;
   const [text, setText] = useState(value === undefined ? '' : String(value));
   useEffect(() => setText((current) => (parseNumber(current, integer) === value ? current : value === undefined ? '' : String(value))), [value, integer]);
   const parsed = parseNumber(text, integer);
+  const kind = integer ? 'a whole number' : 'a number';
   let local: string | undefined;
-  if (text.trim() === '') local = optional ? undefined : `${props.label} is required.`;
-  else if (parsed === undefined) local = `${props.label} must be ${integer ? 'a whole number' : 'a number'}.`;
+  if (text.trim() === '') local = optional ? undefined : `${props.label} is required: enter ${kind}.`;
+  else if (parsed === undefined) local = `${props.label} must be ${kind}, e.g. ${integer ? '100' : '1.5'}.`;
   else if (min !== undefined && parsed < min) local = `${props.label} must be at least ${min}.`;
-  const messages = useMessages(props.path, local ?? props.local);
+  const messages = useMessages(props.path, local ?? props.localProblem);
   const change = (next: string) => {
     setText(next);
     const n = parseNumber(next, integer);
     if (next.trim() === '' && optional) onChange(undefined);
     else if (n !== undefined && (min === undefined || n >= min)) onChange(n);
   };
+  // A table cell has no room for words: a dash says "not set" there.
+  const notSet = props.hideLabel ? '—' : 'Not set';
   return (
     <TextField
-      id={fieldId(props.path)}
-      label={props.hideLabel ? undefined : props.label}
+      {...textFieldProps({ ...props, required: props.required ?? !optional, placeholder: props.placeholder ?? (optional ? notSet : undefined) }, messages)}
       value={text}
       onChange={(e) => change(e.target.value)}
-      error={messages.length > 0}
-      helperText={helperOf(messages, props.hint)}
-      required={props.required}
-      disabled={props.disabled}
-      placeholder={props.placeholder ?? (optional ? '—' : undefined)}
-      fullWidth
-      sx={props.sx}
-      slotProps={{ htmlInput: { inputMode: integer ? 'numeric' : 'decimal', ...(props.hideLabel ? { 'aria-label': props.label } : {}) } }}
+      slotProps={{ htmlInput: htmlInputOf(props, { inputMode: integer ? 'numeric' : 'decimal' }) }}
     />
   );
 }
@@ -203,7 +210,7 @@ export function ModelNumber(props: Common & { value: number | undefined; onChang
 type ScalarValue = string | number | boolean;
 
 /** A comma-separated list of values (enum values); the text stays as typed while it means the same list. */
-export function ModelList(props: Common & { value: ScalarValue[] | undefined; onChange: (value: string[] | undefined) => void; placeholder?: string }) {
+export function ModelList(props: Common & { value: ScalarValue[] | undefined; onChange: (value: string[] | undefined) => void }) {
   const { value, onChange } = props;
   const joined = value?.map(String).join(', ') ?? '';
   const [text, setText] = useState(joined);
@@ -213,24 +220,17 @@ export function ModelList(props: Common & { value: ScalarValue[] | undefined; on
       .map((s) => s.trim())
       .filter(Boolean);
   useEffect(() => setText((current) => (toList(current).join(', ') === joined ? current : joined)), [joined]);
-  const messages = useMessages(props.path, props.local);
+  const messages = useMessages(props.path, props.localProblem);
   return (
     <TextField
-      id={fieldId(props.path)}
-      label={props.hideLabel ? undefined : props.label}
+      {...textFieldProps(props, messages)}
       value={text}
       onChange={(e) => {
         setText(e.target.value);
         const list = toList(e.target.value);
         onChange(list.length > 0 ? list : undefined);
       }}
-      error={messages.length > 0}
-      helperText={helperOf(messages, props.hint)}
-      disabled={props.disabled}
-      placeholder={props.placeholder}
-      fullWidth
-      sx={props.sx}
-      slotProps={labelProps(props.label, props.hideLabel)}
+      slotProps={{ htmlInput: htmlInputOf(props), input: props.mono ? monoInput : undefined }}
     />
   );
 }

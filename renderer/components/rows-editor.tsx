@@ -1,7 +1,9 @@
 /**
  * A table whose rows are edited in place: add, remove, move up/down. Each column renders its own
- * control for a row; the column headers are the controls' visible labels.
+ * control for a row; the column headers are the controls' visible labels. Rows with more fields
+ * than fit across take a second line (`details`) with labelled fields, so nothing is cut off.
  */
+import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -17,6 +19,7 @@ import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
+import { VisuallyHidden } from './visually-hidden';
 
 export interface RowColumn<T> {
   header: string;
@@ -42,9 +45,11 @@ export interface RowsEditorProps<T> {
   /** What to say when there are no rows. */
   empty: ReactNode;
   id?: string;
+  /** A second line under each row, across the whole table, for fields that carry their own labels. */
+  details?: (row: T, index: number) => ReactNode;
 }
 
-export function RowsEditor<T>({ label, noun, rows, columns, rowName, onAdd, onRemove, onMove, empty, id }: RowsEditorProps<T>) {
+export function RowsEditor<T>({ label, noun, rows, columns, rowName, onAdd, onRemove, onMove, empty, id, details }: RowsEditorProps<T>) {
   const minWidth = columns.reduce((sum, c) => sum + c.width, 0) + 120;
   return (
     <Box id={id} tabIndex={id ? -1 : undefined}>
@@ -63,9 +68,7 @@ export function RowsEditor<T>({ label, noun, rows, columns, rowName, onAdd, onRe
                   </TableCell>
                 ))}
                 <TableCell sx={{ width: 112 }}>
-                  <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-                    Actions
-                  </Box>
+                  <VisuallyHidden>Actions</VisuallyHidden>
                 </TableCell>
               </TableRow>
             </TableHead>
@@ -73,32 +76,41 @@ export function RowsEditor<T>({ label, noun, rows, columns, rowName, onAdd, onRe
               {rows.map((row, i) => {
                 const name = rowName(row, i);
                 return (
-                  <TableRow key={i}>
-                    {columns.map((c) => (
-                      <TableCell key={c.header}>{c.render(row, i)}</TableCell>
-                    ))}
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <Tooltip title="Move up">
-                        <span>
-                          <IconButton aria-label={`Move ${noun} ${name} up`} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
-                            <ArrowUpwardIcon fontSize="small" />
+                  <Fragment key={i}>
+                    <TableRow sx={details ? { '& > td': { borderBottom: 0 } } : undefined}>
+                      {columns.map((c) => (
+                        <TableCell key={c.header}>{c.render(row, i)}</TableCell>
+                      ))}
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        <Tooltip title="Move up">
+                          <span>
+                            <IconButton aria-label={`Move ${noun} ${name} up`} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
+                              <ArrowUpwardIcon fontSize="small" />
+                            </IconButton>
+                          </span>
+                        </Tooltip>
+                        <Tooltip title="Move down">
+                          <span>
+                            <IconButton aria-label={`Move ${noun} ${name} down`} disabled={i === rows.length - 1} onClick={() => onMove(i, i + 1)}>
+                              <ArrowDownwardIcon fontSize="small" />
+                            </IconButton>
+                          </span>
+                        </Tooltip>
+                        <Tooltip title="Remove">
+                          <IconButton aria-label={`Remove ${noun} ${name}`} onClick={() => onRemove(i)}>
+                            <DeleteIcon fontSize="small" />
                           </IconButton>
-                        </span>
-                      </Tooltip>
-                      <Tooltip title="Move down">
-                        <span>
-                          <IconButton aria-label={`Move ${noun} ${name} down`} disabled={i === rows.length - 1} onClick={() => onMove(i, i + 1)}>
-                            <ArrowDownwardIcon fontSize="small" />
-                          </IconButton>
-                        </span>
-                      </Tooltip>
-                      <Tooltip title="Remove">
-                        <IconButton aria-label={`Remove ${noun} ${name}`} onClick={() => onRemove(i)}>
-                          <DeleteIcon fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
-                    </TableCell>
-                  </TableRow>
+                        </Tooltip>
+                      </TableCell>
+                    </TableRow>
+                    {details && (
+                      <TableRow>
+                        <TableCell colSpan={columns.length + 1} sx={{ pt: 0 }}>
+                          {details(row, i)}
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </Fragment>
                 );
               })}
             </TableBody>

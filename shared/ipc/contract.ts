@@ -7,6 +7,7 @@
  * Channels are `agw:<domain>.<verb>`. Responses are typed here but not parsed by the renderer.
  */
 import { z } from 'zod';
+import type { AccessLogRecord } from '../gateway/access-log-record';
 import { Project, Stage } from '../model/schema';
 
 export const CHANNEL_PREFIX = 'agw:';
@@ -65,6 +66,106 @@ export interface RecentProject {
   path: string;
   name: string;
   openedAt: string;
+}
+
+/** One call through the local gateway, as its access log records it (never a secret). */
+export type { AccessLogRecord };
+
+/** The embedded local gateway as the supervisor sees it. */
+export interface GatewayStatus {
+  state: 'stopped' | 'starting' | 'listening' | 'crashed' | 'restarting';
+  /** Set while listening: `http://127.0.0.1:<port>`. */
+  url?: string;
+  port?: number;
+  /** The stage a call without X-Ca-Stage gets in the debugger. */
+  defaultStage: 'TEST' | 'PRE' | 'RELEASE';
+  /** Crashes since the user started it; the supervisor restarts with backoff. */
+  restarts: number;
+  /** What happened last, for the UI: "Reloaded after save", "Crashed (exit 1); restarting in 2 s". */
+  message?: string;
+  /** When the project last reloaded into the gateway, and whether that version was refused. */
+  lastReload?: { at: string; ok: boolean; problems: string[] };
+}
+
+const Pairs = z.array(z.tuple([z.string().max(8192), z.string().max(1_000_000)])).max(500);
+
+/** A call the debugger makes. The host signs it (secrets never reach the UI) and sends it. */
+export const DebugRequest = z.object({
+  /** The local gateway, or any base URL (e.g. a group's cloud domain). */
+  target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('local') }), z.object({ kind: z.literal('url'), baseUrl: z.string().url() })]),
+  group: z.string().optional(),
+  api: z.string().optional(),
+  stage: Stage,
+  method: z.string().min(1).max(16),
+  /** Path with parameters already filled in, e.g. `/users/42`. */
+  path: z.string().min(1).max(131072),
+  query: Pairs.default([]),
+  headers: Pairs.default([]),
+  body: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('none') }),
+      z.object({ kind: z.literal('form'), fields: Pairs }),
+      z.object({ kind: z.literal('text'), text: z.string().max(10_000_000), contentType: z.string().max(256) }),
+    ])
+    .default({ kind: 'none' }),
+  auth: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('anonymous') }),
+    z.object({ kind: z.literal('appCode'), app: z.string(), inQuery: z.boolean().default(false) }),
+    z.object({
+      kind: z.literal('signature'),
+      app: z.string(),
+      /** Which of the app's keys; its first when absent. */
+      appKey: z.string().optional(),
+      /** A secret typed in the debugger instead of the app's own (to see what a wrong one does). */
+      secretOverride: z.string().max(1024).optional(),
+      signatureMethod: z.enum(['HmacSHA256', 'HmacSHA1']).default('HmacSHA256'),
+      /** Further headers to sign, beyond the x-ca-* ones. */
+      extraSignedHeaders: z.array(z.string().max(256)).max(50).default([]),
+      /** Fixed values instead of fresh ones, to reproduce a call. */
+      timestamp: z.number().int().optional(),
+      nonce: z.string().max(256).optional(),
+      addContentMd5: z.boolean().default(false),
+    }),
+  ]),
+  /** Headers removed after signing, as a proxy on the way might drop them. */
+  dropAfterSigning: z.array(z.string().max(256)).max(50).default([]),
+});
+export type DebugRequest = z.input<typeof DebugRequest>;
+
+/** Exactly what will be (or was) sent. */
+export interface PreparedCall {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body?: string;
+  /** The client's StringToSign, for signed calls. */
+  stringToSign?: string;
+}
+
+/** The client's and the server's StringToSign side by side, compared line by line. */
+export interface SignatureComparison {
+  client: string;
+  server: string;
+  identical: boolean;
+  lines: { client?: string; server?: string; same: boolean; /** Character ranges [start, end) that differ, per side. */ clientRanges: [number, number][]; serverRanges: [number, number][] }[];
+  /** The likely cause in one sentence (wrong secret when the strings match; else which line differs). */
+  likelyCause: string;
+}
+
+export interface DebugResult {
+  prepared: PreparedCall;
+  response?: { status: number; headers: [string, string][]; body: string; bodyEncoding: 'utf8' | 'base64'; timeMs: number; requestId?: string; errorCode?: string; errorMessage?: string };
+  /** A network failure (nothing answered), in a sentence. */
+  failure?: string;
+  /** Present when the answer was a signature mismatch carrying the server's StringToSign. */
+  signature?: SignatureComparison;
+}
+
+export interface CallSnippets {
+  curl: string;
+  node: string;
+  python: string;
+  java: string;
 }
 
 const Path = z.string().min(1).max(4096);
@@ -130,6 +231,25 @@ export const CALLS = {
     request: z.tuple([z.object({ group: Name, stage: Stage.optional(), format: z.enum(['yaml', 'json']) })]),
     response: {} as { text: string; fileName: string },
   },
+
+  /** The embedded local gateway on the open project (127.0.0.1 only). */
+  'agw:gateway.start': {
+    request: z.tuple([z.object({ port: z.number().int().min(0).max(65535).optional(), defaultStage: Stage.optional() })]),
+    response: {} as GatewayStatus,
+  },
+  'agw:gateway.stop': { request: z.tuple([]), response: {} as GatewayStatus },
+  'agw:gateway.status': { request: z.tuple([]), response: {} as GatewayStatus },
+  /** The most recent access log records (newest last), for a screen opened after calls were made. */
+  'agw:gateway.recentLog': { request: z.tuple([]), response: {} as AccessLogRecord[] },
+
+  /** Builds the exact request (signed with the app's secret on the host) without sending it. */
+  'agw:debug.prepare': { request: z.tuple([DebugRequest]), response: {} as PreparedCall },
+  'agw:debug.send': { request: z.tuple([DebugRequest]), response: {} as DebugResult },
+  /** curl / Node / Python / Java code making the same call; the secret is a placeholder unless asked for. */
+  'agw:debug.snippets': {
+    request: z.tuple([DebugRequest, z.object({ includeSecret: z.boolean() })]),
+    response: {} as CallSnippets,
+  },
 } as const;
 
 export type CallChannel = keyof typeof CALLS;
@@ -142,11 +262,15 @@ export interface Events {
   'agw:project.changedOnDisk': { path: string; revision: string };
   /** A different project was opened (another window, the CLI). */
   'agw:project.opened': ProjectState;
+  /** The local gateway changed state (started, listening, reloaded, crashed, restarting, stopped). */
+  'agw:gateway.status': GatewayStatus;
+  /** Calls through the local gateway, batched (at most a few batches a second). */
+  'agw:gateway.log': AccessLogRecord[];
   /** A command from the desktop app's menu, carried out by the UI like its own buttons. */
   'agw:menu.command': { command: 'open' | 'save' | 'undo' | 'redo' | 'search' };
 }
 export type EventChannel = keyof Events;
-export const EVENT_CHANNELS: EventChannel[] = ['agw:project.changedOnDisk', 'agw:project.opened', 'agw:menu.command'];
+export const EVENT_CHANNELS: EventChannel[] = ['agw:project.changedOnDisk', 'agw:project.opened', 'agw:menu.command', 'agw:gateway.status', 'agw:gateway.log'];
 
 type Domain<C extends string> = C extends `agw:${infer D}.${string}` ? D : never;
 type DomainCalls<D extends string> = {

@@ -9,12 +9,14 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import BugReportOutlined from '@mui/icons-material/BugReportOutlined';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DeleteIcon from '@mui/icons-material/Delete';
 import RocketLaunchIcon from '@mui/icons-material/RocketLaunch';
 import type { ApiKey } from '../../../shared/model/stages';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
+import { openDebugger } from '../../data/debugger';
 import { useProblemsUnder } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
@@ -124,6 +126,9 @@ export function ApiEditor({ apiRef }: { apiRef: ApiKey }) {
         }
         actions={
           <>
+            <Button startIcon={<BugReportOutlined />} onClick={() => openDebugger(apiRef)} title="Call this API through the local gateway">
+              Debug
+            </Button>
             <Button startIcon={<ContentCopyIcon />} onClick={duplicate}>
               Duplicate
             </Button>

@@ -13,18 +13,14 @@ import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { OTHER_DESCRIPTION_MAX_LENGTH } from '../../../shared/model/names';
+import { OTHER_DESCRIPTION_MAX_LENGTH, descriptionProblem } from '../../../shared/model/names';
 import { STAGES } from '../../../shared/model/schema';
 import type { Stage } from '../../../shared/model/schema';
 import type { ApiKey } from '../../../shared/model/stages';
-import { saveProject } from '../../app/commands';
-import { useProjectStore } from '../../data/project-store';
-import { useUiStore } from '../../data/ui-store';
+import { editAndSave } from '../common/edit-and-save';
 import { deployToStages } from './api-edits';
 
 export function DeployDialog({ open, apiRef, blockedReason, onClose }: { open: boolean; apiRef: ApiKey; blockedReason?: string; onClose: () => void }) {
-  const edit = useProjectStore((s) => s.edit);
-  const notify = useUiStore((s) => s.notify);
   const [stages, setStages] = useState<Stage[]>(['TEST']);
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,17 +31,15 @@ export function DeployDialog({ open, apiRef, blockedReason, onClose }: { open: b
     }
   }, [open]);
 
-  const tooLong = description.length > OTHER_DESCRIPTION_MAX_LENGTH;
-  const reason = blockedReason ?? (stages.length === 0 ? 'Choose at least one stage.' : tooLong ? `The note has at most ${OTHER_DESCRIPTION_MAX_LENGTH} characters.` : undefined);
+  const tooLong = descriptionProblem('this deployment', description, OTHER_DESCRIPTION_MAX_LENGTH);
+  const reason = blockedReason ?? (stages.length === 0 ? 'Choose at least one stage.' : tooLong);
   const deploy = async () => {
     setBusy(true);
     const ordered = STAGES.filter((s) => stages.includes(s));
-    edit(`Deploy ${apiRef.api} to ${ordered.join(', ')}`, (p) => deployToStages(p, apiRef, ordered, description.trim()));
-    const saved = await saveProject();
+    const where = ordered.join(', ');
+    await editAndSave(`Deploy ${apiRef.api} to ${where}`, (p) => deployToStages(p, apiRef, ordered, description.trim()), `Deployed ${apiRef.api} to ${where}.`);
     setBusy(false);
     onClose();
-    if (saved) notify(`Deployed ${apiRef.api} to ${ordered.join(', ')} and saved.`, 'success');
-    else notify(`Deployed ${apiRef.api} to ${ordered.join(', ')} in the design, but it is not saved yet.`, 'warning');
   };
 
   return (
@@ -67,7 +61,7 @@ export function DeployDialog({ open, apiRef, blockedReason, onClose }: { open: b
             ))}
           </FormGroup>
         </FormControl>
-        <TextField label="Note (optional)" value={description} onChange={(e) => setDescription(e.target.value)} fullWidth sx={{ mt: 2 }} error={tooLong} helperText="Kept in the stage history, e.g. what changed." />
+        <TextField label="Note (optional)" value={description} onChange={(e) => setDescription(e.target.value)} fullWidth sx={{ mt: 2 }} error={tooLong !== undefined} helperText={tooLong ?? 'Kept in the stage history, e.g. what changed.'} />
         {blockedReason && (
           <Alert severity="error" sx={{ mt: 2 }}>
             {blockedReason}

@@ -10,16 +10,15 @@ import AddIcon from '@mui/icons-material/Add';
 import AppsOutlined from '@mui/icons-material/AppsOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import type { App, Project } from '../../../shared/model/schema';
-import { EmptyState } from '../../components/empty-state';
-import { PageHeader } from '../../components/page-header';
+import { Section } from '../../components/section';
+import { ModelText } from '../../components/model-controls';
 import { useAppCredentials } from '../../data/credentials';
 import { fieldId } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
 import type { PartialRef } from '../common/api-stage-picker';
-import { DetailHeader, MasterDetail, NothingSelected, ScreenLayout, Section, SelectableTable } from '../common/master-detail';
+import { DetailHeader, ListDetailScreen } from '../common/master-detail';
 import type { Column } from '../common/master-detail';
-import { ModelTextField } from '../common/model-fields';
 import { indexesWithProblems } from '../common/name-check';
 import { NewNamedDialog } from '../common/new-named-dialog';
 import { AuthorizationsTable, AuthorizeDialog } from './authorizations';
@@ -45,11 +44,6 @@ export function AppsScreen() {
   const appsWithBadAuthorizations = new Set([...badAuthorizations].map((i) => project.authorizations[i]?.app));
   const authorizationCount = (name: string) => project.authorizations.filter((a) => a.app === name).length;
 
-  const newButton = (
-    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
-      New app
-    </Button>
-  );
   const columns: Column<App>[] = [
     { header: 'Name', cell: (a) => <span title={a.name}>{a.name}</span>, width: '40%' },
     { header: 'Description', cell: (a) => <span title={a.description}>{a.description ?? '—'}</span> },
@@ -57,47 +51,24 @@ export function AppsScreen() {
   ];
 
   return (
-    <ScreenLayout
-      label="Apps"
-      header={
-        <PageHeader
-          title="Apps"
-          subtitle="An app is a caller of APIs that use APP authentication: it signs calls with its AppKey and AppSecret, or sends its AppCode."
-          actions={apps.length > 0 ? newButton : undefined}
-        />
-      }
+    <ListDetailScreen
+      title="Apps"
+      subtitle="An app is a caller of APIs that use APP authentication: it signs calls with its AppKey and AppSecret, or sends its AppCode."
+      newLabel="New app"
+      onNew={() => setCreating(true)}
+      empty={{ title: 'No apps yet', icon: <AppsOutlined />, text: 'Create an app, generate its credentials, and authorize it on APIs so its calls are accepted.' }}
+      table={{
+        label: 'Apps',
+        items: apps,
+        columns,
+        keyOf: (a) => a.name,
+        selected,
+        onSelect: (name) => select({ kind: 'app', name }),
+        hasProblem: (a) => withProblems.has(apps.indexOf(a)) || appsWithBadAuthorizations.has(a.name),
+      }}
+      detail={index >= 0 ? <AppEditor key={apps[index].name} project={project} index={index} highlight={selection?.kind === 'authorization' ? selection.index : undefined} /> : undefined}
+      nothingSelected="Select an app to see its credentials and authorizations."
     >
-      {apps.length === 0 ? (
-        <EmptyState title="No apps yet" icon={<AppsOutlined />} action={newButton}>
-          Create an app, generate its credentials, and authorize it on APIs so its calls are accepted.
-        </EmptyState>
-      ) : (
-        <MasterDetail
-          list={
-            <SelectableTable
-              label="Apps"
-              items={apps}
-              columns={columns}
-              keyOf={(a) => a.name}
-              selected={selected}
-              onSelect={(name) => select({ kind: 'app', name })}
-              hasProblem={(a) => withProblems.has(apps.indexOf(a)) || appsWithBadAuthorizations.has(a.name)}
-            />
-          }
-          detail={
-            index >= 0 ? (
-              <AppEditor
-                key={apps[index].name}
-                project={project}
-                index={index}
-                highlight={selection?.kind === 'authorization' ? selection.index : undefined}
-              />
-            ) : (
-              <NothingSelected text="Select an app to see its credentials and authorizations." />
-            )
-          }
-        />
-      )}
       <NewNamedDialog
         open={creating}
         title="New app"
@@ -116,7 +87,7 @@ export function AppsScreen() {
           The name cannot be changed later: the app's credentials are stored under it. Generate the credentials once the app is created.
         </Typography>
       </NewNamedDialog>
-    </ScreenLayout>
+    </ListDetailScreen>
   );
 }
 
@@ -144,7 +115,7 @@ function AppEditor({ project, index, highlight }: { project: Project; index: num
           </Button>
         }
       />
-      <ModelTextField
+      <ModelText
         path={path}
         label="Description"
         value={app.description ?? ''}

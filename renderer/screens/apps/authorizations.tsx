@@ -17,13 +17,13 @@ import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import { OTHER_DESCRIPTION_MAX_LENGTH, descriptionProblem } from '../../../shared/model/names';
 import type { ApiStageRef, Authorization, Project } from '../../../shared/model/schema';
 import { findApi } from '../../../shared/model/stages';
+import { ModelText } from '../../components/model-controls';
+import { VisuallyHidden } from '../../components/visually-hidden';
 import { fieldId, useFieldProblems } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
 import { AddApiStageDialog } from '../common/api-stage-picker';
 import type { PartialRef } from '../common/api-stage-picker';
-import { ModelTextField } from '../common/model-fields';
 import { sameRef } from '../common/named-edits';
-import { VisuallyHidden } from '../common/visually-hidden';
 import { isExpired } from './app-edits';
 
 export function AuthorizationsTable({ project, app, highlight }: { project: Project; app: string; highlight?: number }) {
@@ -94,7 +94,7 @@ function AuthorizationRow(props: { authorization: Authorization; index: number; 
       </TableCell>
       <TableCell sx={cell}>{a.stage}</TableCell>
       <TableCell sx={cell}>
-        <ModelTextField path={[...path, 'expiresAt']} label="Expires" value={a.expiresAt ?? ''} placeholder="Never" onChange={props.onExpiry} />
+        <ModelText path={[...path, 'expiresAt']} label="Expires" value={a.expiresAt ?? ''} placeholder="Never" onChange={props.onExpiry} />
       </TableCell>
       <TableCell sx={cell}>
         {props.expired ? <Chip label="Expired" color="error" /> : <Chip label="Active" color="success" variant="outlined" />}

@@ -22,12 +22,12 @@ import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import VisibilityOffOutlined from '@mui/icons-material/VisibilityOffOutlined';
 import VisibilityOutlined from '@mui/icons-material/VisibilityOutlined';
-import { MONO } from '../../app/theme';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { VisuallyHidden } from '../../components/visually-hidden';
 import { messageOf, revealAppSecret } from '../../data/credentials';
 import type { CredentialsState } from '../../data/credentials';
 import { useUiStore } from '../../data/ui-store';
-import { VisuallyHidden } from '../common/visually-hidden';
+import { MONO } from '../../app/theme';
 
 /** How long a revealed secret stays on screen. */
 export const REVEAL_SECONDS = 30;

@@ -1,9 +1,11 @@
 /**
- * The layout of the list screens: a table of items on the left and the selected item's editor on
- * the right, each scrolling on its own.
+ * The layout of the list screens (groups, throttling, apps, plug-ins): a header with the "New …"
+ * button, then a table of items on the left and the selected item's editor on the right, each
+ * scrolling on its own; or, with no items yet, an empty state that says what to do.
  */
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -11,8 +13,51 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
 
-export function MasterDetail({ list, detail, listWidth = 460 }: { list: ReactNode; detail: ReactNode; listWidth?: number }) {
+export interface ListDetailScreenProps<T> {
+  /** The screen's heading and accessible name. */
+  title: string;
+  subtitle: ReactNode;
+  /** The create button's text, e.g. "New group"; in the header, or in the empty state when there are no items. */
+  newLabel: string;
+  onNew: () => void;
+  /** Shown instead of the table when there are no items. */
+  empty: { title: string; icon: ReactNode; text: ReactNode };
+  table: SelectableTableProps<T>;
+  listWidth?: number;
+  /** The selected item's editor; undefined when nothing is selected. */
+  detail: ReactNode | undefined;
+  /** What the detail pane says when nothing is selected. */
+  nothingSelected: string;
+  /** Dialogs of the screen. */
+  children?: ReactNode;
+}
+
+export function ListDetailScreen<T>(props: ListDetailScreenProps<T>) {
+  const hasItems = props.table.items.length > 0;
+  const newButton = (
+    <Button variant="contained" startIcon={<AddIcon />} onClick={props.onNew}>
+      {props.newLabel}
+    </Button>
+  );
+  return (
+    <ScreenLayout label={props.title} header={<PageHeader title={props.title} subtitle={props.subtitle} actions={hasItems ? newButton : undefined} />}>
+      {hasItems ? (
+        <MasterDetail listWidth={props.listWidth} list={<SelectableTable {...props.table} />} detail={props.detail ?? <NothingSelected text={props.nothingSelected} />} />
+      ) : (
+        <EmptyState title={props.empty.title} icon={props.empty.icon} action={newButton}>
+          {props.empty.text}
+        </EmptyState>
+      )}
+      {props.children}
+    </ScreenLayout>
+  );
+}
+
+function MasterDetail({ list, detail, listWidth = 460 }: { list: ReactNode; detail: ReactNode; listWidth?: number }) {
   return (
     <Box sx={{ display: 'flex', gap: 2, minHeight: 0, flex: 1, alignItems: 'stretch' }}>
       <Paper variant="outlined" sx={{ width: listWidth, maxWidth: '45%', flexShrink: 0, overflow: 'auto', minHeight: 0 }}>
@@ -32,11 +77,8 @@ export interface Column<T> {
   width?: number | string;
 }
 
-/**
- * A table whose rows select an item. Rows take the keyboard (Enter/Space) and mark the open one
- * with `aria-current`, so a screen reader says which one is shown.
- */
-export function SelectableTable<T>(props: {
+export interface SelectableTableProps<T> {
+  /** The table's accessible name. */
   label: string;
   items: T[];
   columns: Column<T>[];
@@ -45,7 +87,13 @@ export function SelectableTable<T>(props: {
   onSelect: (key: string) => void;
   /** Marks rows with problems. */
   hasProblem?: (item: T) => boolean;
-}) {
+}
+
+/**
+ * A table whose rows select an item. Rows take the keyboard (Enter/Space) and mark the open one
+ * with `aria-current`, so a screen reader says which one is shown.
+ */
+export function SelectableTable<T>(props: SelectableTableProps<T>) {
   return (
     <Table size="small" stickyHeader aria-label={props.label} sx={{ tableLayout: 'fixed' }}>
       <TableHead>
@@ -90,28 +138,8 @@ export function SelectableTable<T>(props: {
   );
 }
 
-/** A titled block inside a detail pane. */
-export function Section({ title, actions, children, description }: { title: string; actions?: ReactNode; children: ReactNode; description?: ReactNode }) {
-  return (
-    <Box component="section" aria-label={title} sx={{ mt: 3 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
-        <Typography variant="h3" component="h3" sx={{ flex: 1 }}>
-          {title}
-        </Typography>
-        {actions}
-      </Box>
-      {description && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {description}
-        </Typography>
-      )}
-      {children}
-    </Box>
-  );
-}
-
 /** Placeholder of the detail pane when nothing is selected. */
-export function NothingSelected({ text }: { text: string }) {
+function NothingSelected({ text }: { text: string }) {
   return (
     <Box sx={{ height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', color: 'text.secondary', p: 4, textAlign: 'center' }}>
       <Typography variant="body2">{text}</Typography>

@@ -9,8 +9,8 @@ import Stack from '@mui/material/Stack';
 import AddIcon from '@mui/icons-material/Add';
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import type { FieldPath } from '../../../shared/model/problems';
+import { ModelText } from '../../components/model-controls';
 import { fieldId } from '../../data/fields';
-import { ModelTextField } from './model-fields';
 
 export function StringListEditor(props: {
   path: FieldPath;
@@ -31,7 +31,7 @@ export function StringListEditor(props: {
       <Stack spacing={1}>
         {values.map((value, k) => (
           <Stack key={k} direction="row" spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-            <ModelTextField
+            <ModelText
               path={[...path, k]}
               label={`${props.itemLabel} ${k + 1}`}
               value={value}

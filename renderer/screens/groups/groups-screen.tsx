@@ -8,20 +8,18 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import { STAGES } from '../../../shared/model/schema';
 import type { Group, Project } from '../../../shared/model/schema';
-import { EmptyState } from '../../components/empty-state';
-import { PageHeader } from '../../components/page-header';
+import { Section } from '../../components/section';
+import { ModelDraftText, ModelText } from '../../components/model-controls';
 import { fieldId } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
 import { MONO } from '../../app/theme';
-import { DetailHeader, MasterDetail, NothingSelected, ScreenLayout, Section, SelectableTable } from '../common/master-detail';
+import { DetailHeader, ListDetailScreen } from '../common/master-detail';
 import type { Column } from '../common/master-detail';
-import { DraftTextField, ModelTextField } from '../common/model-fields';
 import { indexesWithProblems, nameCheck } from '../common/name-check';
 import { DeleteGroupDialog } from './delete-group-dialog';
 import { NewGroupDialog } from './new-group-dialog';
@@ -46,12 +44,6 @@ export function GroupsScreen() {
   if (!project) return null;
   const groups = project.groups;
   const index = groups.findIndex((g) => g.name === selected);
-  const newButton = (
-    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
-      New group
-    </Button>
-  );
-
   const columns: Column<Group>[] = [
     { header: 'Name', cell: (g) => <span title={g.name}>{g.name}</span>, width: '34%' },
     { header: 'Description', cell: (g) => <span title={g.description}>{g.description ?? '—'}</span> },
@@ -61,42 +53,24 @@ export function GroupsScreen() {
   const withProblems = indexesWithProblems(problems, 'groups');
 
   return (
-    <ScreenLayout
-      label="Groups"
-      header={
-        <PageHeader
-          title="Groups"
-          subtitle="An API group holds APIs under one base path. Every group has the stages TEST, PRE and RELEASE, each with its own variables."
-          actions={groups.length > 0 ? newButton : undefined}
-        />
-      }
+    <ListDetailScreen
+      title="Groups"
+      subtitle="An API group holds APIs under one base path. Every group has the stages TEST, PRE and RELEASE, each with its own variables."
+      newLabel="New group"
+      onNew={() => setCreating(true)}
+      empty={{ title: 'No API groups yet', icon: <FolderOutlined />, text: "Create a group first: every API belongs to one, and the group's stages are where APIs are deployed." }}
+      table={{
+        label: 'API groups',
+        items: groups,
+        columns,
+        keyOf: (g) => g.name,
+        selected,
+        onSelect: (group) => select({ kind: 'group', group }),
+        hasProblem: (g) => withProblems.has(groups.indexOf(g)),
+      }}
+      detail={index >= 0 ? <GroupEditor key={groups[index].name} project={project} index={index} /> : undefined}
+      nothingSelected="Select a group to edit its name, base path and stage variables."
     >
-      {groups.length === 0 ? (
-        <EmptyState title="No API groups yet" icon={<FolderOutlined />} action={newButton}>
-          Create a group first: every API belongs to one, and the group's stages are where APIs are deployed.
-        </EmptyState>
-      ) : (
-        <MasterDetail
-          list={
-            <SelectableTable
-              label="API groups"
-              items={groups}
-              columns={columns}
-              keyOf={(g) => g.name}
-              selected={selected}
-              onSelect={(group) => select({ kind: 'group', group })}
-              hasProblem={(g) => withProblems.has(groups.indexOf(g))}
-            />
-          }
-          detail={
-            index >= 0 ? (
-              <GroupEditor key={groups[index].name} project={project} index={index} />
-            ) : (
-              <NothingSelected text="Select a group to edit its name, base path and stage variables." />
-            )
-          }
-        />
-      )}
       <NewGroupDialog
         open={creating}
         project={project}
@@ -106,7 +80,7 @@ export function GroupsScreen() {
           select({ kind: 'group', group });
         }}
       />
-    </ScreenLayout>
+    </ListDetailScreen>
   );
 }
 
@@ -133,7 +107,7 @@ function GroupEditor({ project, index }: { project: Project; index: number }) {
         }
       />
       <Stack spacing={2}>
-        <DraftTextField
+        <ModelDraftText
           path={at('name')}
           label="Name"
           required
@@ -145,14 +119,14 @@ function GroupEditor({ project, index }: { project: Project; index: number }) {
             select({ kind: 'group', group: name });
           }}
         />
-        <ModelTextField
+        <ModelText
           path={at('description')}
           label="Description"
           value={group.description ?? ''}
           multiline
           onChange={(v) => change('Edit group description', 'description', (g) => ({ ...g, description: v === '' ? undefined : v }))}
         />
-        <ModelTextField
+        <ModelText
           path={at('basePath')}
           label="Base path"
           required

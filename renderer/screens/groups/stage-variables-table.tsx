@@ -12,11 +12,11 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import { STAGE_VARIABLE_NAME } from '../../../shared/model/names';
 import type { Group, Stage } from '../../../shared/model/schema';
+import { ModelDraftText, ModelText } from '../../components/model-controls';
+import { VisuallyHidden } from '../../components/visually-hidden';
 import { fieldId } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
-import { DraftTextField, ModelTextField } from '../common/model-fields';
 import { unusedName } from '../common/named-edits';
-import { VisuallyHidden } from '../common/visually-hidden';
 import { stageVariableRows, updateGroup, withStageVariables } from './group-edits';
 
 export function StageVariablesTable({ groupIndex, group, stage }: { groupIndex: number; group: Group; stage: Stage }) {
@@ -65,7 +65,7 @@ export function StageVariablesTable({ groupIndex, group, stage }: { groupIndex: 
             {rows.map(([name, value], k) => (
               <TableRow key={`${k}`}>
                 <TableCell sx={{ verticalAlign: 'top', borderBottom: 0 }}>
-                  <DraftTextField
+                  <ModelDraftText
                     path={[...base, name]}
                     label={`${stage} variable name`}
                     value={name}
@@ -74,7 +74,7 @@ export function StageVariablesTable({ groupIndex, group, stage }: { groupIndex: 
                   />
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top', borderBottom: 0 }}>
-                  <ModelTextField
+                  <ModelText
                     path={[...base, name, '(value)']}
                     label={`Value of ${name}`}
                     value={value}

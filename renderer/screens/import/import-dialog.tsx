@@ -27,13 +27,13 @@ import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import type { ImportPreview } from '../../../shared/ipc/contract';
 import type { Project } from '../../../shared/model/schema';
 import { CodeEditor } from '../../components/code-editor';
+import { VisuallyHidden } from '../../components/visually-hidden';
 import { chooseImportFile, hasNativeFileDialog, previewImport } from '../../data/import';
 import type { ImportSource } from '../../data/import';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
 import { nameCheck } from '../common/name-check';
 import { unusedName } from '../common/named-edits';
-import { VisuallyHidden } from '../common/visually-hidden';
 import { describeProblemPath, importBlockers, mergeImport } from './import-check';
 import { PreviewTable } from './preview-table';
 

@@ -9,10 +9,10 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import { HTTP_METHODS } from '../../../shared/model/schema';
 import type { CorsConfig } from '../../../shared/model/schema';
-import { fieldId, useFieldProblems } from '../../data/fields';
 import { ProblemText } from '../../components/problem-text';
-import { Section } from '../common/master-detail';
-import { DraftTextField, IntegerField } from '../common/model-fields';
+import { Section } from '../../components/section';
+import { ModelDraftText, ModelNumber } from '../../components/model-controls';
+import { fieldId, useFieldProblems } from '../../data/fields';
 import { StringListEditor } from '../common/string-list-editor';
 
 const METHODS = HTTP_METHODS.filter((m) => m !== 'ANY');
@@ -63,7 +63,7 @@ export function CorsEditor(props: { index: number; config: CorsConfig; onChange:
         </FormGroup>
         <ProblemText messages={methodProblems} />
       </Box>
-      <DraftTextField
+      <ModelDraftText
         path={[...base, 'allowHeaders']}
         label="Allowed request headers"
         value={config.allowHeaders.join(', ')}
@@ -71,7 +71,7 @@ export function CorsEditor(props: { index: number; config: CorsConfig; onChange:
         hint="Comma-separated. Headers a browser may send in a cross-origin call. Signed calls need the X-Ca-* headers listed."
         onCommit={(v) => props.onChange('Edit allowed headers', (c) => ({ ...c, allowHeaders: splitList(v) }))}
       />
-      <DraftTextField
+      <ModelDraftText
         path={[...base, 'exposeHeaders']}
         label="Exposed response headers"
         value={config.exposeHeaders.join(', ')}
@@ -86,7 +86,7 @@ export function CorsEditor(props: { index: number; config: CorsConfig; onChange:
           control={<Switch checked={config.allowCredentials} onChange={(e) => props.onChange('Change allow credentials', (c) => ({ ...c, allowCredentials: e.target.checked }))} />}
           sx={{ mt: 0.5 }}
         />
-        <IntegerField
+        <ModelNumber integer
           path={[...base, 'maxAge']}
           label="Max age (seconds)"
           value={config.maxAge}

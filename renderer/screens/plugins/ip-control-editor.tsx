@@ -10,8 +10,8 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import type { IpControlConfig, Project } from '../../../shared/model/schema';
+import { Section } from '../../components/section';
 import { fieldId, useFieldProblems } from '../../data/fields';
-import { Section } from '../common/master-detail';
 import { StringListEditor } from '../common/string-list-editor';
 
 type Item = IpControlConfig['items'][number];

@@ -5,18 +5,16 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import type { ApiStageRef, Plugin, Project } from '../../../shared/model/schema';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Section } from '../../components/section';
+import { ModelDraftText, ModelText } from '../../components/model-controls';
 import { fieldId } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
-import { AddApiStageDialog, firstRef } from '../common/api-stage-picker';
-import type { PartialRef } from '../common/api-stage-picker';
-import { BindingsTable } from '../common/bindings-table';
-import { DetailHeader, Section } from '../common/master-detail';
-import { DraftTextField, ModelTextField } from '../common/model-fields';
+import { BindingsSection } from '../common/bindings-table';
+import { DetailHeader } from '../common/master-detail';
 import { nameCheck } from '../common/name-check';
 import { sameRef } from '../common/named-edits';
 import { CorsEditor } from './cors-editor';
@@ -28,7 +26,6 @@ export function PluginEditor({ project, index }: { project: Project; index: numb
   const edit = useProjectStore((s) => s.edit);
   const select = useUiStore((s) => s.select);
   const [deleting, setDeleting] = useState(false);
-  const [binding, setBinding] = useState<PartialRef>();
   const at = (...rest: (string | number)[]) => ['plugins', index, ...rest];
   const others = project.plugins.filter((p) => p !== plugin).map((p) => p.name);
   const change = (label: string, fn: (p: Plugin) => Plugin, merge?: string) => edit(label, (p) => updatePlugin(p, plugin.name, fn), merge ? { merge } : undefined);
@@ -52,7 +49,7 @@ export function PluginEditor({ project, index }: { project: Project; index: numb
         }
       />
       <Stack spacing={2} sx={{ mb: 1 }}>
-        <DraftTextField
+        <ModelDraftText
           path={at('name')}
           label="Name"
           required
@@ -63,7 +60,7 @@ export function PluginEditor({ project, index }: { project: Project; index: numb
             select({ kind: 'plugin', name });
           }}
         />
-        <ModelTextField
+        <ModelText
           path={at('description')}
           label="Description"
           value={plugin.description ?? ''}
@@ -83,36 +80,17 @@ export function PluginEditor({ project, index }: { project: Project; index: numb
           <CorsEditor index={index} config={plugin.cors} onChange={(label, fn, merge) => change(label, (p) => (p.type === 'cors' ? { ...p, cors: fn(p.cors) } : p), merge)} />
         )}
       </Section>
-      <Section
-        title="Bindings"
-        description="The APIs this plug-in applies to, each in one stage."
-        actions={
-          <Button startIcon={<AddIcon />} onClick={() => setBinding(firstRef(project))} disabled={project.apis.length === 0} title={project.apis.length === 0 ? 'The project has no APIs yet.' : undefined}>
-            Bind to an API
-          </Button>
-        }
-      >
-        <BindingsTable
-          path={at('bindings')}
-          bindings={plugin.bindings}
-          owner={`plug-in ${plugin.name}`}
-          emptyText="Not bound to any API yet: the plug-in has no effect until it is bound."
-          onRemove={(k) => change(`Unbind plug-in ${plugin.name}`, (p) => ({ ...p, bindings: p.bindings.filter((_, j) => j !== k) }))}
-        />
-      </Section>
-      <AddApiStageDialog
-        open={binding !== undefined}
-        title={`Bind ${plugin.name} to an API`}
+      <BindingsSection
         project={project}
-        value={binding ?? firstRef(project)}
-        onChange={setBinding}
+        path={at('bindings')}
+        bindings={plugin.bindings}
+        name={plugin.name}
+        owner={`plug-in ${plugin.name}`}
+        description="The APIs this plug-in applies to, each in one stage."
+        emptyText="Not bound to any API yet: the plug-in has no effect until it is bound."
         check={check}
-        addLabel="Bind"
-        onClose={() => setBinding(undefined)}
-        onAdd={(ref) => {
-          change(`Bind plug-in ${plugin.name} to ${ref.api} in ${ref.stage}`, (p) => ({ ...p, bindings: [...p.bindings, ref] }));
-          setBinding(undefined);
-        }}
+        onBind={(ref) => change(`Bind plug-in ${plugin.name} to ${ref.api} in ${ref.stage}`, (p) => ({ ...p, bindings: [...p.bindings, ref] }))}
+        onRemove={(k) => change(`Unbind plug-in ${plugin.name}`, (p) => ({ ...p, bindings: p.bindings.filter((_, j) => j !== k) }))}
       />
       <ConfirmDialog
         open={deleting}

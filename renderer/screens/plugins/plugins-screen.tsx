@@ -3,17 +3,13 @@
  * cross-origin requests), each bound to APIs per stage.
  */
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import AddIcon from '@mui/icons-material/Add';
 import ExtensionOutlined from '@mui/icons-material/ExtensionOutlined';
 import type { Plugin } from '../../../shared/model/schema';
-import { EmptyState } from '../../components/empty-state';
-import { PageHeader } from '../../components/page-header';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
-import { MasterDetail, NothingSelected, ScreenLayout, SelectableTable } from '../common/master-detail';
+import { ListDetailScreen } from '../common/master-detail';
 import type { Column } from '../common/master-detail';
 import { indexesWithProblems } from '../common/name-check';
 import { NewNamedDialog } from '../common/new-named-dialog';
@@ -34,11 +30,6 @@ export function PluginsScreen() {
   const selected = selection?.kind === 'plugin' ? selection.name : plugins[0]?.name;
   const index = plugins.findIndex((p) => p.name === selected);
   const withProblems = indexesWithProblems(problems, 'plugins');
-  const newButton = (
-    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
-      New plug-in
-    </Button>
-  );
   const columns: Column<Plugin>[] = [
     { header: 'Name', cell: (p) => <span title={p.name}>{p.name}</span>, width: '45%' },
     { header: 'Type', cell: (p) => PLUGIN_TYPE_LABEL[p.type] },
@@ -46,38 +37,24 @@ export function PluginsScreen() {
   ];
 
   return (
-    <ScreenLayout
-      label="Plug-ins"
-      header={
-        <PageHeader
-          title="Plug-ins"
-          subtitle="IP access control allows or refuses callers by address; CORS lets web pages on other origins call the APIs. Bind each plug-in to APIs per stage."
-          actions={plugins.length > 0 ? newButton : undefined}
-        />
-      }
+    <ListDetailScreen
+      title="Plug-ins"
+      subtitle="IP access control allows or refuses callers by address; CORS lets web pages on other origins call the APIs. Bind each plug-in to APIs per stage."
+      newLabel="New plug-in"
+      onNew={() => setCreating(true)}
+      empty={{ title: 'No plug-ins yet', icon: <ExtensionOutlined />, text: 'Create an IP access control or CORS plug-in, then bind it to APIs in a stage.' }}
+      table={{
+        label: 'Plug-ins',
+        items: plugins,
+        columns,
+        keyOf: (p) => p.name,
+        selected,
+        onSelect: (name) => select({ kind: 'plugin', name }),
+        hasProblem: (p) => withProblems.has(plugins.indexOf(p)),
+      }}
+      detail={index >= 0 ? <PluginEditor key={plugins[index].name} project={project} index={index} /> : undefined}
+      nothingSelected="Select a plug-in to edit its settings and bindings."
     >
-      {plugins.length === 0 ? (
-        <EmptyState title="No plug-ins yet" icon={<ExtensionOutlined />} action={newButton}>
-          Create an IP access control or CORS plug-in, then bind it to APIs in a stage.
-        </EmptyState>
-      ) : (
-        <MasterDetail
-          list={
-            <SelectableTable
-              label="Plug-ins"
-              items={plugins}
-              columns={columns}
-              keyOf={(p) => p.name}
-              selected={selected}
-              onSelect={(name) => select({ kind: 'plugin', name })}
-              hasProblem={(p) => withProblems.has(plugins.indexOf(p))}
-            />
-          }
-          detail={
-            index >= 0 ? <PluginEditor key={plugins[index].name} project={project} index={index} /> : <NothingSelected text="Select a plug-in to edit its settings and bindings." />
-          }
-        />
-      )}
       <NewNamedDialog
         open={creating}
         title="New plug-in"
@@ -97,6 +74,6 @@ export function PluginsScreen() {
           <MenuItem value="cors">CORS</MenuItem>
         </TextField>
       </NewNamedDialog>
-    </ScreenLayout>
+    </ListDetailScreen>
   );
 }

@@ -17,7 +17,7 @@ import { OTHER_DESCRIPTION_MAX_LENGTH, descriptionProblem } from '../../../share
 import { STAGES } from '../../../shared/model/schema';
 import type { Stage } from '../../../shared/model/schema';
 import { deployApi } from '../../../shared/model/stages';
-import { editAndSave } from './save-after';
+import { editAndSave } from '../common/edit-and-save';
 
 export function DeployDialog({ open, group, apis, initialStage, onClose }: { open: boolean; group: string; apis: string[]; initialStage: Stage; onClose: () => void }) {
   const titleId = useId();

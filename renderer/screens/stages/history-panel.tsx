@@ -23,9 +23,9 @@ import { abolishApi, rollbackApi } from '../../../shared/model/stages';
 import { CodeDiff } from '../../components/code-editor';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ProblemText } from '../../components/problem-text';
+import { VisuallyHidden } from '../../components/visually-hidden';
 import { useProblemsUnder } from '../../data/fields';
-import { VisuallyHidden } from '../common/visually-hidden';
-import { editAndSave } from './save-after';
+import { editAndSave } from '../common/edit-and-save';
 import { apiYaml, shortTime, stageCell } from './stage-view';
 
 type Target = 'working' | Stage;

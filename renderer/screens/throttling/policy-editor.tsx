@@ -12,14 +12,13 @@ import { ThrottlingUnit } from '../../../shared/model/schema';
 import type { ApiStageRef, Project, ThrottlingPolicy } from '../../../shared/model/schema';
 import { findApi } from '../../../shared/model/stages';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Section } from '../../components/section';
+import { ModelDraftText, ModelNumber, ModelText } from '../../components/model-controls';
 import { fieldId } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
-import { AddApiStageDialog, firstRef } from '../common/api-stage-picker';
-import type { PartialRef } from '../common/api-stage-picker';
-import { BindingsTable } from '../common/bindings-table';
-import { DetailHeader, Section } from '../common/master-detail';
-import { DraftTextField, IntegerField, ModelTextField } from '../common/model-fields';
+import { BindingsSection } from '../common/bindings-table';
+import { DetailHeader } from '../common/master-detail';
 import { nameCheck } from '../common/name-check';
 import { sameRef } from '../common/named-edits';
 import { removePolicy, renamePolicy, updatePolicy } from './policy-edits';
@@ -30,7 +29,6 @@ export function PolicyEditor({ project, index }: { project: Project; index: numb
   const edit = useProjectStore((s) => s.edit);
   const select = useUiStore((s) => s.select);
   const [deleting, setDeleting] = useState(false);
-  const [binding, setBinding] = useState<PartialRef>();
   const at = (...rest: (string | number)[]) => ['throttlingPolicies', index, ...rest];
   const others = project.throttlingPolicies.filter((p) => p !== policy).map((p) => p.name);
   const change = (label: string, field: string, fn: (p: ThrottlingPolicy) => ThrottlingPolicy) =>
@@ -60,7 +58,7 @@ export function PolicyEditor({ project, index }: { project: Project; index: numb
         }
       />
       <Stack spacing={2}>
-        <DraftTextField
+        <ModelDraftText
           path={at('name')}
           label="Name"
           required
@@ -71,7 +69,7 @@ export function PolicyEditor({ project, index }: { project: Project; index: numb
             select({ kind: 'throttlingPolicy', name });
           }}
         />
-        <ModelTextField
+        <ModelText
           path={at('description')}
           label="Description"
           value={policy.description ?? ''}
@@ -94,7 +92,7 @@ export function PolicyEditor({ project, index }: { project: Project; index: numb
           ))}
         </TextField>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-          <IntegerField
+          <ModelNumber integer
             path={at('apiDefault')}
             label="API limit"
             value={policy.apiDefault}
@@ -102,7 +100,7 @@ export function PolicyEditor({ project, index }: { project: Project; index: numb
             onChange={(v) => v !== undefined && change('Change API limit', 'apiDefault', (p) => ({ ...p, apiDefault: v }))}
             hint="Calls per unit for each bound API."
           />
-          <IntegerField
+          <ModelNumber integer
             path={at('userDefault')}
             label="User limit"
             optional
@@ -111,7 +109,7 @@ export function PolicyEditor({ project, index }: { project: Project; index: numb
             onChange={(v) => change('Change user limit', 'userDefault', (p) => ({ ...p, userDefault: v }))}
             hint="Per account (all its apps), per API."
           />
-          <IntegerField
+          <ModelNumber integer
             path={at('appDefault')}
             label="App limit"
             optional
@@ -149,39 +147,18 @@ export function PolicyEditor({ project, index }: { project: Project; index: numb
         <SpecialsTable project={project} index={index} />
       </Section>
 
-      <Section
-        title="Bindings"
-        description="The APIs this policy throttles, each in one stage."
-        actions={
-          <Button startIcon={<AddIcon />} onClick={() => setBinding(firstRef(project))} disabled={project.apis.length === 0} title={project.apis.length === 0 ? 'The project has no APIs yet.' : undefined}>
-            Bind to an API
-          </Button>
-        }
-      >
-        <BindingsTable
-          path={at('bindings')}
-          bindings={policy.bindings}
-          owner={`policy ${policy.name}`}
-          emptyText="Not bound to any API yet: the policy has no effect until it is bound."
-          warn={warnAnonymous}
-          onRemove={(k) => edit(`Unbind policy ${policy.name}`, (p) => updatePolicy(p, policy.name, (x) => ({ ...x, bindings: x.bindings.filter((_, j) => j !== k) })))}
-        />
-      </Section>
-
-      <AddApiStageDialog
-        open={binding !== undefined}
-        title={`Bind ${policy.name} to an API`}
+      <BindingsSection
         project={project}
-        value={binding ?? firstRef(project)}
-        onChange={setBinding}
+        path={at('bindings')}
+        bindings={policy.bindings}
+        name={policy.name}
+        owner={`policy ${policy.name}`}
+        description="The APIs this policy throttles, each in one stage."
+        emptyText="Not bound to any API yet: the policy has no effect until it is bound."
         check={check}
         warn={warnAnonymous}
-        addLabel="Bind"
-        onClose={() => setBinding(undefined)}
-        onAdd={(ref) => {
-          edit(`Bind policy ${policy.name} to ${ref.api} in ${ref.stage}`, (p) => updatePolicy(p, policy.name, (x) => ({ ...x, bindings: [...x.bindings, ref] })));
-          setBinding(undefined);
-        }}
+        onBind={(ref) => edit(`Bind policy ${policy.name} to ${ref.api} in ${ref.stage}`, (p) => updatePolicy(p, policy.name, (x) => ({ ...x, bindings: [...x.bindings, ref] })))}
+        onRemove={(k) => edit(`Unbind policy ${policy.name}`, (p) => updatePolicy(p, policy.name, (x) => ({ ...x, bindings: x.bindings.filter((_, j) => j !== k) })))}
       />
       <ConfirmDialog
         open={deleting}

@@ -10,10 +10,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import type { Project, ThrottlingPolicy } from '../../../shared/model/schema';
+import { ModelNumber, ModelText } from '../../components/model-controls';
+import { VisuallyHidden } from '../../components/visually-hidden';
 import { fieldId, useFieldProblems } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
-import { IntegerField, ModelTextField } from '../common/model-fields';
-import { VisuallyHidden } from '../common/visually-hidden';
 import { updatePolicy } from './policy-edits';
 
 type Special = ThrottlingPolicy['specials'][number];
@@ -108,7 +108,7 @@ function SpecialRow(props: {
             ))}
           </TextField>
         ) : (
-          <ModelTextField
+          <ModelText
             path={keyPath}
             label="Account id"
             value={special.key}
@@ -119,7 +119,7 @@ function SpecialRow(props: {
         )}
       </TableCell>
       <TableCell sx={cell}>
-        <IntegerField
+        <ModelNumber integer
           path={[...path, 'limit']}
           label="Limit"
           min={1}

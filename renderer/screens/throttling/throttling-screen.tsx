@@ -3,19 +3,15 @@
  * per-user and per-app defaults and special limits for one app or one account.
  */
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import AddIcon from '@mui/icons-material/Add';
 import SpeedOutlined from '@mui/icons-material/SpeedOutlined';
 import { ThrottlingUnit } from '../../../shared/model/schema';
 import type { ThrottlingPolicy } from '../../../shared/model/schema';
-import { EmptyState } from '../../components/empty-state';
-import { PageHeader } from '../../components/page-header';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
-import { MasterDetail, NothingSelected, ScreenLayout, SelectableTable } from '../common/master-detail';
+import { ListDetailScreen } from '../common/master-detail';
 import type { Column } from '../common/master-detail';
 import { indexesWithProblems } from '../common/name-check';
 import { NewNamedDialog } from '../common/new-named-dialog';
@@ -42,11 +38,6 @@ export function ThrottlingScreen() {
   const limit = Number(apiDefault);
   const limitError = /^\d+$/.test(apiDefault.trim()) && limit > 0 ? undefined : 'The API limit must be a whole number above 0.';
 
-  const newButton = (
-    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
-      New policy
-    </Button>
-  );
   const columns: Column<ThrottlingPolicy>[] = [
     { header: 'Name', cell: (p) => <span title={p.name}>{p.name}</span>, width: '34%' },
     { header: 'Unit', cell: (p) => p.unit, width: 88 },
@@ -57,43 +48,25 @@ export function ThrottlingScreen() {
   ];
 
   return (
-    <ScreenLayout
-      label="Throttling"
-      header={
-        <PageHeader
-          title="Throttling"
-          subtitle="A policy caps the calls per second, minute, hour or day of each API bound to it in a stage, with optional limits per user and per app."
-          actions={policies.length > 0 ? newButton : undefined}
-        />
-      }
+    <ListDetailScreen
+      title="Throttling"
+      subtitle="A policy caps the calls per second, minute, hour or day of each API bound to it in a stage, with optional limits per user and per app."
+      newLabel="New policy"
+      onNew={() => setCreating(true)}
+      empty={{ title: 'No throttling policies yet', icon: <SpeedOutlined />, text: 'Create a policy, then bind it to APIs in a stage. Calls over the limit are refused with HTTP 429.' }}
+      listWidth={560}
+      table={{
+        label: 'Throttling policies',
+        items: policies,
+        columns,
+        keyOf: (p) => p.name,
+        selected,
+        onSelect: (name) => select({ kind: 'throttlingPolicy', name }),
+        hasProblem: (p) => withProblems.has(policies.indexOf(p)),
+      }}
+      detail={index >= 0 ? <PolicyEditor key={policies[index].name} project={project} index={index} /> : undefined}
+      nothingSelected="Select a policy to edit its limits, special limits and bindings."
     >
-      {policies.length === 0 ? (
-        <EmptyState title="No throttling policies yet" icon={<SpeedOutlined />} action={newButton}>
-          Create a policy, then bind it to APIs in a stage. Calls over the limit are refused with HTTP 429.
-        </EmptyState>
-      ) : (
-        <MasterDetail
-          listWidth={560}
-          list={
-            <SelectableTable
-              label="Throttling policies"
-              items={policies}
-              columns={columns}
-              keyOf={(p) => p.name}
-              selected={selected}
-              onSelect={(name) => select({ kind: 'throttlingPolicy', name })}
-              hasProblem={(p) => withProblems.has(policies.indexOf(p))}
-            />
-          }
-          detail={
-            index >= 0 ? (
-              <PolicyEditor key={policies[index].name} project={project} index={index} />
-            ) : (
-              <NothingSelected text="Select a policy to edit its limits, special limits and bindings." />
-            )
-          }
-        />
-      )}
       <NewNamedDialog
         open={creating}
         title="New throttling policy"
@@ -128,6 +101,6 @@ export function ThrottlingScreen() {
           />
         </Stack>
       </NewNamedDialog>
-    </ScreenLayout>
+    </ListDetailScreen>
   );
 }

@@ -10,6 +10,7 @@ import type { Api, ConstantParameter, Header, HttpBackend, MockBackend, ServiceP
 import { CodeEditor } from '../../../components/code-editor';
 import { ModelNumber, ModelSelect, ModelText } from '../../../components/model-controls';
 import { ProblemText } from '../../../components/problem-text';
+import { Section } from '../../../components/section';
 import type { RowColumn } from '../../../components/rows-editor';
 import { moveItem, removeAt, replaceAt, RowsEditor } from '../../../components/rows-editor';
 import { fieldId, useFieldProblems } from '../../../data/fields';
@@ -18,22 +19,6 @@ import type { TabProps } from './tab-props';
 type ListKey = 'serviceParameters' | 'constantParameters' | 'systemParameters';
 const LOCATIONS = ['HEAD', 'QUERY', 'BODY'] as const;
 const ALL_LOCATIONS = ['PATH', 'HEAD', 'QUERY', 'BODY'] as const;
-
-function Section({ title, children, hint }: { title: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <Box component="section" aria-label={title}>
-      <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
-        {title}
-      </Typography>
-      {hint && (
-        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-          {hint}
-        </Typography>
-      )}
-      {children}
-    </Box>
-  );
-}
 
 /** Why a JSON body does not parse, when its Content-Type says JSON. */
 export function jsonBodyProblem(backend: MockBackend): string | undefined {
@@ -75,7 +60,7 @@ function MockSection({ api, at, editApi, backend }: TabProps & { backend: MockBa
           empty="No headers. Add Content-Type so callers know how to read the body."
         />
       </Section>
-      <Section title="Body" hint={`Sent as written for every call (at most 50 KB).${isJson ? ' Checked as JSON because of the Content-Type header.' : ''}`}>
+      <Section title="Body" description={`Sent as written for every call (at most 50 KB).${isJson ? ' Checked as JSON because of the Content-Type header.' : ''}`}>
         <CodeEditor
           id={fieldId([...base, 'body'])}
           language={isJson ? 'json' : 'plaintext'}
@@ -173,7 +158,7 @@ function MappingTables({ api, at, editApi }: TabProps) {
 
   return (
     <Stack spacing={3}>
-      <Section title="Parameter mapping" hint="Where a request parameter goes at the backend. A parameter not listed here is passed under its own name and location.">
+      <Section title="Parameter mapping" description="Where a request parameter goes at the backend. A parameter not listed here is passed under its own name and location.">
         <RowsEditor
           id={fieldId([...at, 'serviceParameters'])}
           label="Backend parameter mapping"
@@ -190,7 +175,7 @@ function MappingTables({ api, at, editApi }: TabProps) {
           empty={api.parameters.length === 0 ? 'No request parameters to map: declare them under Parameters first.' : 'Every request parameter goes to the backend under its own name and location.'}
         />
       </Section>
-      <Section title="Constant parameters" hint="Fixed values the gateway adds to every backend request.">
+      <Section title="Constant parameters" description="Fixed values the gateway adds to every backend request.">
         <RowsEditor
           id={fieldId([...at, 'constantParameters'])}
           label="Constant parameters"
@@ -204,7 +189,7 @@ function MappingTables({ api, at, editApi }: TabProps) {
           empty="None."
         />
       </Section>
-      <Section title="System parameters" hint="Values the gateway fills in for the backend, such as the caller's IP or the request id.">
+      <Section title="System parameters" description="Values the gateway fills in for the backend, such as the caller's IP or the request id.">
         <RowsEditor
           id={fieldId([...at, 'systemParameters'])}
           label="System parameters"

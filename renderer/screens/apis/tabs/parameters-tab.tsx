@@ -1,4 +1,5 @@
 /** Parameters: what a request carries and the rules each value must follow. */
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ParameterLocation, ParameterType } from '../../../../shared/model/schema';
 import type { Api, RequestParameter } from '../../../../shared/model/schema';
@@ -61,77 +62,48 @@ export function ParametersTab({ api, at, editApi }: TabProps) {
     },
     {
       header: 'Default',
-      width: 110,
+      width: 120,
       render: (row, i) => (
         <ModelText hideLabel label={label(row, i, 'default')} path={p(i, 'default')} value={scalarText(row.default)} onChange={(v) => setParam(i, 'Edit default value', { default: v === '' ? undefined : v }, 'default')} />
       ),
     },
     {
-      header: 'Min',
-      width: 80,
-      help: 'Smallest value, for Int, Long, Float and Double',
-      render: (row, i) => (
-        <ModelNumber hideLabel optional label={label(row, i, 'minimum')} path={p(i, 'min')} value={row.min} disabled={!NUMERIC.has(row.type) && row.min === undefined} onChange={(min) => setParam(i, 'Edit minimum', { min }, 'min')} />
-      ),
-    },
-    {
-      header: 'Max',
-      width: 80,
-      help: 'Largest value, for Int, Long, Float and Double',
-      render: (row, i) => (
-        <ModelNumber hideLabel optional label={label(row, i, 'maximum')} path={p(i, 'max')} value={row.max} disabled={!NUMERIC.has(row.type) && row.max === undefined} onChange={(max) => setParam(i, 'Edit maximum', { max }, 'max')} />
-      ),
-    },
-    {
-      header: 'Min length',
-      width: 80,
-      help: 'Shortest value, for String',
-      render: (row, i) => (
-        <ModelNumber hideLabel optional integer min={0} label={label(row, i, 'minimum length')} path={p(i, 'minLength')} value={row.minLength} disabled={row.type !== 'String' && row.minLength === undefined} onChange={(minLength) => setParam(i, 'Edit minimum length', { minLength }, 'minLength')} />
-      ),
-    },
-    {
-      header: 'Max length',
-      width: 80,
-      help: 'Longest value, for String',
-      render: (row, i) => (
-        <ModelNumber hideLabel optional integer min={0} label={label(row, i, 'maximum length')} path={p(i, 'maxLength')} value={row.maxLength} disabled={row.type !== 'String' && row.maxLength === undefined} onChange={(maxLength) => setParam(i, 'Edit maximum length', { maxLength }, 'maxLength')} />
-      ),
-    },
-    {
-      header: 'Regex',
-      width: 140,
-      help: 'A JavaScript regular expression the whole value must match, for String',
-      render: (row, i) => (
-        <ModelText hideLabel mono label={label(row, i, 'regex')} path={p(i, 'regex')} value={row.regex ?? ''} disabled={row.type !== 'String' && row.regex === undefined} onChange={(v) => setParam(i, 'Edit regex', { regex: v === '' ? undefined : v }, 'regex')} />
-      ),
-    },
-    {
-      header: 'Enum',
-      width: 150,
-      help: 'Allowed values, separated by commas',
-      render: (row, i) => <ModelList hideLabel label={label(row, i, 'allowed values')} path={p(i, 'enum')} value={row.enum} placeholder="a, b, c" onChange={(values) => setParam(i, 'Edit allowed values', { enum: values }, 'enum')} />,
-    },
-    {
       header: 'Demo',
-      width: 110,
+      width: 120,
       help: 'An example value for the documentation',
       render: (row, i) => <ModelText hideLabel label={label(row, i, 'demo value')} path={p(i, 'demo')} value={scalarText(row.demo)} onChange={(v) => setParam(i, 'Edit demo value', { demo: v === '' ? undefined : v }, 'demo')} />,
     },
     {
       header: 'Description',
-      width: 200,
+      width: 260,
       render: (row, i) => (
-        <ModelText hideLabel label={label(row, i, 'description')} path={p(i, 'description')} value={row.description ?? ''} onChange={(v) => setParam(i, 'Edit parameter description', { description: v === '' ? undefined : v }, 'description')} />
+        <ModelText hideLabel multiline label={label(row, i, 'description')} path={p(i, 'description')} value={row.description ?? ''} onChange={(v) => setParam(i, 'Edit parameter description', { description: v === '' ? undefined : v }, 'description')} />
       ),
     },
   ];
+
+  /** The checks on a value, on the row's second line: each field labelled, those of another type greyed out. */
+  const checks = (row: RequestParameter, i: number) => {
+    const numeric = NUMERIC.has(row.type);
+    const text = row.type === 'String';
+    const named = (what: string) => ({ label: what, ariaLabel: label(row, i, what.toLowerCase()) });
+    return (
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start', pl: 0.25 }} role="group" aria-label={`Checks of parameter ${row.name || i + 1}`}>
+        <ModelNumber {...named('Minimum')} optional path={p(i, 'min')} value={row.min} disabled={!numeric && row.min === undefined} onChange={(min) => setParam(i, 'Edit minimum', { min }, 'min')} sx={{ width: 120 }} />
+        <ModelNumber {...named('Maximum')} optional path={p(i, 'max')} value={row.max} disabled={!numeric && row.max === undefined} onChange={(max) => setParam(i, 'Edit maximum', { max }, 'max')} sx={{ width: 120 }} />
+        <ModelNumber {...named('Minimum length')} optional integer min={0} path={p(i, 'minLength')} value={row.minLength} disabled={!text && row.minLength === undefined} onChange={(minLength) => setParam(i, 'Edit minimum length', { minLength }, 'minLength')} sx={{ width: 150 }} />
+        <ModelNumber {...named('Maximum length')} optional integer min={0} path={p(i, 'maxLength')} value={row.maxLength} disabled={!text && row.maxLength === undefined} onChange={(maxLength) => setParam(i, 'Edit maximum length', { maxLength }, 'maxLength')} sx={{ width: 150 }} />
+        <ModelText {...named('Regex')} mono path={p(i, 'regex')} value={row.regex ?? ''} disabled={!text && row.regex === undefined} onChange={(v) => setParam(i, 'Edit regex', { regex: v === '' ? undefined : v }, 'regex')} sx={{ width: 200 }} />
+        <ModelList {...named('Allowed values')} path={p(i, 'enum')} value={row.enum} placeholder="a, b, c" hint="Separated by commas" onChange={(values) => setParam(i, 'Edit allowed values', { enum: values }, 'enum')} sx={{ width: 220 }} />
+      </Stack>
+    );
+  };
 
   return (
     <>
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1.5, maxWidth: 820 }}>
         Each parameter is checked by the gateway before the backend sees the call. PATH parameters fill the <code>[name]</code> segments of the request path.
-        Min and max apply to numbers; lengths and regex to strings.
+        The second line of each parameter holds its checks: minimum and maximum apply to numbers; lengths and regex to strings.
       </Typography>
       <RowsEditor
         id={fieldId(base)}
@@ -143,6 +115,7 @@ export function ParametersTab({ api, at, editApi }: TabProps) {
         onAdd={() => editApi('Add parameter', (a) => ({ ...a, parameters: [...a.parameters, { name: unusedName(a), location: 'QUERY', type: 'String', required: false }] }))}
         onRemove={(i) => editApi('Remove parameter', (a) => ({ ...a, parameters: removeAt(a.parameters, i) }))}
         onMove={(from, to) => editApi('Reorder parameters', (a) => ({ ...a, parameters: moveItem(a.parameters, from, to) }))}
+        details={checks}
         empty="No parameters: the API takes none, or passes everything through. Add one to check a value or map it to the backend."
       />
     </>

@@ -1,0 +1,85 @@
+/**
+ * `apigw-studio cloud-sim`: runs the offline cloud on 127.0.0.1, prints its URL and the demo
+ * account's keys, and serves until SIGINT/SIGTERM. An account in ALIBABA_CLOUD_ACCESS_KEY_ID /
+ * _SECRET is served too; only its masked AccessKeyId is printed.
+ */
+import { join } from 'node:path';
+import { maskAccessKeyId } from '../cloud/credentials';
+import { type CloudSim, startCloudSim } from '../cloud-sim/cloud-sim';
+import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { defaultDataDir } from '../host/app-paths';
+import { type CliIo, EXIT, absolutePath } from './cli-io';
+import type { CliCommand } from './command';
+
+export interface CloudSimRun {
+  port: number;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  /** Resolves when the offline cloud should stop. */
+  stopped: Promise<unknown>;
+}
+
+export function defaultCloudSimDataDir(): string {
+  return join(defaultDataDir(), 'offline-cloud');
+}
+
+export const cloudSimCommand: CliCommand = {
+  name: 'cloud-sim',
+  args: '[options]',
+  summary: 'Run the offline cloud, the OpenAPI emulator behind demo mode',
+  options: {
+    port: { type: 'string' },
+    data: { type: 'string' },
+  },
+  optionHelp: [
+    '--port N      Listen on port N of 127.0.0.1 (default 0: any free port)',
+    `--data DIR    Keep the offline cloud's state here (default ${defaultCloudSimDataDir()})`,
+    'Also serves the account in ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET when both are set.',
+  ],
+  async run({ positionals, values, io }) {
+    const usage = (message: string) => {
+      io.err(`apigw-studio cloud-sim: ${message}. usage: apigw-studio cloud-sim ${cloudSimCommand.args}`);
+      return EXIT.usage;
+    };
+    if (positionals.length > 0) return usage(`unexpected argument ${positionals[0]}`);
+    const portText = values.port ?? '0';
+    if (typeof portText !== 'string' || !/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) {
+      return usage(`--port takes a number from 0 to 65535, not ${String(values.port)}`);
+    }
+    const dataDir = typeof values.data === 'string' ? absolutePath(io, values.data) : defaultCloudSimDataDir();
+    return runCloudSim({ port: Number(portText), dataDir, env: process.env, stopped: stopSignal() }, io);
+  },
+};
+
+export async function runCloudSim(options: CloudSimRun, io: CliIo): Promise<number> {
+  let sim: CloudSim;
+  try {
+    sim = await startCloudSim({ port: options.port, dataDir: options.dataDir, env: options.env });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      io.err(`apigw-studio cloud-sim: cannot listen on 127.0.0.1:${options.port} (${code}); choose another port with --port, or --port 0 for any free one`);
+    } else {
+      io.err(`apigw-studio cloud-sim: ${(error as Error).message}`);
+    }
+    return EXIT.usage;
+  }
+  io.out(`Offline cloud: ${sim.url}`);
+  io.out(`Demo account: AccessKeyId ${DEMO_ACCOUNT.accessKeyId}  AccessKeySecret ${DEMO_ACCOUNT.accessKeySecret}`);
+  for (const account of sim.accounts.filter((candidate) => candidate.label === 'environment')) {
+    io.out(`Also serving the account of ALIBABA_CLOUD_ACCESS_KEY_ID (${maskAccessKeyId(account.accessKeyId)})`);
+  }
+  io.out(`State: ${sim.store.path}`);
+  io.out('Press Ctrl+C to stop.');
+  await options.stopped;
+  await sim.close();
+  io.out('Offline cloud stopped.');
+  return EXIT.ok;
+}
+
+/** The first SIGINT/SIGTERM stops it; later ones (npm forwards Ctrl+C again) are ignored while it closes. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve(signal));
+  });
+}

@@ -1,0 +1,219 @@
+/**
+ * The offline cloud: an HTTP server on 127.0.0.1 that speaks Alibaba Cloud's RPC OpenAPI
+ * protocol (GET or POST, signature v1.0, JSON answers with RequestId, the cloud's error codes
+ * and statuses) for CloudAPI, VPC and ECS, with per-account data kept on disk. Demo mode runs it;
+ * tests point pop-core at it; any Alibaba Cloud client can use it with the demo keys.
+ *
+ * Besides `/`, it answers a small admin API under `/_sim/` for tests: health, fault rules, and
+ * the log of calls (docs/offline-cloud.md).
+ */
+import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { CloudCredentials } from '../cloud/credentials';
+import { type CloudProduct, regionFromHost } from '../cloud/products';
+import { ActionParams } from './action-params';
+import { type ActionContext, type ActionModule, ActionRegistry } from './action-registry';
+import { DEFAULT_ACTION_MODULES } from './actions';
+import { FaultInjector, type FaultRule, faultRuleProblem } from './fault-injector';
+import { NonceCache } from './nonce-cache';
+import { authenticate, identifyAction } from './rpc-checks';
+import { readBody, rpcParams } from './rpc-request';
+import { type SimAccount, simAccounts } from './sim-accounts';
+import { SimError, errorBody, simErrors } from './sim-errors';
+import { DEFAULT_REGION, findRegion } from './sim-regions';
+import { SimStateStore } from './sim-state';
+
+export interface CloudSimOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Where the state file lives; without one the state is kept in memory only. */
+  dataDir?: string;
+  /** Serve the demo account (default true). */
+  demo?: boolean;
+  accounts?: CloudCredentials[];
+  /** Serves the account of ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET found here too. */
+  env?: NodeJS.ProcessEnv;
+  /** The action modules (default: every built-in one). */
+  modules?: readonly ActionModule[];
+  /** More modules on top of `modules`, e.g. a test's own actions. */
+  extraModules?: readonly ActionModule[];
+  faults?: FaultRule[];
+  /** One line per call; never parameters, never secrets. */
+  log?: (line: string) => void;
+  now?: () => number;
+}
+
+/** One RPC request as the offline cloud saw it. */
+export interface SimCall {
+  requestId: string;
+  method: string;
+  product?: CloudProduct;
+  action?: string;
+  accessKeyId?: string;
+  status: number;
+  code?: string;
+}
+
+export interface CloudSim {
+  readonly url: string;
+  readonly port: number;
+  readonly accounts: readonly SimAccount[];
+  readonly faults: FaultInjector;
+  /** The latest calls, oldest first (at most 10,000). */
+  readonly calls: SimCall[];
+  readonly store: SimStateStore;
+  close(): Promise<void>;
+}
+
+const MAX_CALLS_KEPT = 10_000;
+const ADMIN_PREFIX = '/_sim/';
+
+export async function startCloudSim(options: CloudSimOptions = {}): Promise<CloudSim> {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const store = await SimStateStore.open(options.dataDir);
+  const accounts = simAccounts({ demo: options.demo, accounts: options.accounts, env: options.env });
+  const byKey = new Map(accounts.map((account) => [account.accessKeyId, account]));
+  let seeded = false;
+  for (const account of accounts) seeded = store.ensureAccount(account.accountId) || seeded;
+  if (seeded) await store.save();
+
+  const registry = new ActionRegistry([...(options.modules ?? DEFAULT_ACTION_MODULES), ...(options.extraModules ?? [])]);
+  const faults = new FaultInjector(options.faults);
+  const nonces = new NonceCache();
+  const calls: SimCall[] = [];
+
+  async function handleRpc(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const requestId = randomUUID().toUpperCase();
+    const hostId = request.headers.host ?? '127.0.0.1';
+    const method = request.method ?? 'GET';
+    const call: SimCall = { requestId, method, status: 200 };
+    try {
+      if (method !== 'GET' && method !== 'POST') throw simErrors.unsupportedMethod(method);
+      const params = rpcParams(url.searchParams, method === 'POST' ? await readBody(request) : '');
+      const { product, action, definition } = identifyAction(params, registry);
+      Object.assign(call, { product, action });
+      const account = authenticate(method, params, { accounts: byKey, nonces, now: now() });
+      call.accessKeyId = account.accessKeyId;
+
+      const fault = faults.decide(product, action);
+      if (fault.latencyMs > 0) await delay(fault.latencyMs);
+      if (fault.error) throw fault.error;
+
+      const accountState = store.account(account.accountId);
+      const regionId = params.RegionId || regionFromHost(hostId) || DEFAULT_REGION;
+      const context: ActionContext = {
+        product,
+        action,
+        params: new ActionParams(params),
+        account,
+        accountState,
+        regionId,
+        region: (id = regionId) => accountState.regions[id] ?? throwError(simErrors.regionNotFound(id)),
+        regionInfo: (id = regionId) => (accountState.regions[id] && findRegion(id)) || throwError(simErrors.regionNotFound(id)),
+        requestId,
+        now: new Date(now()),
+      };
+      const result = await definition.handler(context);
+      if (definition.kind === 'write') await store.save();
+      sendJson(response, 200, { RequestId: requestId, ...result }, requestId);
+    } catch (error) {
+      const refusal = error instanceof SimError ? error : simErrors.internal();
+      if (!(error instanceof SimError)) log(`offline cloud: internal error in ${call.product ?? '?'} ${call.action ?? '?'}: ${(error as Error).stack ?? String(error)}`);
+      Object.assign(call, { status: refusal.status, code: refusal.code });
+      sendJson(response, refusal.status, errorBody(refusal, requestId, hostId, call.product), requestId);
+    }
+    calls.push(call);
+    if (calls.length > MAX_CALLS_KEPT) calls.splice(0, calls.length - MAX_CALLS_KEPT);
+    log(`${method} ${call.product ?? '-'} ${call.action ?? '-'} ${call.status} ${call.code ?? 'OK'}`);
+  }
+
+  async function handleAdmin(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const route = `${request.method} ${url.pathname}`;
+    const faultId = /^DELETE \/_sim\/faults\/([\w-]+)$/.exec(route)?.[1];
+    if (route === 'GET /_sim/health') {
+      sendJson(response, 200, { ok: true, actions: registry.size, accounts: accounts.map(({ accessKeyId, accountId, label }) => ({ accessKeyId, accountId, label })) });
+    } else if (route === 'GET /_sim/faults') {
+      sendJson(response, 200, { faults: faults.list() });
+    } else if (route === 'POST /_sim/faults') {
+      // A JSON content type keeps browsers from posting here across origins without a preflight (which is never granted).
+      if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return sendJson(response, 415, adminError('UnsupportedMediaType', 'send the fault rule as application/json'));
+      let rule: unknown;
+      try {
+        rule = JSON.parse(await readBody(request, 64 * 1024));
+      } catch {
+        return sendJson(response, 400, adminError('InvalidFaultRule', 'the body is not JSON'));
+      }
+      const problem = faultRuleProblem(rule);
+      if (problem) return sendJson(response, 400, adminError('InvalidFaultRule', problem));
+      sendJson(response, 201, { id: faults.add(rule as FaultRule) });
+    } else if (route === 'DELETE /_sim/faults') {
+      faults.clear();
+      sendJson(response, 200, { cleared: true });
+    } else if (faultId) {
+      sendJson(response, faults.remove(faultId) ? 200 : 404, { removed: faultId });
+    } else if (route === 'GET /_sim/calls') {
+      sendJson(response, 200, { calls });
+    } else if (route === 'DELETE /_sim/calls') {
+      calls.length = 0;
+      sendJson(response, 200, { cleared: true });
+    } else {
+      sendJson(response, 404, adminError('NotFound', `no admin route ${route}; see docs/offline-cloud.md`));
+    }
+  }
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://offline-cloud');
+    const work = url.pathname.startsWith(ADMIN_PREFIX) ? handleAdmin(request, response, url) : handleRpc(request, response, url);
+    work.catch((error: unknown) => {
+      log(`offline cloud: ${(error as Error).stack ?? String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, adminError('InternalError', 'the offline cloud failed to answer'));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    accounts,
+    faults,
+    calls,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function throwError(error: Error): never {
+  throw error;
+}
+
+function adminError(code: string, message: string): Record<string, string> {
+  return { Code: code, Message: message };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, requestId?: string): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json;charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...(requestId ? { 'x-acs-request-id': requestId } : {}),
+  });
+  response.end(text);
+}

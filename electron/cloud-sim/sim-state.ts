@@ -1,0 +1,185 @@
+/**
+ * The offline cloud's data: per account, per region, the network resources it was seeded with
+ * and whatever later action modules keep (API groups, instances...) under their own name. Kept
+ * in one JSON file, replaced atomically (temp file + rename) after every write; a file that
+ * cannot be read is never overwritten.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../workspace/atomic-write';
+import { seedRegion } from './sim-seed';
+import { SIM_REGIONS } from './sim-regions';
+
+export interface VpcRecord {
+  VpcId: string;
+  VpcName: string;
+  CidrBlock: string;
+  IsDefault: boolean;
+  Description: string;
+  Status: 'Available' | 'Pending';
+  CreationTime: string;
+  VRouterId: string;
+  RouteTableId: string;
+  ResourceGroupId: string;
+}
+
+export interface VSwitchRecord {
+  VSwitchId: string;
+  VSwitchName: string;
+  VpcId: string;
+  ZoneId: string;
+  CidrBlock: string;
+  AvailableIpAddressCount: number;
+  IsDefault: boolean;
+  Description: string;
+  Status: 'Available' | 'Pending';
+  CreationTime: string;
+}
+
+export interface PermissionRecord {
+  SecurityGroupRuleId: string;
+  Direction: 'ingress' | 'egress';
+  IpProtocol: 'TCP' | 'UDP' | 'ICMP' | 'GRE' | 'ALL';
+  PortRange: string;
+  SourceCidrIp: string;
+  DestCidrIp: string;
+  Policy: 'Accept' | 'Drop';
+  Priority: string;
+  Description: string;
+  CreateTime: string;
+}
+
+export interface SecurityGroupRecord {
+  SecurityGroupId: string;
+  SecurityGroupName: string;
+  Description: string;
+  VpcId: string;
+  SecurityGroupType: 'normal' | 'enterprise';
+  InnerAccessPolicy: 'Accept' | 'Drop';
+  EcsCount: number;
+  CreationTime: string;
+  ResourceGroupId: string;
+  Permissions: PermissionRecord[];
+}
+
+export interface EipRecord {
+  AllocationId: string;
+  IpAddress: string;
+  Name: string;
+  Description: string;
+  Status: 'Available' | 'InUse';
+  Bandwidth: string;
+  InternetChargeType: 'PayByBandwidth' | 'PayByTraffic';
+  ChargeType: 'PostPaid' | 'PrePaid';
+  ISP: string;
+  InstanceId: string;
+  InstanceType: string;
+  PrivateIpAddress: string;
+  AllocationTime: string;
+}
+
+export interface NetworkState {
+  vpcs: VpcRecord[];
+  vSwitches: VSwitchRecord[];
+  securityGroups: SecurityGroupRecord[];
+  eips: EipRecord[];
+}
+
+export interface RegionState {
+  network: NetworkState;
+  /** Data of later action modules, each under its own key (see moduleState). */
+  modules: Record<string, unknown>;
+}
+
+export interface AccountState {
+  accountId: string;
+  regions: Record<string, RegionState>;
+}
+
+export interface SimStateFile {
+  format: 'apigw-studio offline cloud';
+  version: 1;
+  accounts: Record<string, AccountState>;
+}
+
+export const STATE_FILE_NAME = 'offline-cloud-state.json';
+
+/** A module's own slice of a region's data, created on first use. */
+export function moduleState<T>(region: RegionState, name: string, init: () => T): T {
+  if (!(name in region.modules)) region.modules[name] = init();
+  return region.modules[name] as T;
+}
+
+export class SimStateStore {
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly state: SimStateFile,
+    /** Absent: kept in memory only. */
+    readonly path: string | undefined,
+  ) {}
+
+  /** Loads `<dataDir>/offline-cloud-state.json`, or starts empty (in memory when no dataDir). */
+  static async open(dataDir: string | undefined): Promise<SimStateStore> {
+    const empty: SimStateFile = { format: 'apigw-studio offline cloud', version: 1, accounts: {} };
+    if (!dataDir) return new SimStateStore(empty, undefined);
+    await mkdir(dataDir, { recursive: true });
+    const path = join(dataDir, STATE_FILE_NAME);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new SimStateStore(empty, path);
+      throw new Error(`cannot read the offline cloud's state ${path}: ${(error as Error).message}`);
+    }
+    return new SimStateStore(parseState(text, path), path);
+  }
+
+  /** The account's data, seeding every region it does not have yet. Says whether anything was added. */
+  ensureAccount(accountId: string): boolean {
+    const account = (this.state.accounts[accountId] ??= { accountId, regions: {} });
+    let added = false;
+    for (const region of SIM_REGIONS) {
+      if (account.regions[region.regionId]) continue;
+      account.regions[region.regionId] = { network: seedRegion(accountId, region), modules: {} };
+      added = true;
+    }
+    return added;
+  }
+
+  account(accountId: string): AccountState {
+    this.ensureAccount(accountId);
+    return this.state.accounts[accountId];
+  }
+
+  /**
+   * Writes the whole state. Saves run one after another, each writing the state as it is when it
+   * starts, so the last save always holds the last change.
+   */
+  save(): Promise<void> {
+    const path = this.path;
+    if (!path) return Promise.resolve();
+    const next = this.saving.then(() => writeFileAtomic(path, `${JSON.stringify(this.state, null, 1)}\n`));
+    this.saving = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next.then(() => undefined);
+  }
+}
+
+function parseState(text: string, path: string): SimStateFile {
+  const fail = (why: string) =>
+    new Error(`the offline cloud's state ${path} ${why}; it was left as it is. Move it away to start again from the seed data, or repair it.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw fail(`is not valid JSON (${(error as Error).message})`);
+  }
+  const state = parsed as Partial<SimStateFile>;
+  if (state?.format !== 'apigw-studio offline cloud' || state.version !== 1 || typeof state.accounts !== 'object' || state.accounts === null) {
+    throw fail('is not an offline cloud state file of version 1');
+  }
+  return state as SimStateFile;
+}
