@@ -10,6 +10,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALLS, type CallOutcome } from '../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
+import { defaultDataDir } from './host/app-paths';
 
 const fake = vi.hoisted(() => ({
   appRoot: '',
@@ -42,6 +43,8 @@ vi.mock('electron', async () => {
     whenReady: () => (fake.order.push('whenReady'), Promise.resolve()),
     getAppPath: () => fake.appRoot,
     getPath: (name: string) => (name === 'userData' ? fake.dataDir : `/nowhere/${name}`),
+    // Recorded only: the tests keep their own data dir.
+    setPath: (name: string, path: string) => fake.order.push(`setPath ${name} ${path}`),
     quit: () => void fake.quits++,
     exit: (code: number) => fake.errorBoxes.push(`exit ${code}`),
   });
@@ -159,6 +162,11 @@ describe('main.ts', () => {
     expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 
+  it('keeps its data in the per-user folder browser mode uses, set before the single-instance lock', () => {
+    expect(fake.order[0]).toBe(`setPath userData ${defaultDataDir()}`);
+    expect(fake.order.indexOf('lock')).toBeGreaterThan(0);
+  });
+
   it('opens a sandboxed, isolated window with no Node, loading app://studio', () => {
     const { options, url } = window();
     expect(options.title).toBe('API Gateway Studio');
@@ -218,7 +226,7 @@ describe('main.ts', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.keys(CALLS).sort());
     const info = fake.ipcHandlers.get('agw:app.info')!;
     const outcome = await info({ senderFrame: appFrame, sender: { mainFrame: appFrame } });
-    expect(outcome).toMatchObject({ ok: true, result: { mode: 'desktop', dataDir: fake.dataDir, vault: { kind: 'safeStorage' } } });
+    expect(outcome).toMatchObject({ ok: true, result: { mode: 'desktop', dataDir: fake.dataDir, vault: { kind: 'safeStorage', encrypted: true, persistent: true } } });
     const evil = { url: 'https://evil.example/', parent: null };
     await expect(info({ senderFrame: evil, sender: { mainFrame: evil } })).rejects.toThrow(/^Refused: /);
   });

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
-import { EVENT_CHANNELS, type EventChannel, type Events } from '../shared/ipc/contract';
+import { type AppInfo, EVENT_CHANNELS, type EventChannel, type Events } from '../shared/ipc/contract';
 import { type Dispatcher, createDispatcher } from './host/dispatch';
+import { defaultDataDir } from './host/app-paths';
 import { type HostServices, createHostServices } from './host/services';
 import { projectPathFromArgv } from './main/argv';
 import { createNativeChooseFile } from './main/file-dialogs';
@@ -16,10 +17,17 @@ import { isAppFrame, registerContract } from './main/ipc-guard';
 import { type MenuCommand, installMenu } from './main/menu';
 import { registerAppScheme, serveAppScheme } from './main/protocol';
 import { denyAllPermissions, guardAllWebContents, isSafeExternalUrl, openExternalSafely } from './main/security';
+import { StartupMarks } from './main/startup-marks';
 import { createMainWindow, focusWindow } from './main/window';
 import { SafeStorageVault } from './vault/safe-storage-vault';
+import type { VaultProtection } from './vault/vault';
 
 const log = (message: string) => process.stderr.write(`apigw-studio: ${message}\n`);
+const startup = new StartupMarks(process.env.APIGW_STUDIO_STARTUP_LOG === '1' ? log : undefined);
+startup.mark('main-start');
+
+// One data folder per user for both modes (electron/host/app-paths.ts), whatever name Electron would derive.
+app.setPath('userData', defaultDataDir());
 
 // Both must happen before `ready`: Electron accepts privileged schemes only then, and the guards
 // must be on every web contents from the first one.
@@ -70,6 +78,7 @@ async function start(): Promise<void> {
   });
 
   await app.whenReady();
+  startup.mark('app-ready');
   denyAllPermissions(session.defaultSession);
   serveAppScheme(protocol, join(appRoot, 'dist', 'renderer'));
 
@@ -82,8 +91,10 @@ async function start(): Promise<void> {
       projectPath,
       mode: 'desktop',
       chooseFile: createNativeChooseFile(dialog, frontWindow),
-      vault: { kind: 'safeStorage', description: vault.protection().description },
+      vault: vaultInfo(vault.protection()),
       forkGateway: utilityProcessFork(() => utilityProcess),
+      // Packaged, there are neither sources nor tsx: the gateway is the bundle scripts/build-electron.mjs makes.
+      gatewayEntry: app.isPackaged ? join(appRoot, 'dist', 'local-gateway', 'gateway.cjs') : undefined,
     });
   const requested = projectPathFromArgv(process.argv, process.cwd());
   let hostServices: HostServices;
@@ -97,6 +108,7 @@ async function start(): Promise<void> {
   }
   dispatcher = createDispatcher(hostServices.handlers);
   registerContract(ipcMain, dispatcher, { isTrustedSender: isAppFrame, log });
+  startup.mark('services-ready');
 
   const readmeUrl = readmeUrlOf(appRoot);
   const refreshMenu = async () => {
@@ -116,10 +128,16 @@ async function start(): Promise<void> {
   }
   // Opening a project changes the recent list the File menu shows.
   hostServices.events.on('agw:project.opened', () => void refreshMenu());
+  hostServices.events.on('agw:gateway.status', (status) => {
+    if (status.state === 'listening') startup.mark('gateway-listening');
+  });
   await refreshMenu();
 
   const preloadPath = join(appRoot, 'dist', 'electron', 'preload.cjs');
   mainWindow = createMainWindow(BrowserWindow, { preloadPath, log });
+  startup.mark('window-created');
+  // Electron sends ready-to-show once the page has painted for the first time.
+  mainWindow.once('ready-to-show', () => startup.mark('window-shown'));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(BrowserWindow, { preloadPath, log });
   });
@@ -128,6 +146,11 @@ async function start(): Promise<void> {
   });
   quitAfterClosing(hostServices);
   if (pendingPath) void openProject(pendingPath);
+}
+
+/** What the UI shows about the vault (Settings): how it protects secrets, and whether it keeps them. */
+function vaultInfo(protection: VaultProtection): AppInfo['vault'] {
+  return { kind: protection.kind, description: protection.description, encrypted: protection.encrypted, persistent: protection.persistent };
 }
 
 /** Holds the quit until the services have closed (file watchers, pending saves), once. */

@@ -32,7 +32,8 @@ if (electron) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (built.status !== 0) process.exit(built.status ?? 1);
-  run(electron, ['dist/electron/main.cjs', ...process.argv.slice(2)]);
+  // `.` and not the bundle's path: Electron then takes the app's folder and name from package.json (its "main").
+  run(electron, ['.', ...process.argv.slice(2)]);
 } else {
   console.log("Electron's binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1), so API Gateway Studio starts in browser mode.");
   run(process.execPath, ['bin/apigw-studio.js', 'ui', ...process.argv.slice(2)]);

@@ -116,7 +116,7 @@ describe('apigw-studio, the rest', () => {
     const { code, stdout } = await inProcess('--help');
     expect(code).toBe(0);
     for (const name of ['validate', 'format', 'ui', 'cloud-sim', 'pull', 'plan', 'apply', 'gateway']) expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
-    expect(stdout).toMatch(/^ {2}plan .*not yet available/m);
+    expect(stdout).toMatch(/^ {2}gateway .*not yet available/m);
   });
 
   it('--version prints the package version', async () => {
@@ -125,7 +125,7 @@ describe('apigw-studio, the rest', () => {
   });
 
   it.each([
-    [['plan', 'x.yaml'], /plan: not yet available/],
+    [['gateway', 'x.yaml'], /gateway: not yet available/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['validate', '--nope', 'x'], /Unknown option '--nope'/],
     [['--nope'], /unknown option --nope/],

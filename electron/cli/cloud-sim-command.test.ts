@@ -48,6 +48,7 @@ describe('apigw-studio cloud-sim', () => {
     const running = await startCli('cloud-sim', '--data', 'state');
     const url = /^Offline cloud: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(running.stdout())?.[1];
     expect(url).toBeDefined();
+    expect(running.stdout()).toMatch(/^Gateway: http:\/\/127\.0\.0\.1:\d+$/m);
     expect(running.stdout()).toContain(`Demo account: AccessKeyId ${DEMO_ACCOUNT.accessKeyId}  AccessKeySecret ${DEMO_ACCOUNT.accessKeySecret}`);
     expect(running.stdout()).toContain('Also serving the account of ALIBABA_CLOUD_ACCESS_KEY_ID (LTAI****Key1)');
 

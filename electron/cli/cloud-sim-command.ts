@@ -1,11 +1,13 @@
 /**
- * `apigw-studio cloud-sim`: runs the offline cloud on 127.0.0.1, prints its URL and the demo
- * account's keys, and serves until SIGINT/SIGTERM. An account in ALIBABA_CLOUD_ACCESS_KEY_ID /
+ * `apigw-studio cloud-sim`: runs the offline cloud on 127.0.0.1 and its data plane (what its
+ * stages serve, on a second port), prints both URLs and the demo account's keys, and serves
+ * until SIGINT/SIGTERM. An account in ALIBABA_CLOUD_ACCESS_KEY_ID /
  * _SECRET is served too; only its masked AccessKeyId is printed.
  */
 import { join } from 'node:path';
 import { maskAccessKeyId } from '../cloud/credentials';
 import { type CloudSim, startCloudSim } from '../cloud-sim/cloud-sim';
+import { type CloudDataPlane, startDataPlane } from '../cloud-sim/data-plane';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
 import { defaultDataDir } from '../host/app-paths';
 import { type CliIo, EXIT, absolutePath } from './cli-io';
@@ -13,6 +15,8 @@ import type { CliCommand } from './command';
 
 export interface CloudSimRun {
   port: number;
+  /** The data plane's port (0: any free one). */
+  gatewayPort?: number;
   dataDir: string;
   env: NodeJS.ProcessEnv;
   /** Resolves when the offline cloud should stop. */
@@ -29,10 +33,12 @@ export const cloudSimCommand: CliCommand = {
   summary: 'Run the offline cloud, the OpenAPI emulator behind demo mode',
   options: {
     port: { type: 'string' },
+    'gateway-port': { type: 'string' },
     data: { type: 'string' },
   },
   optionHelp: [
     '--port N      Listen on port N of 127.0.0.1 (default 0: any free port)',
+    '--gateway-port N  Serve the deployed APIs on port N of 127.0.0.1 (default 0: any free port)',
     `--data DIR    Keep the offline cloud's state here (default ${defaultCloudSimDataDir()})`,
     'Also serves the account in ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET when both are set.',
   ],
@@ -42,12 +48,16 @@ export const cloudSimCommand: CliCommand = {
       return EXIT.usage;
     };
     if (positionals.length > 0) return usage(`unexpected argument ${positionals[0]}`);
-    const portText = values.port ?? '0';
-    if (typeof portText !== 'string' || !/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) {
-      return usage(`--port takes a number from 0 to 65535, not ${String(values.port)}`);
+    const ports: number[] = [];
+    for (const option of ['port', 'gateway-port'] as const) {
+      const text = values[option] ?? '0';
+      if (typeof text !== 'string' || !/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
+        return usage(`--${option} takes a number from 0 to 65535, not ${String(values[option])}`);
+      }
+      ports.push(Number(text));
     }
     const dataDir = typeof values.data === 'string' ? absolutePath(io, values.data) : defaultCloudSimDataDir();
-    return runCloudSim({ port: Number(portText), dataDir, env: process.env, stopped: stopSignal() }, io);
+    return runCloudSim({ port: ports[0], gatewayPort: ports[1], dataDir, env: process.env, stopped: stopSignal() }, io);
   },
 };
 
@@ -64,7 +74,18 @@ export async function runCloudSim(options: CloudSimRun, io: CliIo): Promise<numb
     }
     return EXIT.usage;
   }
+  let plane: CloudDataPlane;
+  try {
+    plane = await startDataPlane(sim, { port: options.gatewayPort ?? 0, log: (line) => io.err(line) });
+  } catch (error) {
+    await sim.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(`apigw-studio cloud-sim: cannot serve the data plane on 127.0.0.1:${options.gatewayPort ?? 0} (${code ?? (error as Error).message}); choose another port with --gateway-port`);
+    return EXIT.usage;
+  }
   io.out(`Offline cloud: ${sim.url}`);
+  io.out(`Gateway: ${plane.url}`);
+  io.out(`Deployed APIs answer at http://<group>.localhost:${plane.port}/<path> (X-Ca-Stage picks the stage, RELEASE by default).`);
   io.out(`Demo account: AccessKeyId ${DEMO_ACCOUNT.accessKeyId}  AccessKeySecret ${DEMO_ACCOUNT.accessKeySecret}`);
   for (const account of sim.accounts.filter((candidate) => candidate.label === 'environment')) {
     io.out(`Also serving the account of ALIBABA_CLOUD_ACCESS_KEY_ID (${maskAccessKeyId(account.accessKeyId)})`);
@@ -72,6 +93,7 @@ export async function runCloudSim(options: CloudSimRun, io: CliIo): Promise<numb
   io.out(`State: ${sim.store.path}`);
   io.out('Press Ctrl+C to stop.');
   await options.stopped;
+  await plane.close();
   await sim.close();
   io.out('Offline cloud stopped.');
   return EXIT.ok;

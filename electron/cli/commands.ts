@@ -1,7 +1,12 @@
 /** Every subcommand, in the order the help lists them. Add a command: one module, one line here. */
+import { applyCommand } from './apply-command';
 import { cloudSimCommand } from './cloud-sim-command';
 import type { CliCommand } from './command';
+import { deployCommand } from './deploy-command';
 import { formatCommand } from './format-command';
+import { planCommand } from './plan-command';
+import { pullCommand } from './pull-command';
+import { rollbackCommand } from './rollback-command';
 import { uiCommand } from './ui-command';
 import { validateCommand } from './validate-command';
 
@@ -13,8 +18,10 @@ export const COMMANDS: CliCommand[] = [
   formatCommand,
   uiCommand,
   cloudSimCommand,
-  planned('pull', '<file>', "Read the cloud's groups and APIs into a snapshot"),
-  planned('plan', '<file>', 'Show, line by line, what sync would change in the cloud'),
-  planned('apply', '<file>', 'Apply the plan to the cloud'),
+  pullCommand,
+  planCommand,
+  applyCommand,
+  deployCommand,
+  rollbackCommand,
   planned('gateway', '<file>', "Run the local gateway for a project's stages"),
 ];

@@ -66,7 +66,17 @@ export interface CloudSim {
   /** The latest calls, oldest first (at most 10,000). */
   readonly calls: SimCall[];
   readonly store: SimStateStore;
+  /** Told after every write is saved (e.g. the data plane reloads on DeployApi); returns the unsubscribe. */
+  onWrite(listener: (write: SimWrite) => void): () => void;
   close(): Promise<void>;
+}
+
+/** A write action that succeeded and was saved. */
+export interface SimWrite {
+  product: CloudProduct;
+  action: string;
+  accountId: string;
+  regionId: string;
 }
 
 const MAX_CALLS_KEPT = 10_000;
@@ -86,6 +96,7 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
   const faults = new FaultInjector(options.faults);
   const nonces = new NonceCache();
   const calls: SimCall[] = [];
+  const writeListeners = new Set<(write: SimWrite) => void>();
 
   async function handleRpc(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const requestId = randomUUID().toUpperCase();
@@ -121,6 +132,7 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
       const result = await definition.handler(context);
       if (definition.kind === 'write') await store.save();
       sendJson(response, 200, { RequestId: requestId, ...result }, requestId);
+      if (definition.kind === 'write') tellWriteListeners({ product, action, accountId: account.accountId, regionId });
     } catch (error) {
       const refusal = error instanceof SimError ? error : simErrors.internal();
       if (!(error instanceof SimError)) log(`offline cloud: internal error in ${call.product ?? '?'} ${call.action ?? '?'}: ${(error as Error).stack ?? String(error)}`);
@@ -130,6 +142,16 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
     calls.push(call);
     if (calls.length > MAX_CALLS_KEPT) calls.splice(0, calls.length - MAX_CALLS_KEPT);
     log(`${method} ${call.product ?? '-'} ${call.action ?? '-'} ${call.status} ${call.code ?? 'OK'}`);
+  }
+
+  function tellWriteListeners(write: SimWrite): void {
+    for (const listener of writeListeners) {
+      try {
+        listener(write);
+      } catch (error) {
+        log(`offline cloud: a write listener failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
   }
 
   async function handleAdmin(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -192,6 +214,10 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
     faults,
     calls,
     store,
+    onWrite(listener) {
+      writeListeners.add(listener);
+      return () => writeListeners.delete(listener);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -29,7 +29,7 @@ describe('createHostServices', () => {
         mode: 'browser',
         version: pkg.version,
         dataDir: join(dir, 'data'),
-        vault: { kind: 'file', description: expect.stringMatching(new RegExp(`^Secrets are stored in 0600 files in ${join(dir, 'data')}.*; not encrypted$`)) },
+        vault: { kind: 'file', description: expect.stringMatching(new RegExp(`^Secrets are stored in 0600 files in ${join(dir, 'data')}.*; not encrypted$`)), encrypted: false, persistent: true },
       },
     });
     expect(await call('agw:project.current')).toMatchObject({ ok: true, result: { demo: true, fileName: 'quickstart.apigw.yaml' } });

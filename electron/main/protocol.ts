@@ -57,5 +57,6 @@ function urlPath(url: string): string {
 }
 
 function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
-  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...extra } });
+  const headers = { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', ...extra };
+  return new Response(text, { status, headers });
 }

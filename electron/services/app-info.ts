@@ -7,7 +7,12 @@ export type Vault = AppInfo['vault'];
 
 /** Browser mode keeps secrets in 0600 files: say so plainly, the UI shows it. */
 export function fileVault(dataDir: string): Vault {
-  return { kind: 'file', description: `Secrets are stored in 0600 files in ${dataDir} and beside each project (<name>.secrets.yaml); not encrypted` };
+  return {
+    kind: 'file',
+    description: `Secrets are stored in 0600 files in ${dataDir} and beside each project (<name>.secrets.yaml); not encrypted`,
+    encrypted: false,
+    persistent: true,
+  };
 }
 
 export interface AppInfoOptions {

@@ -94,9 +94,11 @@ describe('the debugger', () => {
       expect(comparison.likelyCause).toBe('Header x-foo: the client signed `bar` but the gateway received `` — a proxy on the way may have dropped or changed it.');
     });
 
-    it('sends the app\'s AppCode in the Authorization header', async () => {
+    it('sends the app\'s AppCode in the Authorization header, showing it masked', async () => {
       const sent = await result<DebugResult>('agw:debug.send', secureHello({ kind: 'appCode', app: QUICKSTART.app }));
-      expect(sent.prepared.headers).toContainEqual(['Authorization', `APPCODE ${QUICKSTART.appCode}`]);
+      // The gateway's 200 shows the real AppCode went out; the UI sees only its ends, as on the Apps screen.
+      expect(sent.prepared.headers).toContainEqual(['Authorization', 'APPCODE quic…cdef']);
+      expect(JSON.stringify(sent)).not.toContain(QUICKSTART.appCode);
       expect(sent.response).toMatchObject({ status: 200 });
       expect(JSON.parse(sent.response!.body)).toEqual({ message: 'Hello, authenticated caller' });
     });

@@ -14,6 +14,7 @@ import { compareStringsToSign } from '../../shared/signature/compare';
 import { parseServerStringToSign } from '../../shared/signature/mismatch-message';
 import { secretsFileNameFor } from '../../shared/project-file';
 import { HostError } from '../host/host-error';
+import { maskAppCode } from './credential-generator';
 import { sendPrepared } from './debug-service-http';
 
 export interface DebugServiceOptions {
@@ -30,12 +31,14 @@ export class DebugService {
   constructor(private readonly options: DebugServiceOptions) {}
 
   async prepare(request: DebugRequest): Promise<PreparedCall> {
-    return (await this.prepareDetails(parse(request))).prepared;
+    const { prepared, credentials } = await this.prepareDetails(parse(request));
+    return maskedForUi(prepared, credentials);
   }
 
   async send(request: DebugRequest): Promise<DebugResult> {
-    const { prepared } = await this.prepareDetails(parse(request));
-    const outcome = await sendPrepared(prepared);
+    const { prepared: sent, credentials } = await this.prepareDetails(parse(request));
+    const outcome = await sendPrepared(sent);
+    const prepared = maskedForUi(sent, credentials);
     if ('failure' in outcome) return { prepared, failure: outcome.failure };
     const result: DebugResult = { prepared, response: outcome.response };
     const server = parseServerStringToSign(outcome.response.errorMessage);
@@ -98,6 +101,15 @@ export class DebugService {
     }
     return { appKey: key.appKey, appSecret: auth.secretOverride ?? key.appSecret };
   }
+}
+
+/** The call as the UI may see it: the AppCode masked as on the Apps screen (the real one is sent, never shown). */
+function maskedForUi(prepared: PreparedCall, credentials: CallCredentials): PreparedCall {
+  const code = credentials.appCode;
+  if (code === undefined || code === '') return prepared;
+  const masked = maskAppCode(code);
+  const hide = (text: string) => text.split(code).join(masked);
+  return { ...prepared, url: hide(prepared.url), headers: prepared.headers.map(([name, value]) => [name, hide(value)]) };
 }
 
 /** The request as the contract's schema makes it (defaults filled in); the dispatcher has parsed it already. */

@@ -1,9 +1,11 @@
-/** Response headers of browser mode: a strict CSP on HTML, and no sniffing, referrers or caching of the API. */
+/** Response headers of browser mode: the strict CSP, no sniffing or referrers, and no caching of pages or the API. */
 import type { ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 /** On every response. */
 export function setCommonHeaders(res: ServerResponse): void {
+  // Every response, not only HTML: a worker script takes its policy from its own response (as over app://).
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   // The page's URL may hold the token: never send it on.
   res.setHeader('Referrer-Policy', 'no-referrer');
@@ -13,7 +15,6 @@ export function setCommonHeaders(res: ServerResponse): void {
 }
 
 export function setHtmlHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('Cache-Control', 'no-store');
 }
 

@@ -19,6 +19,7 @@ import { fieldId } from '../data/fields';
 import { useProjectStore } from '../data/project-store';
 import { appInfo } from '../data/workspace';
 import type { ThemePreference } from './theme';
+import { vaultNotice } from './vault-notice';
 import { useThemePreference } from './theme';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -105,13 +106,20 @@ function AppSection() {
           <Typography variant="h3" component="h3" sx={{ mt: 2, mb: 0.5 }}>
             Secrets
           </Typography>
-          <Alert severity={info.vault.kind === 'safeStorage' ? 'success' : 'info'}>
-            {info.vault.kind === 'safeStorage' ? 'Kept with the operating system’s secure storage. ' : 'Kept in a file only you can read. '}
-            {info.vault.description}
-          </Alert>
+          <VaultAlert vault={info.vault} />
         </>
       )}
     </Section>
+  );
+}
+
+/** Green only when secrets are encrypted and kept; a warning colour otherwise, with what the host says about it. */
+function VaultAlert({ vault }: { vault: AppInfo['vault'] }) {
+  const notice = vaultNotice(vault);
+  return (
+    <Alert severity={notice.severity} aria-label="Secrets storage">
+      <strong>{notice.headline}</strong> {vault.description}
+    </Alert>
   );
 }
 

@@ -58,7 +58,14 @@ export interface AppInfo {
   mode: 'desktop' | 'browser';
   version: string;
   /** Where secrets are kept and how well: safeStorage (desktop) or a 0600 file (browser mode). */
-  vault: { kind: 'safeStorage' | 'file'; description: string };
+  vault: {
+    kind: 'safeStorage' | 'file';
+    description: string;
+    /** Values on disk are encrypted with a key the operating system guards (false for 0600 files and Linux's basic_text). */
+    encrypted: boolean;
+    /** Secrets saved now are still there after a restart (false when the vault refuses to write). */
+    persistent: boolean;
+  };
   dataDir: string;
 }
 

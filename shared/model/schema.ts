@@ -299,6 +299,17 @@ export const CloudIds = z.strictObject({
   apps: z.record(z.string(), z.string()).default({}),
   throttlingPolicies: z.record(z.string(), z.string()).default({}),
   plugins: z.record(z.string(), z.string()).default({}),
+  /** What sync last left in the cloud, to tell drift: a short hash per object (`api:<group>/<api>`...). */
+  fingerprints: z.record(z.string(), z.string()).optional(),
+  /**
+   * The relations sync made, per scope (`vars:<group>/<stage>`, `throttling:<group>/<stage>`,
+   * `plugins:<plugin>`, `auths:<app>`): sync removes only these, never ones made elsewhere.
+   */
+  relations: z.record(z.string(), z.array(z.string())).optional(),
+  /** What sync deployed, keyed `<group>/<api>/<stage>`: design version → the cloud's HistoryVersion ('' until known). */
+  deployed: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /** Creates sent but not yet confirmed (an interrupted apply), keyed `<kind>:<name>` → the Token sent with them. */
+  pending: z.record(z.string(), z.string()).optional(),
 });
 export type CloudIds = z.infer<typeof CloudIds>;
 

@@ -1,0 +1,384 @@
+/**
+ * The OpenAPI calls behind each kind of plan line, and what each records when it succeeds. Ids
+ * are looked up at run time (a group created earlier in the same apply has its id by then).
+ * Every write may be sent again safely (full replacements, creates with a Token, deletes that
+ * take NotFound as done), so the client retries them on Throttling and timeouts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Api, CloudIds, Project, Stage } from '../../shared/model/schema';
+import { apiKey, findDeployment } from '../../shared/model/stages';
+import { canonicalApi, cloudApi } from '../../shared/sync/canonical';
+import {
+  type AppIds,
+  type CloudParamSet,
+  apiToParams,
+  appToParams,
+  describeApiShape,
+  groupToParams,
+  pluginToParams,
+  policyToParams,
+  specialsFromCloud,
+  specialsToCloud,
+  stageIdsFromCloud,
+} from '../../shared/sync/cloud-mapping';
+import type { CloudRecord } from '../../shared/sync/cloud-values';
+import { fingerprint } from '../../shared/sync/fingerprint';
+import { deploymentKey } from '../../shared/sync/plan-deployments';
+import { type PlanLine, objectKey } from '../../shared/sync/plan-types';
+import type { CloudSnapshot } from '../../shared/sync/snapshot';
+import type { CallOptions, CloudClient } from '../cloud/client';
+import { CloudError } from '../cloud/cloud-error';
+import type { PullCache } from './pull-cache';
+import type { SyncRecorder } from './recorder';
+
+type IdKind = 'groups' | 'apis' | 'apps' | 'throttlingPolicies' | 'plugins';
+type ObjectKind = 'group' | 'api' | 'app' | 'throttlingPolicy' | 'plugin';
+
+const ID_FIELD: Record<ObjectKind, IdKind> = { group: 'groups', api: 'apis', app: 'apps', throttlingPolicy: 'throttlingPolicies', plugin: 'plugins' };
+const WRITE: CallOptions = { idempotent: true };
+
+export interface StepContext {
+  client: CloudClient;
+  recorder: SyncRecorder;
+  snapshot: CloudSnapshot;
+  cache?: PullCache;
+  newToken?: () => string;
+}
+
+/** A sync step failed in a way the person must see: what, where, and what to do. */
+export class SyncStepError extends Error {
+  constructor(
+    readonly line: PlanLine,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncStepError';
+  }
+}
+
+export class ApplySteps {
+  /** The cloud's draft of each API as apply last left it (design terms), for deploys that must swap it. */
+  private readonly drafts = new Map<string, Api>();
+  private readonly stageIds = new Map<string, Partial<Record<Stage, string>>>();
+
+  constructor(private readonly context: StepContext) {
+    for (const group of context.snapshot.groups) if (group.stageIds) this.stageIds.set(group.id, group.stageIds);
+  }
+
+  /** The API's draft in the cloud now: what apply last wrote, else what pull read. */
+  private draftOf(key: string, apiId: string): Api | undefined {
+    const known = this.drafts.get(key);
+    if (known) return known;
+    const detail = this.context.snapshot.apis.find((api) => api.id === apiId)?.detail;
+    return detail ? cloudApi(detail, key.slice(0, key.indexOf('/'))).api : undefined;
+  }
+
+  private get ids(): CloudIds {
+    return this.context.recorder.ids;
+  }
+
+  private get design(): Project {
+    return this.context.recorder.project;
+  }
+
+
+  readonly apps: AppIds = {
+    idOf: (name) => this.ids.apps[name],
+    nameOf: (id) => Object.entries(this.ids.apps).find(([, value]) => value === id)?.[0],
+  };
+
+  private call(action: string, params: CloudParamSet, options: CallOptions = WRITE): Promise<CloudRecord> {
+    return this.context.client.call<CloudRecord>('CloudAPI', action, params, { ...WRITE, ...options });
+  }
+
+  private need(kind: ObjectKind, key: string, line: PlanLine): string {
+    const id = this.ids[ID_FIELD[kind]][key];
+    if (id === undefined) throw new SyncStepError(line, `${line.name}: the ${kind} ${key} has no cloud id recorded; an earlier step did not finish. Run plan again.`);
+    return id;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Objects
+
+  /** The Tokens of this phase's creates, kept before any is sent, so a rerun sends the same ones. */
+  async reserveTokens(lines: PlanLine[]): Promise<void> {
+    const creates = lines.filter((line) => line.op === 'create' && isObjectKind(line.kind));
+    if (creates.length === 0) return;
+    await this.context.recorder.update((ids) => {
+      ids.pending ??= {};
+      for (const line of creates) {
+        const key = objectKey(line.kind as ObjectKind, line.name);
+        ids.pending[key] ??= this.context.newToken?.() ?? randomUUID();
+      }
+    });
+  }
+
+  async object(line: PlanLine): Promise<void> {
+    const kind = line.kind as ObjectKind;
+    const key = line.name;
+    if (line.op === 'delete') return this.deleteObject(kind, key, line);
+    let id = line.op === 'create' ? undefined : line.id;
+    if (line.op === 'create') {
+      const token = this.ids.pending?.[objectKey(kind, key)];
+      id = await this.create(kind, key, token, line);
+    } else if (line.op === 'update' || (line.op === 'adopt' && line.fields?.length)) {
+      await this.modify(kind, key, id!, line);
+    }
+    await this.context.recorder.update((ids) => {
+      ids[ID_FIELD[kind]][key] = id!;
+      if (ids.pending) delete ids.pending[objectKey(kind, key)];
+      if (line.fingerprint) (ids.fingerprints ??= {})[line.fingerprint.key] = line.fingerprint.value;
+    });
+  }
+
+  private async create(kind: ObjectKind, key: string, token: string | undefined, line: PlanLine): Promise<string> {
+    const options: CallOptions = { token };
+    if (kind === 'group') {
+      const answer = await this.call('CreateApiGroup', groupToParams(this.findGroup(key, line)), options);
+      return String(answer.GroupId);
+    }
+    if (kind === 'app') {
+      const app = this.design.apps.find((candidate) => candidate.name === key);
+      if (!app) throw missing(line);
+      return String((await this.call('CreateApp', appToParams(app), options)).AppId);
+    }
+    if (kind === 'throttlingPolicy') {
+      const policy = this.findPolicy(key, line);
+      const id = String((await this.call('CreateTrafficControl', policyToParams(policy), options)).TrafficControlId);
+      await this.reconcileSpecials(id, [], policy);
+      return id;
+    }
+    if (kind === 'plugin') {
+      const plugin = this.design.plugins.find((candidate) => candidate.name === key);
+      if (!plugin) throw missing(line);
+      return String((await this.call('CreatePlugin', pluginToParams(plugin, this.apps), options)).PluginId);
+    }
+    const api = this.findApi(key, line);
+    const params = apiToParams(api);
+    const answer = await this.call('CreateApi', { GroupId: this.need('group', api.group, line), ...params }, options);
+    const id = String(answer.ApiId);
+    this.wrote(key, id, api);
+    return id;
+  }
+
+  private async modify(kind: ObjectKind, key: string, id: string, line: PlanLine): Promise<void> {
+    const changed = (line.fields ?? []).map((field) => field.path);
+    if (kind === 'group') {
+      await this.call('ModifyApiGroup', { GroupId: id, ...groupToParams(this.findGroup(key, line)) });
+    } else if (kind === 'app') {
+      const app = this.design.apps.find((candidate) => candidate.name === key);
+      if (!app) throw missing(line);
+      await this.call('ModifyApp', { AppId: id, ...appToParams(app) });
+    } else if (kind === 'throttlingPolicy') {
+      const policy = this.findPolicy(key, line);
+      if (changed.some((path) => !path.startsWith('specials'))) await this.call('ModifyTrafficControl', { TrafficControlId: id, ...policyToParams(policy) });
+      const cloud = this.context.snapshot.throttlingPolicies.find((candidate) => candidate.id === id);
+      await this.reconcileSpecials(id, cloud ? specialsFromCloud(cloud.item) : [], policy);
+    } else if (kind === 'plugin') {
+      const plugin = this.design.plugins.find((candidate) => candidate.name === key);
+      if (!plugin) throw missing(line);
+      const { PluginType: _type, ...params } = pluginToParams(plugin, this.apps);
+      await this.call('ModifyPlugin', { PluginId: id, ...params });
+    } else {
+      const api = this.findApi(key, line);
+      await this.call('ModifyApi', { ApiId: id, GroupId: this.need('group', api.group, line), ...apiToParams(api) });
+      this.wrote(key, id, api);
+    }
+  }
+
+  /** Makes the cloud's specials of a policy the design's: delete the extra ones, add or change the rest. */
+  private async reconcileSpecials(id: string, cloud: ReturnType<typeof specialsFromCloud>, policy: Project['throttlingPolicies'][number]): Promise<void> {
+    const wanted = specialsToCloud(policy, this.apps);
+    for (const special of cloud) {
+      if (!wanted.some((want) => want.SpecialType === special.SpecialType && want.SpecialKey === special.SpecialKey)) {
+        await this.tolerate(['NotFoundTrafficSpecialControl'], () => this.call('DeleteTrafficSpecialControl', { TrafficControlId: id, SpecialType: special.SpecialType, SpecialKey: special.SpecialKey }));
+      }
+    }
+    for (const special of wanted) {
+      const same = cloud.some((have) => have.SpecialType === special.SpecialType && have.SpecialKey === special.SpecialKey && have.TrafficValue === special.TrafficValue);
+      if (!same) await this.call('AddTrafficSpecialControl', { TrafficControlId: id, ...special });
+    }
+  }
+
+  private async deleteObject(kind: ObjectKind, key: string, line: PlanLine): Promise<void> {
+    const id = line.id!;
+    const notFound = ['NotFoundApiGroup', 'NotFoundApi', 'NotFoundApp', 'NotFoundTrafficControl', 'NotFoundPlugin'];
+    if (kind === 'api') {
+      const api = this.context.snapshot.apis.find((candidate) => candidate.id === id);
+      for (const stage of Object.keys(api?.deployed ?? {})) {
+        await this.tolerate([...notFound, 'NotFoundDeployedApi'], () => this.call('AbolishApi', { ApiId: id, GroupId: api?.groupId, StageName: stage }));
+      }
+    }
+    const action = { group: 'DeleteApiGroup', api: 'DeleteApi', app: 'DeleteApp', throttlingPolicy: 'DeleteTrafficControl', plugin: 'DeletePlugin' }[kind];
+    const idParam = { group: 'GroupId', api: 'ApiId', app: 'AppId', throttlingPolicy: 'TrafficControlId', plugin: 'PluginId' }[kind];
+    await this.tolerate(notFound, () => this.call(action, { [idParam]: id }));
+    await this.context.recorder.update((ids) => {
+      delete ids[ID_FIELD[kind]][key];
+      if (ids.fingerprints) delete ids.fingerprints[objectKey(kind, key)];
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Relations
+
+  async stageVariable(line: PlanLine): Promise<void> {
+    const { group, stage, variable } = line.ref as { group: string; stage: Stage; variable: string };
+    const groupId = this.need('group', group, line);
+    const stageId = await this.stageId(groupId, stage, line);
+    const remove = () => this.tolerate(['NotFoundStageVariable'], () => this.call('DeleteApiStageVariable', { GroupId: groupId, StageId: stageId, VariableName: variable }));
+    if (line.op === 'delete' || line.op === 'update') await remove();
+    if (line.op !== 'delete') {
+      const value = this.design.groups.find((candidate) => candidate.name === group)?.stageVariables[stage]?.[variable];
+      if (value === undefined) throw missing(line);
+      await this.tolerate(['DuplicateVariableName'], () => this.call('CreateApiStageVariable', { GroupId: groupId, StageId: stageId, VariableName: variable, VariableValue: value }));
+    }
+    await this.recordRelations([line]);
+  }
+
+  private async stageId(groupId: string, stage: Stage, line: PlanLine): Promise<string> {
+    let ids = this.stageIds.get(groupId) ?? this.context.cache?.stageIds(groupId);
+    if (!ids?.[stage]) {
+      ids = stageIdsFromCloud(await this.call('DescribeApiGroup', { GroupId: groupId }, {}));
+      this.context.cache?.putStageIds(groupId, ids);
+    }
+    this.stageIds.set(groupId, ids);
+    const id = ids[stage];
+    if (!id) throw new SyncStepError(line, `${line.name}: group ${groupId} has no ${stage} stage in the cloud's answer to DescribeApiGroup`);
+    return id;
+  }
+
+  /** Lines of one kind, op, owner, group and stage, sent as one call with a comma list of ApiIds (at most 100). */
+  async relationBatch(lines: PlanLine[]): Promise<void> {
+    const first = lines[0];
+    const { group, stage } = first.ref as { group: string; stage: Stage };
+    const groupId = this.need('group', group, first);
+    const apiIds = lines.map((line) => this.need('api', apiKey({ group, api: line.ref.api! }), line)).join(',');
+    if (first.kind === 'throttlingBinding') {
+      const policyId = this.need('throttlingPolicy', first.ref.policy!, first);
+      const action = first.op === 'bind' ? 'SetTrafficControlApis' : 'RemoveTrafficControlApis';
+      await this.call(action, { TrafficControlId: policyId, GroupId: groupId, StageName: stage, ApiIds: apiIds });
+    } else if (first.kind === 'pluginBinding') {
+      const pluginId = this.need('plugin', first.ref.plugin!, first);
+      if (first.op === 'bind') await this.call('AttachPlugin', { PluginId: pluginId, GroupId: groupId, StageName: stage, ApiIds: apiIds });
+      // DetachPlugin takes one ApiId (reference §2.9).
+      else for (const apiId of apiIds.split(',')) await this.call('DetachPlugin', { PluginId: pluginId, GroupId: groupId, StageName: stage, ApiId: apiId });
+    } else {
+      const appId = this.need('app', first.ref.app!, first);
+      if (first.op === 'unauthorize') {
+        await this.call('RemoveApisAuthorities', { AppId: appId, GroupId: groupId, StageName: stage, ApiIds: apiIds });
+      } else {
+        const authorization = this.design.authorizations.find((candidate) => candidate.app === first.ref.app && candidate.group === group && candidate.api === first.ref.api && candidate.stage === stage);
+        if (!authorization) throw missing(first);
+        await this.call('SetApisAuthorities', {
+          AppId: appId,
+          GroupId: groupId,
+          StageName: stage,
+          ApiIds: apiIds,
+          AuthValidTime: authorization.expiresAt === undefined ? undefined : authorization.expiresAt.replace(/\.\d{3}Z$/, 'Z'),
+          Description: authorization.description,
+        });
+      }
+    }
+    await this.recordRelations(lines);
+  }
+
+  private recordRelations(lines: PlanLine[]): Promise<void> {
+    return this.context.recorder.update((ids) => {
+      ids.relations ??= {};
+      for (const { relation } of lines) {
+        if (!relation) continue;
+        const members = new Set(ids.relations[relation.scope] ?? []);
+        if (relation.remove) members.delete(relation.remove);
+        if (relation.add) members.add(relation.add);
+        if (members.size > 0) ids.relations[relation.scope] = [...members].sort();
+        else delete ids.relations[relation.scope];
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Deployments
+
+  /** Deploy or abolish lines of one API, one after another (a deploy may swap the API's draft). */
+  async deployments(lines: PlanLine[]): Promise<void> {
+    for (const line of lines) await this.deployment(line);
+  }
+
+  private async deployment(line: PlanLine): Promise<void> {
+    const { group, api, stage, version, historyVersion } = line.ref as { group: string; api: string; stage: Stage; version?: number; historyVersion?: string };
+    const key = apiKey({ group, api });
+    const apiId = this.need('api', key, line);
+    const groupId = this.need('group', group, line);
+    if (line.op === 'abolish') {
+      await this.tolerate(['NotFoundDeployedApi'], () => this.call('AbolishApi', { ApiId: apiId, GroupId: groupId, StageName: stage }));
+      return;
+    }
+    const record = findDeployment(this.design, { group, api }, stage)?.history.find((candidate) => candidate.version === version);
+    if (!record?.definition) throw missing(line);
+    const description = (record.description ?? `apigw-studio: version ${version}`).slice(0, 200);
+    let cloudVersion = '';
+    if (historyVersion) {
+      await this.call('SwitchApi', { ApiId: apiId, GroupId: groupId, StageName: stage, HistoryVersion: historyVersion, Description: description });
+      cloudVersion = historyVersion;
+    } else {
+      // DeployApi publishes the draft: put the snapshot there for the moment, then put the draft back.
+      const snapshot = canonicalApi(record.definition);
+      const draft = this.draftOf(key, apiId) ?? snapshot;
+      const swap = fingerprint(draft) !== fingerprint(snapshot);
+      if (swap) await this.call('ModifyApi', { ApiId: apiId, GroupId: groupId, ...apiToParams(record.definition) });
+      await this.call('DeployApi', { ApiId: apiId, GroupId: groupId, StageName: stage, Description: description });
+      if (swap) await this.call('ModifyApi', { ApiId: apiId, GroupId: groupId, ...apiToParams(draft) });
+      this.wrote(key, apiId, draft);
+    }
+    this.context.cache?.pinDeployedDetail(apiId, stage, describeApiShape(apiToParams(record.definition), { ApiId: apiId, GroupId: groupId }));
+    await this.context.recorder.update((ids) => {
+      const recorded = ((ids.deployed ??= {})[deploymentKey(group, api, stage)] ??= {});
+      recorded[String(version)] = cloudVersion;
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  /** Remembers what the cloud's draft now is, for later deploys and the next pull. */
+  private wrote(key: string, apiId: string, api: Api): void {
+    this.drafts.set(key, canonicalApi(api));
+    this.context.cache?.pinApiDetail(apiId, describeApiShape(apiToParams(api), { ApiId: apiId }));
+  }
+
+  /** Runs a write that may already be done (a retry after a lost answer): these codes mean it is. */
+  private async tolerate(codes: string[], write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (error instanceof CloudError && codes.includes(error.code)) return;
+      throw error;
+    }
+  }
+
+  private findGroup(name: string, line: PlanLine) {
+    const group = this.design.groups.find((candidate) => candidate.name === name);
+    if (!group) throw missing(line);
+    return group;
+  }
+
+  private findPolicy(name: string, line: PlanLine) {
+    const policy = this.design.throttlingPolicies.find((candidate) => candidate.name === name);
+    if (!policy) throw missing(line);
+    return policy;
+  }
+
+  private findApi(key: string, line: PlanLine): Api {
+    const slash = key.indexOf('/');
+    const api = this.design.apis.find((candidate) => candidate.group === key.slice(0, slash) && candidate.name === key.slice(slash + 1));
+    if (!api) throw missing(line);
+    return api;
+  }
+}
+
+function isObjectKind(kind: string): kind is ObjectKind {
+  return kind in ID_FIELD;
+}
+
+function missing(line: PlanLine): SyncStepError {
+  return new SyncStepError(line, `${line.name}: no longer in the design; the project changed since the plan was made. Run plan again.`);
+}

@@ -1,0 +1,93 @@
+/**
+ * Which cloud, which keys, and under which key of the project's `cloud` section sync records ids:
+ *
+ * - `--profile P`: the keys saved in the vault as `cloud-profile/P` (JSON {accessKeyId,
+ *   accessKeySecret[, securityToken]}); ids under `P/<region>`.
+ * - else ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET; ids under `env/<region>`.
+ * - `--endpoint URL` (an offline cloud, a proxy): ids under `endpoint/<region>` whatever the keys,
+ *   so ids of an emulator never mix with the real cloud's; with no keys anywhere, the offline
+ *   cloud's demo account is used (and the caller is told so).
+ */
+import { type CloudCredentials, credentialsFromEnv, maskAccessKeyId } from '../cloud/credentials';
+import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { FileVault } from '../vault/file-vault';
+import type { Vault } from '../vault/vault';
+
+export interface ConnectionRequest {
+  region: string;
+  profile?: string;
+  endpoint?: string;
+  /** Where the vault file is (browser mode's FileVault) and the pull cache goes. */
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  /** The desktop app passes its safeStorage vault; the CLI uses the data dir's file vault. */
+  vault?: Vault;
+}
+
+export interface Connection {
+  credentials: CloudCredentials;
+  region: string;
+  endpoint?: string;
+  /** The key of `cloud` in the project file. */
+  profileKey: string;
+  /** Said once on stderr: which keys are used when that is not obvious. */
+  notice?: string;
+  /** For the pull cache's file name: never the secret. */
+  identity: { endpoint: string; accessKeyId: string; region: string };
+}
+
+export class ConnectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConnectionError';
+  }
+}
+
+export function profileVaultName(profile: string): string {
+  return `cloud-profile/${profile}`;
+}
+
+export async function resolveConnection(request: ConnectionRequest): Promise<Connection> {
+  const { region, profile, endpoint } = request;
+  if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) throw new ConnectionError(`"${region}" is not a region id; give one like cn-hangzhou`);
+  let credentials: CloudCredentials | undefined;
+  let notice: string | undefined;
+  if (profile !== undefined) credentials = await profileCredentials(profile, request);
+  else credentials = credentialsFromEnv(request.env);
+  if (!credentials && endpoint !== undefined) {
+    credentials = { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret };
+    notice = `no cloud credentials given: using the offline cloud's demo account (${DEMO_ACCOUNT.accessKeyId}) at ${endpoint}`;
+  }
+  if (!credentials) {
+    throw new ConnectionError('no cloud credentials: give --profile P (a profile saved in the vault), or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or --endpoint URL for the offline cloud');
+  }
+  const owner = endpoint !== undefined ? 'endpoint' : (profile ?? 'env');
+  if (!notice && endpoint === undefined) notice = `using ${profile !== undefined ? `profile ${profile}` : 'ALIBABA_CLOUD_ACCESS_KEY_ID'} (${maskAccessKeyId(credentials.accessKeyId)}) in ${region}`;
+  return {
+    credentials,
+    region,
+    endpoint,
+    profileKey: `${owner}/${region}`,
+    notice,
+    identity: { endpoint: endpoint ?? 'aliyun', accessKeyId: credentials.accessKeyId, region },
+  };
+}
+
+async function profileCredentials(profile: string, request: ConnectionRequest): Promise<CloudCredentials> {
+  const vault = request.vault ?? new FileVault({ dataDir: request.dataDir });
+  const where = vault instanceof FileVault ? vault.path : 'the vault';
+  const stored = await vault.get(profileVaultName(profile));
+  if (stored === undefined) {
+    throw new ConnectionError(`no cloud profile "${profile}" in ${where}; save its keys there as ${profileVaultName(profile)}, or use ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET instead of --profile`);
+  }
+  let parsed: Partial<CloudCredentials>;
+  try {
+    parsed = JSON.parse(stored) as Partial<CloudCredentials>;
+  } catch {
+    parsed = {};
+  }
+  if (typeof parsed.accessKeyId !== 'string' || typeof parsed.accessKeySecret !== 'string' || !parsed.accessKeyId || !parsed.accessKeySecret) {
+    throw new ConnectionError(`the cloud profile "${profile}" in ${where} is not {"accessKeyId": ..., "accessKeySecret": ...}; save it again`);
+  }
+  return { accessKeyId: parsed.accessKeyId, accessKeySecret: parsed.accessKeySecret, ...(parsed.securityToken ? { securityToken: parsed.securityToken } : {}) };
+}

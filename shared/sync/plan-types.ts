@@ -1,0 +1,132 @@
+/**
+ * A sync plan: the lines a person reviews before apply, in the order apply runs them. Each line
+ * names the design object it acts on (by design names, so the plan reads like the project file)
+ * and, where the cloud already has it, its cloud id.
+ */
+import type { Stage } from '../model/schema';
+import type { FieldChange } from './canonical';
+
+export type PlanOp =
+  | 'create'
+  | 'update'
+  | 'delete'
+  /** Record the id of an object an interrupted apply created (and update it if it differs). */
+  | 'adopt'
+  | 'deploy'
+  | 'abolish'
+  | 'bind'
+  | 'unbind'
+  | 'authorize'
+  | 'unauthorize'
+  /** Information only: in the cloud, not made by this project; never touched. */
+  | 'unmanaged'
+  /** Information only: dropped from the design since the last sync; deleted only with prune. */
+  | 'orphan'
+  /** Blocks apply: the design and the cloud disagree in a way sync will not settle by itself. */
+  | 'conflict';
+
+export type PlanKind =
+  | 'group'
+  | 'stageVariable'
+  | 'app'
+  | 'throttlingPolicy'
+  | 'plugin'
+  | 'api'
+  | 'throttlingBinding'
+  | 'pluginBinding'
+  | 'authorization'
+  | 'deployment';
+
+/** What a line acts on, by design names. */
+export interface PlanRef {
+  group?: string;
+  api?: string;
+  stage?: Stage;
+  app?: string;
+  policy?: string;
+  plugin?: string;
+  variable?: string;
+  /** deploy: the design's record version the stage must serve. */
+  version?: number;
+  /** deploy: an earlier cloud HistoryVersion holding that snapshot (a rollback, done with SwitchApi). */
+  historyVersion?: string;
+}
+
+export interface PlanLine {
+  op: PlanOp;
+  kind: PlanKind;
+  /** How a person names it: `demo-hello-api/hello`, `demo-low-qps → demo-hello-api/limited @RELEASE`. */
+  name: string;
+  /** What changes, cloud value (from) → design value (to). */
+  fields?: FieldChange[];
+  /** Why this line is here, in a sentence. */
+  reason: string;
+  /** The cloud changed since the last sync. */
+  drift?: boolean;
+  /** Dependency order: apply runs phases one after another, lines of one phase concurrently. */
+  phase: number;
+  ref: PlanRef;
+  /** The cloud id acted on, when the cloud has it. */
+  id?: string;
+  /** Objects: the fingerprint key and the design's fingerprint, recorded when the line succeeds. */
+  fingerprint?: { key: string; value: string };
+  /** Relations: the scope (CloudIds.relations key) and the member the line adds or removes. */
+  relation?: { scope: string; add?: string; remove?: string };
+}
+
+export interface SyncPlan {
+  region: string;
+  /** 'deployments': only the deploy lines of a stage or of some APIs (what `deploy` runs). */
+  scope: 'full' | 'deployments';
+  lines: PlanLine[];
+  /** Every object's fingerprint once the plan is applied in full (recorded at the end of a complete apply). */
+  fingerprints: Record<string, string>;
+  /** Every relation scope's members once the plan is applied in full. */
+  relations: Record<string, string[]>;
+  /** Ids of objects in sync whose record is missing (taken over after an interrupted apply), keyed `<kind>:<key>`. */
+  adoptedIds: Record<string, string>;
+  /** Deployed versions found equal to the design's, to record: `<group>/<api>/<stage>` → design version → HistoryVersion. */
+  deployed: Record<string, Record<string, string>>;
+  /** `<kind>:<key>` records of objects gone from both the design and the cloud: dropped at the end of a complete apply. */
+  forget: string[];
+}
+
+/** Phases in the order apply runs them: what a thing needs exists before it, deletions last. */
+export const PHASE = {
+  info: 0,
+  group: 1,
+  stageVariable: 2,
+  app: 3,
+  throttlingPolicy: 4,
+  plugin: 5,
+  api: 6,
+  unbind: 7,
+  bind: 8,
+  authorize: 9,
+  deployment: 10,
+  deleteApi: 11,
+  deletePlugin: 12,
+  deleteThrottlingPolicy: 13,
+  deleteApp: 14,
+  deleteGroup: 15,
+} as const;
+
+const INFORMATION: ReadonlySet<PlanOp> = new Set(['unmanaged', 'orphan']);
+
+/** Lines that change the cloud (or block apply): what `plan --detailed-exitcode` counts. */
+export function isChange(line: PlanLine): boolean {
+  return !INFORMATION.has(line.op);
+}
+
+export function planChanges(plan: SyncPlan): PlanLine[] {
+  return plan.lines.filter(isChange);
+}
+
+export function planConflicts(plan: SyncPlan): PlanLine[] {
+  return plan.lines.filter((line) => line.op === 'conflict');
+}
+
+/** `<kind>:<key>`: how fingerprints and pending creates are keyed. */
+export function objectKey(kind: 'group' | 'api' | 'app' | 'throttlingPolicy' | 'plugin', key: string): string {
+  return `${kind}:${key}`;
+}
