@@ -21,7 +21,7 @@ import {
   specialsToCloud,
   stageIdsFromCloud,
 } from '../../shared/sync/cloud-mapping';
-import type { CloudRecord } from '../../shared/sync/cloud-values';
+import { type CloudRecord, toCloudTime } from '../../shared/sync/cloud-values';
 import { fingerprint } from '../../shared/sync/fingerprint';
 import { deploymentKey } from '../../shared/sync/plan-deployments';
 import { type PlanLine, objectKey } from '../../shared/sync/plan-types';
@@ -60,6 +60,7 @@ export class ApplySteps {
   /** The cloud's draft of each API as apply last left it (design terms), for deploys that must swap it. */
   private readonly drafts = new Map<string, Api>();
   private readonly stageIds = new Map<string, Partial<Record<Stage, string>>>();
+  private readonly stageIdReads = new Map<string, Promise<Partial<Record<Stage, string>>>>();
 
   constructor(private readonly context: StepContext) {
     for (const group of context.snapshot.groups) if (group.stageIds) this.stageIds.set(group.id, group.stageIds);
@@ -110,7 +111,7 @@ export class ApplySteps {
         const key = objectKey(line.kind as ObjectKind, line.name);
         ids.pending[key] ??= this.context.newToken?.() ?? randomUUID();
       }
-    });
+    }, { durable: true });
   }
 
   async object(line: PlanLine): Promise<void> {
@@ -238,7 +239,13 @@ export class ApplySteps {
   private async stageId(groupId: string, stage: Stage, line: PlanLine): Promise<string> {
     let ids = this.stageIds.get(groupId) ?? this.context.cache?.stageIds(groupId);
     if (!ids?.[stage]) {
-      ids = stageIdsFromCloud(await this.call('DescribeApiGroup', { GroupId: groupId }, {}));
+      // One read per group, however many of its variables are being written at once.
+      let reading = this.stageIdReads.get(groupId);
+      if (!reading) {
+        reading = this.call('DescribeApiGroup', { GroupId: groupId }, {}).then(stageIdsFromCloud);
+        this.stageIdReads.set(groupId, reading);
+      }
+      ids = await reading;
       this.context.cache?.putStageIds(groupId, ids);
     }
     this.stageIds.set(groupId, ids);
@@ -267,16 +274,25 @@ export class ApplySteps {
       if (first.op === 'unauthorize') {
         await this.call('RemoveApisAuthorities', { AppId: appId, GroupId: groupId, StageName: stage, ApiIds: apiIds });
       } else {
-        const authorization = this.design.authorizations.find((candidate) => candidate.app === first.ref.app && candidate.group === group && candidate.api === first.ref.api && candidate.stage === stage);
-        if (!authorization) throw missing(first);
-        await this.call('SetApisAuthorities', {
-          AppId: appId,
-          GroupId: groupId,
-          StageName: stage,
-          ApiIds: apiIds,
-          AuthValidTime: authorization.expiresAt === undefined ? undefined : authorization.expiresAt.replace(/\.\d{3}Z$/, 'Z'),
-          Description: authorization.description,
+        // One call per expiry and description: SetApisAuthorities sets them for every ApiId it names.
+        const calls = new Map<string, { authorization: Project['authorizations'][number]; apiIds: string[] }>();
+        lines.forEach((line, index) => {
+          const authorization = this.design.authorizations.find((candidate) => candidate.app === line.ref.app && candidate.group === group && candidate.api === line.ref.api && candidate.stage === stage);
+          if (!authorization) throw missing(line);
+          const key = JSON.stringify([authorization.expiresAt, authorization.description]);
+          if (!calls.has(key)) calls.set(key, { authorization, apiIds: [] });
+          calls.get(key)!.apiIds.push(apiIds.split(',')[index]);
         });
+        for (const { authorization, apiIds: ids } of calls.values()) {
+          await this.call('SetApisAuthorities', {
+            AppId: appId,
+            GroupId: groupId,
+            StageName: stage,
+            ApiIds: ids.join(','),
+            AuthValidTime: authorization.expiresAt === undefined ? undefined : toCloudTime(authorization.expiresAt),
+            Description: authorization.description,
+          });
+        }
       }
     }
     await this.recordRelations(lines);

@@ -82,6 +82,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       for (const line of failedUnit) report(line, 'failed');
       const unfinished = units.filter((_, i) => !completed.has(i)).flat();
       const later = lines.filter((line) => phases.slice(index + 1).includes(line.phase));
+      await options.recorder.flush().catch(() => undefined);
       await options.cache?.save();
       return { ok: false, done, left: [...unfinished, ...later], failed: { lines: failedUnit, error: run.failure.error } };
     }
@@ -89,6 +90,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
 
   if (options.plan.scope === 'full') await recordCompleteSync(options);
   if (options.refresh !== false && done.some((line) => line.kind === 'api' || line.kind === 'deployment')) await refresh(options, done);
+  await options.recorder.flush();
   await options.cache?.save();
   return { ok: true, done, left: [] };
 }
@@ -101,8 +103,7 @@ function unitsOf(lines: PlanLine[]): PlanLine[][] {
     let key: string | undefined;
     if (line.kind === 'throttlingBinding' || line.kind === 'pluginBinding' || line.kind === 'authorization') {
       const { group, stage, policy, plugin, app } = line.ref;
-      const extra = line.kind === 'authorization' && line.op === 'authorize' ? JSON.stringify(authorizationFields(line)) : '';
-      key = [line.kind, line.op, policy ?? plugin ?? app, group, stage, extra].join('\u0000');
+      key = [line.kind, line.op, policy ?? plugin ?? app, group, stage].join('\u0000');
     } else if (line.kind === 'deployment') {
       key = `deployment\u0000${apiKey({ group: line.ref.group!, api: line.ref.api! })}`;
     }
@@ -119,11 +120,6 @@ function unitsOf(lines: PlanLine[]): PlanLine[][] {
     batch.push(line);
   }
   return units;
-}
-
-/** Authorizations go in one call only when they set the same expiry and description. */
-function authorizationFields(line: PlanLine): unknown {
-  return line.fields?.map((field) => [field.path, field.to]) ?? null;
 }
 
 function runUnit(steps: ApplySteps, unit: PlanLine[]): Promise<void> {

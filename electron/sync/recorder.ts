@@ -14,10 +14,16 @@ export interface SyncRecorder {
   readonly ids: CloudIds;
   /** The project as it is now. */
   readonly project: Project;
-  /** Changes the record and keeps it; resolves once it is kept. */
-  update(change: (ids: CloudIds) => void): Promise<void>;
-  /** Changes the design itself (a rollback record) and keeps it. */
+  /**
+   * Changes the record and keeps it. With `durable`, resolves once the change is on disk; without,
+   * the change goes into the next save (a burst of steps costs a few saves) and a failed save is
+   * thrown by the next update or flush.
+   */
+  update(change: (ids: CloudIds) => void, options?: { durable?: boolean }): Promise<void>;
+  /** Changes the design itself (a rollback record) and keeps it, durably. */
   updateProject(change: (project: Project) => Project): Promise<void>;
+  /** Resolves once every change so far is on disk. */
+  flush(): Promise<void>;
 }
 
 /** Keeps the record in memory only (tests, a plan preview). */
@@ -36,6 +42,7 @@ export function memoryRecorder(project: Project, profileKey: string): SyncRecord
     async updateProject(change) {
       holder.project = withIds(change(holder.project), profileKey);
     },
+    async flush() {},
   };
 }
 
@@ -55,16 +62,48 @@ export async function projectFileRecorder(path: string, profileKey: string, stor
   const document = loaded.document;
   let saving: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
+  let urgent = false;
+  /** Ends the quiet wait of a queued save early. */
+  let wake: (() => void) | undefined;
+  const hurry = () => {
+    urgent = true;
+    wake?.();
+  };
+  let failure: unknown;
+  /** Saving a large project takes a while and blocks the process: a save that is not urgent waits 4 times as long as the last one took. */
+  let quietUntil = 0;
 
-  const persist = (): Promise<void> => {
+  /** The next save: one that starts after every change made so far. Saves run one at a time. */
+  const persist = (durable: boolean): Promise<void> => {
+    if (durable) hurry();
     if (queued) return queued;
     const next = saving.catch(() => undefined).then(async () => {
+      const wait = quietUntil - Date.now();
+      if (!urgent && wait > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      wake = undefined;
       queued = undefined;
+      urgent = false;
+      const started = Date.now();
       await store.save(path, project, { document });
+      quietUntil = Date.now() + 4 * (Date.now() - started);
     });
     queued = next;
     saving = next;
+    next.catch((error: unknown) => {
+      failure ??= error;
+    });
     return next;
+  };
+  const failed = () => {
+    if (failure !== undefined) throw failure;
   };
 
   return {
@@ -74,13 +113,25 @@ export async function projectFileRecorder(path: string, profileKey: string, stor
     get project() {
       return project;
     },
-    update(change) {
+    async update(change, options = {}) {
+      failed();
       change(project.cloud[profileKey]);
-      return persist();
+      const saved = persist(options.durable === true);
+      if (options.durable) await saved;
     },
-    updateProject(change) {
+    async updateProject(change) {
+      failed();
       project = withIds(change(project), profileKey);
-      return persist();
+      await persist(true);
+    },
+    async flush() {
+      failed();
+      if (queued) {
+        hurry();
+        await queued;
+      }
+      await saving;
+      failed();
     },
   };
 }

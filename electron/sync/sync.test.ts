@@ -165,6 +165,23 @@ describe('sync of the quickstart with the offline cloud', () => {
   });
 });
 
+describe('sync of the pet store', () => {
+  it('applies every construct (plug-ins, specials, expiring authorizations, three stages), then plans nothing', async () => {
+    path = join(dir, 'petstore.apigw.yaml');
+    await copyFile(new URL('petstore.apigw.yaml', examples), path);
+    await copyFile(new URL('petstore.secrets.yaml', examples), join(dir, 'petstore.secrets.yaml'));
+    const cloud = client();
+    const { result, lines } = await sync(cloud);
+    expect(result.ok).toBe(true);
+    expect(lines.filter((line) => line.op === 'conflict')).toEqual([]);
+    const ids = (await savedProject()).cloud[KEY];
+    expect(Object.keys(ids.apis)).toHaveLength(26);
+    const partner = await cloud.call<{ AuthorizedApis: { AuthorizedApi: { AuthVaildTime: string }[] } }>('CloudAPI', 'DescribeAuthorizedApis', { AppId: ids.apps['partner-app'] });
+    expect(partner.AuthorizedApis.AuthorizedApi.map((item) => item.AuthVaildTime)).toEqual(['2027-06-30T23:59:59Z', '2027-06-30T23:59:59Z']);
+    expect(await planNow(cloud)).toEqual([]);
+  });
+});
+
 describe('interrupted applies', () => {
   /** The write actions of a full quickstart apply, in the order they were sent. */
   const WRITES = ['CreateApiGroup', 'CreateApiStageVariable', 'CreateApp', 'CreateTrafficControl', 'CreateApi', 'SetTrafficControlApis', 'SetApisAuthorities', 'DeployApi'];
@@ -211,13 +228,14 @@ describe('interrupted applies', () => {
       get project() {
         return real.project;
       },
-      update: (change) => {
+      update: (change, options) => {
         const probe = structuredClone(real.ids);
         change(probe);
         if (Object.keys(probe.apis).length > 0) return Promise.reject(new Error('killed'));
-        return real.update(change);
+        return real.update(change, options);
       },
       updateProject: (change) => real.updateProject(change),
+      flush: () => real.flush(),
     };
     const broken = await sync(cloud, crashing);
     expect(broken.result.ok).toBe(false);
