@@ -7,9 +7,8 @@
 //   map), or the line above it, says `eng-disable <CHECK_ID> -- <why>`;
 //   LOW and INFORMATIONAL findings are listed.
 // Exit status 0 when nothing fails, 1 otherwise. scripts/packaging.test.ts runs this in CI.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { SourceMap } from 'node:module';
+import { SourceMap, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,28 +33,33 @@ if (missing.length > 0) {
 const scratch = mkdtempSync(join(tmpdir(), 'apigw-electronegativity-'));
 try {
   for (const input of INPUTS) copyFileSync(join(root, input.built), join(scratch, input.as));
-  const report = join(scratch, 'findings.csv');
   const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
-  const cli = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-  // Without a network the release check says so and carries on; the scan itself is offline.
-  const run = spawnSync(process.execPath, [cli, '-i', scratch, '-r', '-v', 'false', '-e', electronVersion, '-o', report], { encoding: 'utf8' });
-  if (run.status !== 0 || !existsSync(report)) {
-    console.error(`lint:electron: Electronegativity failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
-    process.exit(1);
-  }
-  const findings = parseCsv(readFileSync(report, 'utf8')).slice(1).filter((row) => row.length >= 7).map(toFinding);
+  // Its API, not its CLI: the CLI writes its CSV header and rows with racing async writes.
+  // Without a network its release check says so on stdout and carries on; the scan itself is offline.
+  const scan = createRequire(import.meta.url)('@doyensec/electronegativity');
+  const result = await scan({ input: scratch, isRelative: true, electronVersionOverride: electronVersion }, false);
+  const unscanned = result.errors.filter((error) => !error.tolerable);
+  const findings = result.issues.map(toFinding);
   const judged = findings.map((finding) => ({ ...finding, ...judge(finding) }));
   printTable(judged);
+  for (const error of unscanned) console.log(`not scanned: ${error.file}: ${error.message}`);
   const failing = judged.filter((finding) => finding.verdict === 'fails');
-  console.log(`\nlint:electron: ${findings.length} finding(s), ${failing.length} failing (HIGH, or MEDIUM without an eng-disable justification at the source line).`);
-  process.exitCode = failing.length > 0 ? 1 : 0;
+  console.log(`\nlint:electron: ${findings.length} finding(s), ${failing.length + unscanned.length} failing (HIGH, MEDIUM without an eng-disable justification at the source line, or a file it could not parse).`);
+  process.exitCode = failing.length + unscanned.length > 0 ? 1 : 0;
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-function toFinding([check, severity, confidence, file, location, sample, description]) {
-  const [line, column] = location.split(':').map(Number);
-  return { check, severity, confidence, file, line, column, sample, description };
+function toFinding(issue) {
+  return {
+    check: issue.id,
+    severity: issue.severity.name,
+    confidence: issue.confidence.name,
+    file: issue.file,
+    line: issue.location.line,
+    column: issue.location.column + 1,
+    description: issue.description,
+  };
 }
 
 /** Whether a finding fails the lint, and where in the sources it comes from. */
@@ -96,38 +100,4 @@ function printTable(rows) {
   const cells = [['severity', 'check', 'source', 'verdict'], ...rows.map((row) => [`${row.severity}/${row.confidence}`, row.check, row.where, row.verdict === 'listed' ? `listed: ${row.description}` : row.verdict])];
   const widths = cells[0].map((_, c) => Math.min(70, Math.max(...cells.map((row) => row[c].length))));
   for (const row of cells) console.log(row.map((cell, c) => cell.slice(0, 70).padEnd(widths[c])).join(' | '));
-}
-
-/** RFC 4180 CSV: quoted fields, "" for a quote inside one. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field.trim());
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (quoted || (char !== ',' && char !== '\n' && char !== '\r')) {
-      field += char;
-    } else if (char === ',') {
-      endField();
-    } else if (char === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
 }
