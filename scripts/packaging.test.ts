@@ -81,9 +81,9 @@ afterAll(async () => {
 
 describe('the desktop package (app.asar)', () => {
   it('holds the built renderer, main, preload, the bundled gateway and the quickstart, and nothing else at the top', () => {
-    for (const path of [...BUILT, 'package.json', 'examples/quickstart.apigw.yaml', 'examples/quickstart.secrets.yaml']) expect(files, path).toContain(path);
+    for (const path of [...BUILT, 'package.json', 'examples/quickstart.apigw.yaml']) expect(files, path).toContain(path);
     expect(new Set(files.map((path) => path.split('/')[0]))).toEqual(new Set(['dist', 'examples', 'package.json']));
-    expect(files.filter((path) => path.startsWith('examples/') && !path.endsWith('/'))).toEqual(['examples/quickstart.apigw.yaml', 'examples/quickstart.secrets.yaml']);
+    expect(files.filter((path) => path.startsWith('examples/') && !path.endsWith('/'))).toEqual(['examples/quickstart.apigw.yaml']);
     expect(existsSync(join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false);
   });
 
@@ -99,11 +99,8 @@ describe('the desktop package (app.asar)', () => {
     expect(files.filter((path) => path.split('/').includes('node_modules'))).toEqual([]);
   });
 
-  it('ships no secrets file but the quickstart’s, which holds only its documented demo values', () => {
-    expect(files.filter((path) => path.endsWith('.secrets.yaml'))).toEqual(['examples/quickstart.secrets.yaml']);
-    const shipped = extractFile(join(unpacked, 'resources', 'app.asar'), 'examples/quickstart.secrets.yaml').toString('utf8');
-    expect(shipped).toBe(readFileSync(join(REPO, 'examples', 'quickstart.secrets.yaml'), 'utf8'));
-    expect(shipped).toMatch(/These are documented\s+DEMO values/);
+  it('ships no secrets file at all (a packaged first start generates the demo credentials)', () => {
+    expect(files.filter((path) => path.endsWith('.secrets.yaml'))).toEqual([]);
   });
 
   it('names Electron’s entry in the packaged package.json, without dev dependencies or scripts', () => {

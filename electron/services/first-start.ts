@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { ensureGitignoreLines } from '../workspace/gitignore';
 import { SECRETS_FILE_MODE, gitignoreLinesFor } from '../workspace/secrets-store';
+import { parseProjectText, serializeSecrets } from '../../shared/project-file';
+import type { SecretsFile } from '../../shared/model/schema';
+import { generateAppCode, generateAppKey, generateAppSecret } from './credential-generator';
 
 const PROJECT_FILE = 'quickstart.apigw.yaml';
 const SECRETS_FILE = 'quickstart.secrets.yaml';
@@ -20,13 +23,15 @@ export function quickstartCopyPath(dataDir: string): string {
 /**
  * Copies examples/quickstart.{apigw,secrets}.yaml into `<dataDir>/projects/` (secrets 0600),
  * unless a copy is already there (it may hold the user's edits). Returns the project's path.
+ * A packaged app ships no secrets file: there the demo apps get fresh credentials (CSPRNG).
  */
 export async function copyQuickstart(appRoot: string, dataDir: string): Promise<string> {
   const target = quickstartCopyPath(dataDir);
   const folder = join(dataDir, 'projects');
   if (await exists(target)) return target;
   const examples = join(appRoot, 'examples');
-  const [project, secrets] = await Promise.all([readFile(join(examples, PROJECT_FILE)), readFile(join(examples, SECRETS_FILE))]);
+  const project = await readFile(join(examples, PROJECT_FILE));
+  const secrets = (await exists(join(examples, SECRETS_FILE))) ? await readFile(join(examples, SECRETS_FILE)) : freshSecretsFor(project.toString('utf8'));
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const secretsPath = join(folder, SECRETS_FILE);
   // Secrets first: a project whose secrets are missing would open with AppCode calls failing.
@@ -34,6 +39,19 @@ export async function copyQuickstart(appRoot: string, dataDir: string): Promise<
   await writeFileAtomic(target, project);
   await ensureGitignoreLines(folder, gitignoreLinesFor(secretsPath, target));
   return target;
+}
+
+/** New credentials for every app of the project: one AppKey/AppSecret pair and one AppCode each. */
+function freshSecretsFor(projectText: string): string {
+  const { project } = parseProjectText(projectText, PROJECT_FILE);
+  const secrets: SecretsFile = { apps: {} };
+  const keys = new Set<string>();
+  for (const app of project?.apps ?? []) {
+    const appKey = generateAppKey(keys);
+    keys.add(appKey);
+    secrets.apps[app.name] = { keys: [{ appKey, appSecret: generateAppSecret() }], appCodes: [generateAppCode()] };
+  }
+  return serializeSecrets(secrets);
 }
 
 async function exists(path: string): Promise<boolean> {
