@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Api, PROJECT_FORMAT, Project, SecretsFile, type ProjectInput } from '../shared/model/schema';
 import { parseUrlEncoded, signRequest, type SignRequestInput } from '../shared/signature';
 import { createAuthenticator, type AuthResult } from './auth';
-import { createNonceStore } from './nonce-store';
+import { createNonceStore } from '../shared/security/nonce-store';
 import type { Call } from './call';
 
 const NOW = 1_700_000_000_000;

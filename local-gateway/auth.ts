@@ -10,7 +10,7 @@ import { localAppId } from './app-id';
 import { nodeHmac } from './node-hmac';
 import type { Call } from './call';
 import { stageRefKey } from './stage-ref';
-import { createNonceStore, type NonceStore } from './nonce-store';
+import { createNonceStore, type NonceStore } from '../shared/security/nonce-store';
 
 /** The app a call was made by, once authenticated. */
 export interface AuthenticatedApp {
@@ -21,7 +21,7 @@ export interface AuthenticatedApp {
   appId: string;
 }
 
-export type { NonceStore } from './nonce-store';
+export type { NonceStore } from '../shared/security/nonce-store';
 
 export type AuthResult = { ok: true; app?: AuthenticatedApp } | { ok: false; error: GatewayError };
 

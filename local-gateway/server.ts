@@ -11,7 +11,7 @@ import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gate
 import type { Pairs } from '../shared/signature/url-encoded';
 import type { NonceStore } from './auth';
 import { answerMock, BackendPool } from './backends';
-import { createNonceStore } from './nonce-store';
+import { createNonceStore } from '../shared/security/nonce-store';
 import type { Call } from './call';
 import type { AccessLogRecord } from '../shared/gateway/access-log-record';
 import { isoTime, roundMs, type AccessLogSink } from './access-log';

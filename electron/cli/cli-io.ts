@@ -30,3 +30,10 @@ export function displayPath(io: CliIo, path: string): string {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** Resolves with the first SIGINT or SIGTERM: how long-running commands (ui, cloud-sim) learn to stop. */
+export function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve(signal));
+  });
+}

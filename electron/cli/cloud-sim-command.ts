@@ -10,7 +10,7 @@ import { type CloudSim, startCloudSim } from '../cloud-sim/cloud-sim';
 import { type CloudDataPlane, startDataPlane } from '../cloud-sim/data-plane';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
 import { defaultDataDir } from '../host/app-paths';
-import { type CliIo, EXIT, absolutePath } from './cli-io';
+import { type CliIo, EXIT, absolutePath, stopSignal } from './cli-io';
 import type { CliCommand } from './command';
 
 export interface CloudSimRun {
@@ -97,11 +97,4 @@ export async function runCloudSim(options: CloudSimRun, io: CliIo): Promise<numb
   await sim.close();
   io.out('Offline cloud stopped.');
   return EXIT.ok;
-}
-
-/** The first SIGINT/SIGTERM stops it; later ones (npm forwards Ctrl+C again) are ignored while it closes. */
-function stopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve(signal));
-  });
 }

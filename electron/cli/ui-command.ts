@@ -10,7 +10,7 @@ import { openInBrowser } from '../web-host/open-browser';
 import { buildRenderer, rendererIsBuilt } from '../web-host/renderer-build';
 import { type WebHost, startWebHost } from '../web-host/web-host';
 import { WorkspaceError } from '../workspace/workspace-error';
-import { type CliIo, EXIT, absolutePath } from './cli-io';
+import { type CliIo, EXIT, absolutePath, stopSignal } from './cli-io';
 import type { CliCommand } from './command';
 
 export interface UiOptions {
@@ -111,14 +111,4 @@ function parsePort(value: unknown): number | undefined {
   if (typeof value !== 'string' || !/^\d{1,5}$/.test(value)) return undefined;
   const port = Number(value);
   return port <= 65_535 ? port : undefined;
-}
-
-/**
- * The first SIGINT/SIGTERM stops the console. Later ones are ignored while it closes: Ctrl+C under
- * `npm start` arrives several times (from the terminal and forwarded by npm and start.mjs).
- */
-function stopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve(signal));
-  });
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ActionParams, pageOf, tokenPageOf } from './action-params';
-import { NonceCache } from './nonce-cache';
 import { rpcParams } from './rpc-request';
 
 describe('ActionParams', () => {
@@ -46,17 +45,5 @@ describe('ActionParams', () => {
     expect(first.items).toEqual([0, 1, 2, 3, 4]);
     const second = tokenPageOf(items, new ActionParams({ MaxResults: '5', NextToken: first.NextToken }), { max: 100, fallback: 10 });
     expect(second).toMatchObject({ items: [5, 6], NextToken: '' });
-  });
-});
-
-describe('NonceCache', () => {
-  it('remembers nonces per key for the window, and stays within its bound', () => {
-    const cache = new NonceCache(3, 1000);
-    expect(cache.remember('k', 'n1', 0)).toBe(true);
-    expect(cache.remember('k', 'n1', 500)).toBe(false);
-    expect(cache.remember('other', 'n1', 500)).toBe(true);
-    expect(cache.remember('k', 'n1', 1001)).toBe(true);
-    for (const nonce of ['a', 'b', 'c', 'd']) cache.remember('k', nonce, 1100);
-    expect(cache.size).toBe(3);
   });
 });

@@ -17,7 +17,7 @@ import { ActionParams } from './action-params';
 import { type ActionContext, type ActionModule, ActionRegistry } from './action-registry';
 import { DEFAULT_ACTION_MODULES } from './actions';
 import { FaultInjector, type FaultRule, faultRuleProblem } from './fault-injector';
-import { NonceCache } from './nonce-cache';
+import { createNonceStore } from '../../shared/security/nonce-store';
 import { authenticate, identifyAction } from './rpc-checks';
 import { readBody, rpcParams } from './rpc-request';
 import { type SimAccount, simAccounts } from './sim-accounts';
@@ -94,7 +94,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
 
   const registry = new ActionRegistry([...(options.modules ?? DEFAULT_ACTION_MODULES), ...(options.extraModules ?? [])]);
   const faults = new FaultInjector(options.faults);
-  const nonces = new NonceCache();
+  // SignatureNonces seen in the last 15 minutes (reference §1.2), bounded and O(1) per call.
+  const nonces = createNonceStore({ max: 100_000 });
   const calls: SimCall[] = [];
   const writeListeners = new Set<(write: SimWrite) => void>();
 

@@ -5,7 +5,7 @@
  */
 import { type CloudProduct, productForVersion } from '../cloud/products';
 import type { ActionDefinition, ActionRegistry } from './action-registry';
-import type { NonceCache } from './nonce-cache';
+import type { NonceStore } from '../../shared/security/nonce-store';
 import { signRpc, signaturesMatch, stringToSign } from './rpc-signature';
 import type { SimAccount } from './sim-accounts';
 import { simErrors } from './sim-errors';
@@ -34,7 +34,7 @@ export function identifyAction(params: Readonly<Record<string, string>>, registr
 
 export interface AuthContext {
   accounts: ReadonlyMap<string, SimAccount>;
-  nonces: NonceCache;
+  nonces: NonceStore;
   now: number;
 }
 
@@ -65,7 +65,8 @@ export function authenticate(method: string, params: Readonly<Record<string, str
     throw simErrors.signatureMismatch(stringToSign(method, params));
   }
   // Only a correctly signed request uses up its nonce: a forged one cannot burn someone else's.
-  if (!context.nonces.remember(accessKeyId, nonce, context.now)) throw simErrors.nonceUsed();
+  // Per AccessKeyId: one account's nonces never refuse another's.
+  if (context.nonces.seen(`${accessKeyId}\n${nonce}`, context.now)) throw simErrors.nonceUsed();
   return account;
 }
 

@@ -35,3 +35,13 @@ describe('nonce ring', () => {
     expect(store.seen('n0', 50_000)).toBe(false);
   });
 });
+
+describe('nonce ring keyed per account (as the offline cloud uses it)', () => {
+  it('refuses a reused key within the window and keeps accounts apart', () => {
+    const store = createNonceStore({ max: 3, ttlMs: 1000 });
+    expect(store.seen('k\nn1', 0)).toBe(false);
+    expect(store.seen('k\nn1', 500)).toBe(true);
+    expect(store.seen('other\nn1', 500)).toBe(false);
+    expect(store.seen('k\nn1', 1001)).toBe(false);
+  });
+});

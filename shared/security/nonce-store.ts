@@ -4,7 +4,7 @@
  * oldest entry is found without walking the Map. (Deleting from the front of a large Map and
  * then asking for its first key walks every deleted slot: past ~100k entries a call took 100+ µs.)
  */
-import { GATEWAY_CHOICES } from '../shared/gateway/cloud-behaviour';
+import { GATEWAY_CHOICES } from '../gateway/cloud-behaviour';
 
 export interface NonceStore {
   /** True if the nonce was already used within its TTL; records it otherwise. */
