@@ -92,6 +92,8 @@ async function start(): Promise<void> {
       mode: 'desktop',
       chooseFile: createNativeChooseFile(dialog, frontWindow),
       vault: vaultInfo(vault.protection()),
+      secretVault: vault,
+      log,
       forkGateway: utilityProcessFork(() => utilityProcess),
       // Packaged, there are neither sources nor tsx: the gateway is the bundle scripts/build-electron.mjs makes.
       gatewayEntry: app.isPackaged ? join(appRoot, 'dist', 'local-gateway', 'gateway.cjs') : undefined,

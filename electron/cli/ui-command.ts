@@ -73,7 +73,7 @@ export async function serveConsole(options: UiOptions, io: CliIo): Promise<numbe
 
   let services: HostServices;
   try {
-    services = await createHostServices({ dataDir: options.dataDir, projectPath: options.projectPath, mode: 'browser', appRoot });
+    services = await createHostServices({ dataDir: options.dataDir, projectPath: options.projectPath, mode: 'browser', appRoot, log: (line) => io.err(line) });
   } catch (error) {
     if (!(error instanceof WorkspaceError)) throw error;
     io.err(`apigw-studio ui: ${error.message}`);

@@ -69,7 +69,8 @@ export class CloudError extends Error {
   }
 }
 
-function adviceFor(error: CloudError): string {
+/** What to do about a failure, in a sentence. */
+export function adviceFor(error: CloudError): string {
   const code = error.code;
   if (code.startsWith('InvalidAccessKeyId')) return 'Check the AccessKeyId of the cloud profile and that it belongs to this endpoint.';
   if (code === 'SignatureDoesNotMatch') return 'Check the AccessKeySecret of the cloud profile.';

@@ -25,6 +25,16 @@ export type HostErrorCode =
   | 'GATEWAY_NOT_RUNNING'
   /** The local gateway could not be started (its reason is in the message). */
   | 'GATEWAY_FAILED'
+  /** The cloud refused or failed a call; the message has its code, message and request id. */
+  | 'CLOUD_FAILED'
+  /** The design changed since the plan was made: plan again. */
+  | 'PLAN_STALE'
+  /** Deleting in the cloud needs the project's name typed as a confirmation. */
+  | 'CONFIRMATION_REQUIRED'
+  /** Another run against the cloud is going on. */
+  | 'BUSY'
+  /** The design has problems to fix before it can be synced. */
+  | 'INVALID_DESIGN'
   /** A bug in the host. */
   | 'INTERNAL';
 

@@ -8,6 +8,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
+import { createCloudClient } from '../cloud/client';
+import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
 import { CALLS, type CallChannel, type CallOutcome, EVENT_CHANNELS, type ProjectState } from '../../shared/ipc/contract';
 import { parseSecretsText } from '../../shared/project-file';
 import { QUICKSTART } from '../gateway-supervisor/testing/gateway-fixture';
@@ -34,6 +37,7 @@ const events: { channel: string; payload: unknown }[] = [];
 /** Every secret value the secrets files held at any point of the walk. */
 const secrets = new Set<string>([QUICKSTART.appSecret, QUICKSTART.appCode, ACCESS_KEY_SECRET]);
 let savedEnv: string | undefined;
+const PROFILE_SECRET = 'walk-profile-secret-7f3a9c1e';
 
 const signedCall = {
   target: { kind: 'local' },
@@ -111,10 +115,54 @@ beforeAll(async () => {
   await call('agw:gateway.recentLog', []);
   await call('agw:gateway.stop', []);
 
+  await walkCloud();
+
   await call('agw:apps.deleteCredentials', [{ app: WALK_APP }]);
   await call('agw:project.create', [{ path: join(dir, 'walk.apigw.yaml'), name: 'walk' }]);
   await call('agw:project.open', [current.path]);
 }, 60_000);
+
+/** The cloud calls, in demo mode: profile keys and the cloud's own app secrets must stay in the host too. */
+async function walkCloud(): Promise<void> {
+  secrets.add(DEMO_ACCOUNT.accessKeySecret);
+  secrets.add(PROFILE_SECRET);
+  const connection = result<CloudConnectionView>(await call('agw:cloud.connection', []));
+  await call('agw:cloud.saveProfile', [{ name: 'walk', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: PROFILE_SECRET }]);
+  await call('agw:cloud.profiles', []);
+  await call('agw:cloud.testConnection', [{ profile: 'walk' }]);
+  await call('agw:cloud.testConnection', [{ draft: { name: 'walk', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeyId: DEMO_ACCOUNT.accessKeyId } }]);
+  await call('agw:cloud.activate', [{ profile: 'walk' }]);
+  await call('agw:cloud.activate', [{ profile: null }]);
+  const plan = result<PlanView>(await call('agw:cloud.plan', [{ prune: false }]));
+  const ended = new Promise<SyncJobView>((resolve) => {
+    const off = services.events.on('agw:cloud.job', (job) => job.state !== 'running' && (off(), resolve(job)));
+  });
+  const job = result<SyncJobView>(await call('agw:cloud.apply', [{ planId: plan.planId }]));
+  expect((await ended).state).toBe('done');
+  await call('agw:cloud.job', []);
+  await call('agw:cloud.cancel', [{ jobId: job.id }]);
+  await call('agw:cloud.retry', [{ jobId: job.id }]);
+  await call('agw:cloud.syncLog', []);
+  await call('agw:cloud.stages', []);
+  await call('agw:cloud.pullPreview', []);
+  // The cloud made its own keys for the app: the debugger signs with them, and they are secrets too.
+  const client = createCloudClient({ region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, credentials: { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret } });
+  const appId = (await services.workspace.current()).project!.cloud['demo/cn-hangzhou'].apps[QUICKSTART.app];
+  const cloudKeys = await client.call<{ AppSecret: string; AppCode: string }>('CloudAPI', 'DescribeAppSecurity', { AppId: appId });
+  client.close();
+  secrets.add(cloudKeys.AppSecret);
+  secrets.add(cloudKeys.AppCode);
+  const deployed = new Promise<SyncJobView>((resolve) => {
+    const off = services.events.on('agw:cloud.job', (job) => job.state !== 'running' && (off(), resolve(job)));
+  });
+  await call('agw:cloud.stageAction', [{ action: 'deploy', stage: 'TEST', group: 'demo-hello-api', api: 'secure_hello' }]);
+  expect((await deployed).state).toBe('done');
+  expect(result(await call('agw:debug.send', [{ ...signedCall, target: { kind: 'cloud' } }]))).toMatchObject({ response: { status: 200 } });
+  await call('agw:debug.send', [{ ...appCodeCall, target: { kind: 'cloud' } }]);
+  await call('agw:cloud.pullMerge', []);
+  await call('agw:cloud.resetDemo', []);
+  await call('agw:cloud.deleteProfile', [{ name: 'walk' }]);
+}
 
 afterAll(async () => {
   if (savedEnv === undefined) delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;

@@ -6,6 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { secretsFileNameFor } from '../../shared/project-file';
+import { CloudService } from '../cloud-console/cloud-service';
+import type { DemoCloudOptions } from '../cloud-console/demo-cloud';
 import type { ForkGateway } from '../gateway-supervisor/gateway-process';
 import { readProjectSecrets } from '../gateway-supervisor/project-secrets';
 import { createSupervisor } from '../gateway-supervisor/supervisor';
@@ -15,6 +17,8 @@ import { DebugService } from '../services/debug-service';
 import { ExportService } from '../services/export-service';
 import { ImportService } from '../services/import-service';
 import { type ChooseFile, WorkspaceService } from '../services/workspace-service';
+import { FileVault } from '../vault/file-vault';
+import type { Vault as SecretVault } from '../vault/vault';
 import { defaultAppRoot } from './app-paths';
 import type { HostHandlers } from './dispatch';
 import { HostEvents } from './host-events';
@@ -37,12 +41,19 @@ export interface HostServicesOptions {
   forkGateway?: ForkGateway;
   /** The local gateway program; `<appRoot>/bin/apigw-local.js` by default. */
   gatewayEntry?: string;
+  /** Where cloud keys are kept: safeStorage in the desktop app; the data dir's 0600 file vault otherwise. */
+  secretVault?: SecretVault;
+  /** Options for demo mode's offline cloud (tests and e2e: a fast instance lifecycle). */
+  demoSim?: DemoCloudOptions['sim'];
+  /** The host's log (never secrets). */
+  log?: (line: string) => void;
 }
 
 export interface HostServices {
   handlers: HostHandlers;
   events: HostEvents;
   workspace: WorkspaceService;
+  cloud: CloudService;
   close(): Promise<void>;
 }
 
@@ -68,7 +79,22 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     fork: options.forkGateway,
     gatewayEntry: options.gatewayEntry ?? join(appRoot, 'bin', 'apigw-local.js'),
   });
-  const debug = new DebugService({ gatewayStatus: () => gateway.status(), projectPath, project: currentProject, loadSecrets: readProjectSecrets });
+  const cloud = new CloudService({
+    dataDir,
+    vault: options.secretVault ?? new FileVault({ dataDir }),
+    workspace,
+    events,
+    demoSim: options.demoSim,
+    log: options.log,
+  });
+  const debug = new DebugService({
+    gatewayStatus: () => gateway.status(),
+    cloudTarget: (group) => cloud.debugTarget(group),
+    cloudCredentials: (app) => cloud.appCredentials(app),
+    projectPath,
+    project: currentProject,
+    loadSecrets: readProjectSecrets,
+  });
   // The gateway serves the open project; a credentials change reaches it at once (the file watch would too, a little later).
   const stopFollowingProject = events.on('agw:project.opened', () => void gateway.projectChanged());
   const thenResendSecrets = <T>(result: Promise<T>) => result.finally(() => void gateway.secretsChanged());
@@ -96,12 +122,30 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:debug.prepare': (request) => debug.prepare(request),
     'agw:debug.send': (request) => debug.send(request),
     'agw:debug.snippets': (request, options) => debug.snippets(request, options),
+    'agw:cloud.profiles': () => cloud.listProfiles(),
+    'agw:cloud.saveProfile': (input) => cloud.saveProfile(input),
+    'agw:cloud.deleteProfile': ({ name }) => cloud.deleteProfile(name),
+    'agw:cloud.activate': ({ profile }) => cloud.activate(profile),
+    'agw:cloud.testConnection': (request) => cloud.testConnection(request),
+    'agw:cloud.connection': () => cloud.connection(),
+    'agw:cloud.resetDemo': () => cloud.resetDemo(),
+    'agw:cloud.pullPreview': () => cloud.pullPreview(),
+    'agw:cloud.pullMerge': () => cloud.pullMerge(),
+    'agw:cloud.plan': (request) => cloud.plan(request),
+    'agw:cloud.apply': (request) => cloud.apply(request),
+    'agw:cloud.cancel': ({ jobId }) => Promise.resolve(cloud.cancel(jobId)),
+    'agw:cloud.retry': (request) => cloud.retry(request),
+    'agw:cloud.job': async () => cloud.job(),
+    'agw:cloud.syncLog': () => cloud.syncLog(),
+    'agw:cloud.stages': () => cloud.stages(),
+    'agw:cloud.stageAction': (request) => cloud.stageAction(request),
   };
   const close = async () => {
     stopFollowingProject();
     // The gateway process must not outlive the app.
     await gateway.close();
+    await cloud.close();
     await workspace.close();
   };
-  return { handlers, events, workspace, close };
+  return { handlers, events, workspace, cloud, close };
 }

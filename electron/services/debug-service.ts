@@ -20,6 +20,10 @@ import { sendPrepared } from './debug-service-http';
 export interface DebugServiceOptions {
   /** The local gateway's status (its URL when listening). */
   gatewayStatus: () => GatewayStatus;
+  /** Where a group answers in the cloud in force (target `cloud`). */
+  cloudTarget?: (group: string | undefined) => Promise<{ baseUrl: string; host?: string }>;
+  /** An app's credentials as the cloud in force holds them (they differ from the local secrets file's). */
+  cloudCredentials?: (app: string) => Promise<{ appKey: string; appSecret: string; appCode?: string }>;
   projectPath: () => string;
   /** The open project, when it loaded (to know its groups). */
   project: () => Project | undefined;
@@ -55,7 +59,7 @@ export class DebugService {
   }
 
   private async prepareDetails(request: ParsedDebugRequest, override: CallCredentials = {}): Promise<PreparedDetails & { credentials: CallCredentials }> {
-    const { baseUrl, host } = this.target(request);
+    const { baseUrl, host } = await this.target(request);
     const credentials = { ...(await this.credentials(request, override)), ...override };
     try {
       return { ...prepareCall({ request, baseUrl, host, credentials }), credentials };
@@ -64,8 +68,12 @@ export class DebugService {
     }
   }
 
-  private target(request: ParsedDebugRequest): { baseUrl: string; host?: string } {
+  private async target(request: ParsedDebugRequest): Promise<{ baseUrl: string; host?: string }> {
     if (request.target.kind === 'url') return { baseUrl: request.target.baseUrl };
+    if (request.target.kind === 'cloud') {
+      if (!this.options.cloudTarget) throw new HostError('BAD_REQUEST', 'This host has no cloud connection to call.');
+      return this.options.cloudTarget(request.group);
+    }
     const status = this.options.gatewayStatus();
     if (status.state !== 'listening' || status.url === undefined || status.port === undefined) {
       throw new HostError('GATEWAY_NOT_RUNNING', 'Start the local gateway first: the debugger sends its calls to it, and it is not running now.');
@@ -84,6 +92,14 @@ export class DebugService {
       return { appKey: auth.appKey, appSecret: auth.secretOverride };
     }
     if (auth.kind === 'appCode' && override.appCode !== undefined) return {};
+    if (request.target.kind === 'cloud' && this.options.cloudCredentials) {
+      const cloud = await this.options.cloudCredentials(auth.app);
+      if (auth.kind === 'appCode') {
+        if (!cloud.appCode) throw new HostError('NOT_FOUND', `App \`${auth.app}\` has no AppCode in the cloud.`);
+        return { appCode: cloud.appCode };
+      }
+      return { appKey: cloud.appKey, appSecret: auth.secretOverride ?? cloud.appSecret };
+    }
     const projectPath = this.options.projectPath();
     const secrets = (await this.options.loadSecrets(projectPath)).apps[auth.app];
     const where = secretsFileNameFor(projectPath);

@@ -68,6 +68,8 @@ export class WorkspaceService {
   private readonly queue = new SerialQueue();
   private readonly store = new ProjectStore();
   private readonly settings: SettingsStore;
+  /** Runs writing the project file themselves (a sync recording cloud ids), going on now. */
+  private writers = 0;
 
   constructor(private readonly options: WorkspaceServiceOptions) {
     this.settings = new SettingsStore(options.dataDir);
@@ -149,6 +151,24 @@ export class WorkspaceService {
     });
   }
 
+  /**
+   * Runs `work`, which writes the open project file itself (a sync recording cloud ids as it goes):
+   * its writes are not reported as another program's, and the file is read again afterwards. The
+   * UI reloads it when the work's own answer or event says it ended.
+   */
+  async writeThrough<T>(work: (path: string) => Promise<T>): Promise<T> {
+    const path = this.projectPath();
+    this.writers += 1;
+    try {
+      return await work(path);
+    } finally {
+      this.writers -= 1;
+      await this.queue.run(async () => {
+        if (this.opened?.state.path === path) await this.load(path);
+      });
+    }
+  }
+
   async recent(): Promise<RecentProject[]> {
     return (await this.settings.read()).recentProjects;
   }
@@ -213,7 +233,7 @@ export class WorkspaceService {
   /** Runs after pending saves, so the app's own writes are never reported as someone else's. */
   private checkDisk(path: string): void {
     void this.queue.run(async () => {
-      if (this.opened?.state.path !== path) return;
+      if (this.opened?.state.path !== path || this.writers > 0) return;
       const disk = await readIfExists(path).catch(() => undefined);
       // A deleted file is reported with an empty revision.
       const revision = disk === undefined ? '' : revisionOf(disk);

@@ -31,6 +31,8 @@ export interface ApplyOptions {
   refresh?: boolean;
   newToken?: () => string;
   now?: () => Date;
+  /** Cancels between steps: the steps running finish (and are recorded), no new one starts. */
+  signal?: AbortSignal;
 }
 
 export interface ApplyProgress {
@@ -47,6 +49,8 @@ export interface ApplyResult {
   /** Lines not run (the failed ones included). */
   left: PlanLine[];
   failed?: { lines: PlanLine[]; error: unknown };
+  /** Stopped by the signal before every step ran. */
+  cancelled?: boolean;
 }
 
 /** At most this many ApiIds go in one comma list (reference §2.5, §2.6, §2.9). */
@@ -70,13 +74,18 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     await steps.reserveTokens(phaseLines);
     const units = unitsOf(phaseLines);
     const completed = new Set<number>();
-    const run = await runBounded(units, options.concurrency ?? 4, async (unit, unitIndex) => {
-      for (const line of unit) report(line, 'start');
-      await runUnit(steps, unit);
-      completed.add(unitIndex);
-      done.push(...unit);
-      for (const line of unit) report(line, 'done');
-    });
+    const run = await runBounded(
+      units,
+      options.concurrency ?? 4,
+      async (unit, unitIndex) => {
+        for (const line of unit) report(line, 'start');
+        await runUnit(steps, unit);
+        completed.add(unitIndex);
+        done.push(...unit);
+        for (const line of unit) report(line, 'done');
+      },
+      options.signal,
+    );
     if (run.failure) {
       const failedUnit = units[run.failure.index];
       for (const line of failedUnit) report(line, 'failed');
@@ -85,6 +94,12 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       await options.recorder.flush().catch(() => undefined);
       await options.cache?.save();
       return { ok: false, done, left: [...unfinished, ...later], failed: { lines: failedUnit, error: run.failure.error } };
+    }
+    if (options.signal?.aborted && done.length < total) {
+      await options.recorder.flush().catch(() => undefined);
+      await options.cache?.save();
+      const finished = new Set(done);
+      return { ok: false, done, left: lines.filter((line) => !finished.has(line)), cancelled: true };
     }
   }
 

@@ -12,12 +12,13 @@ export interface BoundedResult<R> {
   notStarted: number[];
 }
 
-export async function runBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<BoundedResult<R>> {
+/** `signal`: once aborted, no new task starts (the running ones finish); the rest are `notStarted`. */
+export async function runBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>, signal?: AbortSignal): Promise<BoundedResult<R>> {
   const results: (R | undefined)[] = new Array(items.length).fill(undefined);
   let next = 0;
   let failure: BoundedResult<R>['failure'];
   const worker = async () => {
-    while (failure === undefined && next < items.length) {
+    while (failure === undefined && !signal?.aborted && next < items.length) {
       const index = next++;
       try {
         results[index] = await task(items[index], index);

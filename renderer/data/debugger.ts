@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CallArgs, CallSnippets, DebugResult, PreparedCall } from '../../shared/ipc/contract';
+import type { Stage } from '../../shared/model/schema';
 import { host } from './host';
 import { toHostError } from './host-error';
 import { useGatewayStore } from './gateway-store';
@@ -87,7 +88,8 @@ export function debugKey(ref: { group: string; api: string }): string {
 
 export interface DebuggerStoreState {
   /** The API the "Debug" button asked for; `seq` makes a repeated request new. */
-  target?: { group: string; api: string; seq: number };
+  /** The API a "Debug" button asked for; `where` and `stage` when it named them (the Cloud screen does). */
+  target?: { group: string; api: string; seq: number; where?: 'local' | 'cloud'; stage?: Stage };
   history: Record<string, HistoryEntry[]>;
   examples: Record<string, SavedExample[]>;
   /** Records a call that was sent (newest first, at most HISTORY_LIMIT per API). */
@@ -173,9 +175,9 @@ export function setDebuggerStorage(next: KeyValueStorage | undefined): void {
 
 let targetSeq = 0;
 
-/** Opens the debugger of the Local gateway area on one API (the API editor's "Debug" button). */
-export function openDebugger(ref: { group: string; api: string }): void {
-  useDebuggerStore.setState({ target: { ...ref, seq: ++targetSeq } });
+/** Opens the debugger of the Local gateway area on one API (the API editor's "Debug" button, the Cloud screen's "Call"). */
+export function openDebugger(ref: { group: string; api: string }, options: { where?: 'local' | 'cloud'; stage?: Stage } = {}): void {
+  useDebuggerStore.setState({ target: { ...ref, ...options, seq: ++targetSeq } });
   useGatewayStore.getState().setView('debugger');
   useUiStore.getState().setArea('local-gateway');
 }

@@ -9,6 +9,17 @@
 import { z } from 'zod';
 import type { AccessLogRecord } from '../gateway/access-log-record';
 import { Project, Stage } from '../model/schema';
+import type {
+  CloudConnectionView,
+  CloudProfileView,
+  CloudProfiles,
+  CloudStagesView,
+  ConnectionTestResult,
+  PlanView,
+  PullPreview,
+  SyncJobView,
+  SyncLogEntry,
+} from './cloud-views';
 
 export const CHANNEL_PREFIX = 'agw:';
 
@@ -99,7 +110,12 @@ const Pairs = z.array(z.tuple([z.string().max(8192), z.string().max(1_000_000)])
 /** A call the debugger makes. The host signs it (secrets never reach the UI) and sends it. */
 export const DebugRequest = z.object({
   /** The local gateway, or any base URL (e.g. a group's cloud domain). */
-  target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('local') }), z.object({ kind: z.literal('url'), baseUrl: z.string().url() })]),
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('local') }),
+    z.object({ kind: z.literal('url'), baseUrl: z.string().url() }),
+    /** The group's address in the cloud the console is connected to (the offline cloud in demo mode). */
+    z.object({ kind: z.literal('cloud') }),
+  ]),
   group: z.string().optional(),
   api: z.string().optional(),
   stage: Stage,
@@ -177,6 +193,17 @@ export interface CallSnippets {
 
 const Path = z.string().min(1).max(4096);
 const Name = z.string().min(1).max(200);
+const ProfileName = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'A profile name is 1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit.');
+const Region = z.string().trim().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'A region id looks like cn-hangzhou.');
+const Endpoint = z.string().trim().url().max(2048).optional();
+const ProfileInput = z.object({
+  name: ProfileName,
+  previousName: ProfileName.optional(),
+  region: Region,
+  endpoint: Endpoint,
+  accessKeyId: z.string().trim().min(1).max(128),
+  accessKeySecret: z.string().min(1).max(256).optional(),
+});
 
 /**
  * Every call: request schema (parsed by the host) and response type.
@@ -257,6 +284,57 @@ export const CALLS = {
     request: z.tuple([DebugRequest, z.object({ includeSecret: z.boolean() })]),
     response: {} as CallSnippets,
   },
+
+  /** Saved cloud profiles (secrets stay in the vault) and which one is in use. */
+  'agw:cloud.profiles': { request: z.tuple([]), response: {} as CloudProfiles },
+  /** Saves a profile; its keys go into the vault. A rename keeps the secret when none is typed. */
+  'agw:cloud.saveProfile': { request: z.tuple([ProfileInput]), response: {} as CloudProfileView },
+  'agw:cloud.deleteProfile': { request: z.tuple([z.object({ name: ProfileName })]), response: {} as CloudProfiles },
+  /** Uses a profile from now on; `null`: demo mode, against the offline cloud. */
+  'agw:cloud.activate': { request: z.tuple([z.object({ profile: ProfileName.nullable() })]), response: {} as CloudConnectionView },
+  /** Calls DescribeRegions with a saved profile, or with keys being typed (the saved secret when none is typed). */
+  'agw:cloud.testConnection': {
+    request: z.tuple([z.object({ profile: ProfileName.optional(), draft: ProfileInput.partial({ name: true, accessKeySecret: true }).optional() })]),
+    response: {} as ConnectionTestResult,
+  },
+  /** The connection in force (starting the offline cloud in demo mode). */
+  'agw:cloud.connection': { request: z.tuple([]), response: {} as CloudConnectionView },
+  /** Demo mode: the offline cloud back to its seeded state; the project's demo ids are forgotten. */
+  'agw:cloud.resetDemo': { request: z.tuple([]), response: {} as CloudConnectionView },
+  /** Reads the cloud and says what taking it into the open design would change; changes nothing. */
+  'agw:cloud.pullPreview': { request: z.tuple([]), response: {} as PullPreview },
+  /** Takes the cloud's state into the open project file. */
+  'agw:cloud.pullMerge': { request: z.tuple([]), response: {} as ProjectState },
+  /** Plans sync of the saved design; `prune` plans deletions of what the design dropped. */
+  'agw:cloud.plan': { request: z.tuple([z.object({ prune: z.boolean().default(false) })]), response: {} as PlanView },
+  /**
+   * Runs a reviewed plan. A plan with deletions needs `confirmation` equal to the project's name.
+   * Returns at once; progress comes as `agw:cloud.job` events.
+   */
+  'agw:cloud.apply': { request: z.tuple([z.object({ planId: z.string().max(64), confirmation: z.string().max(256).optional() })]), response: {} as SyncJobView },
+  /** Stops a running job between steps. */
+  'agw:cloud.cancel': { request: z.tuple([z.object({ jobId: z.string().max(64) })]), response: {} as SyncJobView },
+  /** Plans again and runs what a failed or cancelled job left (ids recorded so far make it continue, not repeat). */
+  'agw:cloud.retry': { request: z.tuple([z.object({ jobId: z.string().max(64), confirmation: z.string().max(256).optional() })]), response: {} as SyncJobView },
+  /** The job running now, else the last one. */
+  'agw:cloud.job': { request: z.tuple([]), response: {} as SyncJobView | null },
+  'agw:cloud.syncLog': { request: z.tuple([]), response: {} as SyncLogEntry[] },
+  /** Per API and stage, what the design and the cloud serve; each group's address per stage. */
+  'agw:cloud.stages': { request: z.tuple([]), response: {} as CloudStagesView },
+  /** Deploys, abolishes or rolls back one API in one stage, in the design and then in the cloud. */
+  'agw:cloud.stageAction': {
+    request: z.tuple([
+      z.object({
+        action: z.enum(['deploy', 'abolish', 'rollback']),
+        stage: Stage,
+        group: Name,
+        api: Name,
+        toVersion: z.number().int().positive().optional(),
+        description: z.string().max(200).optional(),
+      }),
+    ]),
+    response: {} as SyncJobView,
+  },
 } as const;
 
 export type CallChannel = keyof typeof CALLS;
@@ -275,9 +353,13 @@ export interface Events {
   'agw:gateway.log': AccessLogRecord[];
   /** A command from the desktop app's menu, carried out by the UI like its own buttons. */
   'agw:menu.command': { command: 'open' | 'save' | 'undo' | 'redo' | 'search' };
+  /** A sync job started, made progress, or ended. */
+  'agw:cloud.job': SyncJobView;
+  /** The connection in force changed (another profile, demo mode, the offline cloud reset). */
+  'agw:cloud.connection': CloudConnectionView;
 }
 export type EventChannel = keyof Events;
-export const EVENT_CHANNELS: EventChannel[] = ['agw:project.changedOnDisk', 'agw:project.opened', 'agw:menu.command', 'agw:gateway.status', 'agw:gateway.log'];
+export const EVENT_CHANNELS: EventChannel[] = ['agw:project.changedOnDisk', 'agw:project.opened', 'agw:menu.command', 'agw:gateway.status', 'agw:gateway.log', 'agw:cloud.job', 'agw:cloud.connection'];
 
 type Domain<C extends string> = C extends `agw:${infer D}.${string}` ? D : never;
 type DomainCalls<D extends string> = {

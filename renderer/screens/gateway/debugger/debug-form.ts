@@ -49,7 +49,8 @@ export interface DebugForm {
   group: string;
   api: string;
   stage: Stage;
-  target: 'local' | 'url';
+  /** Where the call goes: the local gateway, the cloud the console is connected to, or any URL. */
+  target: 'local' | 'cloud' | 'url';
   baseUrl: string;
   method: string;
   /** The API's path with `[param]` segments (or a literal path loaded from history). */
@@ -239,7 +240,7 @@ function bodyOf(form: DebugForm): DebugCall['body'] {
 /** The contract's request for the form. */
 export function toDebugCall(form: DebugForm): DebugCall {
   return {
-    target: form.target === 'url' ? { kind: 'url', baseUrl: form.baseUrl.trim() } : { kind: 'local' },
+    target: form.target === 'url' ? { kind: 'url', baseUrl: form.baseUrl.trim() } : { kind: form.target },
     group: form.group,
     api: form.api,
     stage: form.stage,

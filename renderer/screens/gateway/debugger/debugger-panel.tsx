@@ -65,7 +65,9 @@ function useFormTarget(project: Project | undefined): void {
     if (!project) return;
     if (target && target.seq !== appliedTarget) {
       useDebugForm.setState({ appliedTarget: target.seq });
-      choose(project, target, stageFor(project, target, defaultStage));
+      choose(project, target, target.stage ?? stageFor(project, target, defaultStage));
+      const where = target.where;
+      if (where) useDebugForm.getState().update((f) => ({ ...f, target: where }));
       return;
     }
     if (!form && project.apis.length > 0) {
@@ -138,6 +140,9 @@ function RequestBar({ project, form }: { project: Project; form: DebugForm }) {
       </TextField>
       <ToggleButtonGroup exclusive size="small" value={form.target} onChange={(_e, target: DebugForm['target'] | null) => target && update((f) => ({ ...f, target }))} aria-label="Call target" sx={{ height: 37 }}>
         <ToggleButton value="local">Local gateway</ToggleButton>
+        <ToggleButton value="cloud" title="The group's address in the cloud the console is connected to (Cloud screen)">
+          Cloud
+        </ToggleButton>
         <ToggleButton value="url">Custom URL</ToggleButton>
       </ToggleButtonGroup>
       {form.target === 'url' && (

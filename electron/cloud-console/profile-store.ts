@@ -1,0 +1,151 @@
+/**
+ * Cloud profiles: what a person may see (name, region, endpoint, AccessKeyId) in
+ * `<dataDir>/cloud-profiles.json`, and the keys in the vault as `cloud-profile/<name>` (JSON
+ * {accessKeyId, accessKeySecret}, the same entry the CLI's `--profile` reads). The secret never
+ * leaves this module except inside the credentials handed to the cloud client.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { CloudProfileInput, CloudProfileView, CloudProfiles } from '../../shared/ipc/cloud-views';
+import type { CloudCredentials } from '../cloud/credentials';
+import { maskAccessKeyId } from '../cloud/credentials';
+import { HostError } from '../host/host-error';
+import { SerialQueue } from '../services/serial-queue';
+import { profileVaultName } from '../sync/connection';
+import type { Vault } from '../vault/vault';
+import { writeFileAtomic } from '../workspace/atomic-write';
+
+export const PROFILES_FILE = 'cloud-profiles.json';
+
+const StoredProfile = z.object({ name: z.string(), region: z.string(), endpoint: z.string().optional(), accessKeyId: z.string() });
+const StoredProfiles = z.object({ profiles: z.array(StoredProfile).default([]), active: z.string().optional() });
+type StoredProfile = z.infer<typeof StoredProfile>;
+type StoredProfiles = z.infer<typeof StoredProfiles>;
+
+/** A profile with its keys, for the connection only. */
+export interface ProfileWithKeys extends StoredProfile {
+  credentials: CloudCredentials;
+}
+
+export class ProfileStore {
+  readonly path: string;
+  private readonly queue = new SerialQueue();
+
+  constructor(
+    dataDir: string,
+    private readonly vault: Vault,
+  ) {
+    this.path = join(dataDir, PROFILES_FILE);
+  }
+
+  async list(): Promise<CloudProfiles> {
+    const stored = await this.read();
+    const names = new Set(await this.vault.list());
+    return {
+      profiles: stored.profiles.map((profile) => viewOf(profile, names.has(profileVaultName(profile.name)))),
+      active: stored.active,
+    };
+  }
+
+  /** Saves a profile; a rename moves its vault entry, and a missing secret keeps the saved one. */
+  save(input: CloudProfileInput): Promise<CloudProfileView> {
+    return this.queue.run(async () => {
+      const stored = await this.read();
+      const previous = input.previousName ?? input.name;
+      const existing = stored.profiles.find((profile) => profile.name === previous);
+      if (input.previousName !== undefined && !existing) throw new HostError('NOT_FOUND', `There is no cloud profile "${input.previousName}" to change.`);
+      if (input.name !== previous && stored.profiles.some((profile) => profile.name === input.name)) {
+        throw new HostError('ALREADY_EXISTS', `A cloud profile "${input.name}" exists already; choose another name.`);
+      }
+      if (!existing && stored.profiles.some((profile) => profile.name === input.name)) {
+        throw new HostError('ALREADY_EXISTS', `A cloud profile "${input.name}" exists already; edit it, or choose another name.`);
+      }
+      let secret = input.accessKeySecret;
+      if (secret === undefined) {
+        const kept = existing ? await this.keys(existing.name) : undefined;
+        if (!kept) throw new HostError('BAD_REQUEST', `Type the AccessKeySecret of profile "${input.name}": none is saved yet.`);
+        secret = kept.accessKeySecret;
+      }
+      const profile: StoredProfile = { name: input.name, region: input.region, accessKeyId: input.accessKeyId, ...(input.endpoint ? { endpoint: input.endpoint } : {}) };
+      // The secret first: a profile listed without its keys would be useless.
+      await this.vault.set(profileVaultName(profile.name), JSON.stringify({ accessKeyId: profile.accessKeyId, accessKeySecret: secret }));
+      if (existing && existing.name !== profile.name) await this.vault.delete(profileVaultName(existing.name));
+      const profiles = existing ? stored.profiles.map((item) => (item === existing ? profile : item)) : [...stored.profiles, profile];
+      const active = stored.active === previous ? profile.name : stored.active;
+      await this.write({ profiles, active });
+      return viewOf(profile, true);
+    });
+  }
+
+  delete(name: string): Promise<CloudProfiles> {
+    return this.queue.run(async () => {
+      const stored = await this.read();
+      if (!stored.profiles.some((profile) => profile.name === name)) throw new HostError('NOT_FOUND', `There is no cloud profile "${name}".`);
+      await this.vault.delete(profileVaultName(name));
+      const next = { profiles: stored.profiles.filter((profile) => profile.name !== name), active: stored.active === name ? undefined : stored.active };
+      await this.write(next);
+      return { profiles: next.profiles.map((profile) => viewOf(profile, true)), active: next.active };
+    });
+  }
+
+  /** `undefined`: demo mode. */
+  setActive(name: string | undefined): Promise<void> {
+    return this.queue.run(async () => {
+      const stored = await this.read();
+      if (name !== undefined && !stored.profiles.some((profile) => profile.name === name)) throw new HostError('NOT_FOUND', `There is no cloud profile "${name}".`);
+      await this.write({ ...stored, active: name });
+    });
+  }
+
+  /** The active profile with its keys, or undefined in demo mode. */
+  async active(): Promise<ProfileWithKeys | undefined> {
+    const stored = await this.read();
+    if (stored.active === undefined) return undefined;
+    return this.withKeys(stored.active);
+  }
+
+  async withKeys(name: string): Promise<ProfileWithKeys> {
+    const profile = (await this.read()).profiles.find((item) => item.name === name);
+    if (!profile) throw new HostError('NOT_FOUND', `There is no cloud profile "${name}".`);
+    const credentials = await this.keys(name);
+    if (!credentials) throw new HostError('NOT_FOUND', `The keys of cloud profile "${name}" are not in the vault (removed, or saved on another computer); edit the profile and type them again.`);
+    return { ...profile, credentials };
+  }
+
+  private async keys(name: string): Promise<CloudCredentials | undefined> {
+    const text = await this.vault.get(profileVaultName(name));
+    if (text === undefined) return undefined;
+    try {
+      const parsed = JSON.parse(text) as Partial<CloudCredentials>;
+      if (typeof parsed.accessKeyId === 'string' && typeof parsed.accessKeySecret === 'string') return { accessKeyId: parsed.accessKeyId, accessKeySecret: parsed.accessKeySecret };
+    } catch {
+      // Falls through: reported as missing keys, which the user fixes by typing them again.
+    }
+    return undefined;
+  }
+
+  private async read(): Promise<StoredProfiles> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: [] };
+      throw error;
+    }
+    try {
+      return StoredProfiles.parse(JSON.parse(text));
+    } catch (error) {
+      throw new HostError('BAD_REQUEST', `${this.path} is not a list of cloud profiles (${(error as Error).message.split('\n')[0]}); fix or remove it.`);
+    }
+  }
+
+  private async write(profiles: StoredProfiles): Promise<void> {
+    await mkdir(join(this.path, '..'), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.path, `${JSON.stringify(profiles, null, 2)}\n`, { backup: true });
+  }
+}
+
+function viewOf(profile: StoredProfile, secretSet: boolean): CloudProfileView {
+  return { name: profile.name, region: profile.region, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}), accessKeyId: maskAccessKeyId(profile.accessKeyId), secretSet };
+}

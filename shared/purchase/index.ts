@@ -1,0 +1,54 @@
+/**
+ * Buying and changing dedicated gateways: editions and specs, the rules a purchase or change
+ * must pass (as Findings), and CreateInstance's parameters. Pure; the wizard and the offline
+ * cloud both call it.
+ */
+export {
+  EDITIONS,
+  EDITION_IDS,
+  INSTANCE_SPECS,
+  SPEC_IDS,
+  type Edition,
+  type EditionId,
+  type InstanceSpec,
+  type InstanceSpecId,
+  editionOfSpec,
+  formatCount,
+  isEditionId,
+  isSpecId,
+  specById,
+  specLabel,
+  specRank,
+} from './editions';
+export { type Finding, type FindingCode, type FindingField, type FindingLevel, blockersOf, findingsFor, hasBlockers } from './findings';
+export type {
+  Billing,
+  EipInfo,
+  ExistingInstance,
+  InstanceChange,
+  MaintenanceWindow,
+  NetworkContext,
+  PublicInbound,
+  PublicOutbound,
+  PurchaseContext,
+  PurchaseRequest,
+  SecurityGroupInfo,
+  SecurityGroupRule,
+  VSwitchInfo,
+  VpcInfo,
+} from './types';
+export {
+  DEFAULT_HTTPS_POLICY,
+  DEFAULT_MAINTENANCE_WINDOW,
+  HTTPS_POLICIES,
+  INSTANCE_DESCRIPTION_MAX_LENGTH,
+  INSTANCE_NAME_MAX_LENGTH,
+  INSTANCE_NAME_PATTERN,
+  SUBSCRIPTION_LIMITS,
+} from './attributes';
+export { INSTANCE_CIDRS, cidrsOverlap, defaultInstanceCidr } from './network';
+export { ANYWHERE, WEB_PORTS, type PortVerdict, internetAccess, openingRule, ruleText } from './security-group';
+export { singleZonesOf, singleZonesOfAll } from './zones';
+export { DEFAULT_INSTANCE_QUOTA, checkPurchase } from './check-purchase';
+export { checkModify } from './check-modify';
+export { PUBLIC_ACCESS_PARAMS, VPC_CONNECT, type CreateInstanceParamValue, createInstanceParams, maintenanceParams } from './create-instance-params';
