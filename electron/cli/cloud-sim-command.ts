@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { maskAccessKeyId } from '../cloud/credentials';
+import { DEFAULT_INSTANCE_DELAY_MS } from '../cloud-sim/actions/cloudapi-instances';
 import { type CloudSim, startCloudSim } from '../cloud-sim/cloud-sim';
 import { type CloudDataPlane, startDataPlane } from '../cloud-sim/data-plane';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
@@ -18,6 +19,8 @@ export interface CloudSimRun {
   /** The data plane's port (0: any free one). */
   gatewayPort?: number;
   dataDir: string;
+  /** How long a dedicated instance stays CREATING, MODIFYING or DELETING (default DEFAULT_INSTANCE_DELAY_MS). */
+  instanceDelayMs?: number;
   env: NodeJS.ProcessEnv;
   /** Resolves when the offline cloud should stop. */
   stopped: Promise<unknown>;
@@ -35,11 +38,13 @@ export const cloudSimCommand: CliCommand = {
     port: { type: 'string' },
     'gateway-port': { type: 'string' },
     data: { type: 'string' },
+    'instance-delay-ms': { type: 'string' },
   },
   optionHelp: [
     '--port N      Listen on port N of 127.0.0.1 (default 0: any free port)',
     '--gateway-port N  Serve the deployed APIs on port N of 127.0.0.1 (default 0: any free port)',
     `--data DIR    Keep the offline cloud's state here (default ${defaultCloudSimDataDir()})`,
+    `--instance-delay-ms N  How long a bought, changed or deleted gateway instance stays CREATING, MODIFYING or DELETING (default ${DEFAULT_INSTANCE_DELAY_MS})`,
     'Also serves the account in ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET when both are set.',
   ],
   async run({ positionals, values, io }) {
@@ -56,15 +61,19 @@ export const cloudSimCommand: CliCommand = {
       }
       ports.push(Number(text));
     }
+    const delayText = values['instance-delay-ms'] ?? String(DEFAULT_INSTANCE_DELAY_MS);
+    if (typeof delayText !== 'string' || !/^\d{1,7}$/.test(delayText)) {
+      return usage(`--instance-delay-ms takes a number of milliseconds from 0 to 9999999, not ${String(values['instance-delay-ms'])}`);
+    }
     const dataDir = typeof values.data === 'string' ? absolutePath(io, values.data) : defaultCloudSimDataDir();
-    return runCloudSim({ port: ports[0], gatewayPort: ports[1], dataDir, env: process.env, stopped: stopSignal() }, io);
+    return runCloudSim({ port: ports[0], gatewayPort: ports[1], dataDir, instanceDelayMs: Number(delayText), env: process.env, stopped: stopSignal() }, io);
   },
 };
 
 export async function runCloudSim(options: CloudSimRun, io: CliIo): Promise<number> {
   let sim: CloudSim;
   try {
-    sim = await startCloudSim({ port: options.port, dataDir: options.dataDir, env: options.env });
+    sim = await startCloudSim({ port: options.port, dataDir: options.dataDir, instanceDelayMs: options.instanceDelayMs, env: options.env });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {

@@ -37,6 +37,13 @@ export interface ActionDefinition {
 export interface ActionModule {
   product: CloudProduct;
   actions: Record<string, ActionDefinition>;
+  /**
+   * Changes that come with time (an instance that has finished starting), applied to each region
+   * of the caller's account before every call, so every action sees the same moment. Says
+   * whether anything changed (then the server saves). Driven by the clock, not timers, so a
+   * restart resumes where the state file left off.
+   */
+  settle?: (region: RegionState, now: Date) => boolean;
 }
 
 export const read = (handler: ActionHandler): ActionDefinition => ({ kind: 'read', handler });
@@ -44,9 +51,11 @@ export const write = (handler: ActionHandler): ActionDefinition => ({ kind: 'wri
 
 export class ActionRegistry {
   private readonly actions = new Map<string, ActionDefinition>();
+  private readonly settlers: NonNullable<ActionModule['settle']>[] = [];
 
   constructor(modules: readonly ActionModule[]) {
     for (const module of modules) {
+      if (module.settle) this.settlers.push(module.settle);
       for (const [name, definition] of Object.entries(module.actions)) {
         const key = `${module.product} ${name}`;
         if (this.actions.has(key)) throw new Error(`offline cloud: ${module.product} ${name} is registered twice`);
@@ -58,6 +67,15 @@ export class ActionRegistry {
   /** Action names are case-sensitive, as in the cloud. */
   find(product: CloudProduct, action: string): ActionDefinition | undefined {
     return this.actions.get(`${product} ${action}`);
+  }
+
+  /** Runs every module's settle on each region of the account; says whether anything changed. */
+  settle(account: AccountState, now: Date): boolean {
+    let changed = false;
+    for (const region of Object.values(account.regions)) {
+      for (const settle of this.settlers) changed = settle(region, now) || changed;
+    }
+    return changed;
   }
 
   get size(): number {

@@ -15,7 +15,7 @@ import type { CloudCredentials } from '../cloud/credentials';
 import { type CloudProduct, regionFromHost } from '../cloud/products';
 import { ActionParams } from './action-params';
 import { type ActionContext, type ActionModule, ActionRegistry } from './action-registry';
-import { DEFAULT_ACTION_MODULES } from './actions';
+import { defaultActionModules } from './actions';
 import { FaultInjector, type FaultRule, faultRuleProblem } from './fault-injector';
 import { createNonceStore } from '../../shared/security/nonce-store';
 import { authenticate, identifyAction } from './rpc-checks';
@@ -37,6 +37,11 @@ export interface CloudSimOptions {
   accounts?: CloudCredentials[];
   /** Serves the account of ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET found here too. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * How long a dedicated instance stays CREATING, MODIFYING or DELETING before it is RUNNING (or
+   * gone); default 3000 ms. Applies to the built-in modules (not to `modules` given here).
+   */
+  instanceDelayMs?: number;
   /** The action modules (default: every built-in one). */
   modules?: readonly ActionModule[];
   /** More modules on top of `modules`, e.g. a test's own actions. */
@@ -92,7 +97,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
   for (const account of accounts) seeded = store.ensureAccount(account.accountId) || seeded;
   if (seeded) await store.save();
 
-  const registry = new ActionRegistry([...(options.modules ?? DEFAULT_ACTION_MODULES), ...(options.extraModules ?? [])]);
+  const modules = options.modules ?? defaultActionModules({ instanceDelayMs: options.instanceDelayMs });
+  const registry = new ActionRegistry([...modules, ...(options.extraModules ?? [])]);
   const faults = new FaultInjector(options.faults);
   // SignatureNonces seen in the last 15 minutes (reference §1.2), bounded and O(1) per call.
   const nonces = createNonceStore({ max: 100_000 });
@@ -117,6 +123,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
       if (fault.error) throw fault.error;
 
       const accountState = store.account(account.accountId);
+      const moment = new Date(now());
+      const settled = registry.settle(accountState, moment);
       const regionId = params.RegionId || regionFromHost(hostId) || DEFAULT_REGION;
       const context: ActionContext = {
         product,
@@ -128,10 +136,10 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
         region: (id = regionId) => accountState.regions[id] ?? throwError(simErrors.regionNotFound(id)),
         regionInfo: (id = regionId) => (accountState.regions[id] && findRegion(id)) || throwError(simErrors.regionNotFound(id)),
         requestId,
-        now: new Date(now()),
+        now: moment,
       };
       const result = await definition.handler(context);
-      if (definition.kind === 'write') await store.save();
+      if (definition.kind === 'write' || settled) await store.save();
       sendJson(response, 200, { RequestId: requestId, ...result }, requestId);
       if (definition.kind === 'write') tellWriteListeners({ product, action, accountId: account.accountId, regionId });
     } catch (error) {

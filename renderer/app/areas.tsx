@@ -18,7 +18,8 @@ import { GroupsScreen } from '../screens/groups/groups-screen';
 import { PluginsScreen } from '../screens/plugins/plugins-screen';
 import { StagesScreen } from '../screens/stages/stages-screen';
 import { ThrottlingScreen } from '../screens/throttling/throttling-screen';
-import { CloudPage, GatewaysPage } from './coming-areas';
+import { CloudScreen } from '../screens/cloud/cloud-screen';
+import { GatewaysPage } from './coming-areas';
 import { SettingsScreen } from './settings-screen';
 
 export interface Area {
@@ -38,7 +39,7 @@ export const AREAS: Area[] = [
   { id: 'apps', label: 'Apps', icon: <AppsIcon />, Screen: AppsScreen, needsProject: true },
   { id: 'plugins', label: 'Plugins', icon: <ExtensionIcon />, Screen: PluginsScreen, needsProject: true },
   { id: 'local-gateway', label: 'Local gateway', icon: <LanIcon />, Screen: LocalGatewayScreen, needsProject: false },
-  { id: 'cloud', label: 'Cloud', icon: <CloudIcon />, Screen: CloudPage, needsProject: false },
+  { id: 'cloud', label: 'Cloud', icon: <CloudIcon />, Screen: CloudScreen, needsProject: false },
   { id: 'gateways', label: 'Gateways', icon: <RouterIcon />, Screen: GatewaysPage, needsProject: false },
   { id: 'settings', label: 'Settings', icon: <SettingsIcon />, Screen: SettingsScreen, needsProject: false },
 ];

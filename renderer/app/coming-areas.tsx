@@ -30,22 +30,6 @@ function ComingArea({ title, summary, today, children }: { title: string; summar
   );
 }
 
-export function CloudPage() {
-  return (
-    <ComingArea
-      title="Cloud"
-      summary="Sync this design with Alibaba Cloud API Gateway through its OpenAPI."
-      today={<>Today the design lives in the project file only; nothing is sent to the cloud. See the README&apos;s project file section.</>}
-    >
-      <ul>
-        <li>Profiles with AccessKeys kept in the vault, or demo mode against the offline cloud with no account.</li>
-        <li>Pull the cloud&apos;s state, review a plan of every change line by line, apply it, and roll a stage back.</li>
-        <li>Cloud ids recorded next to the design, so a rerun updates what exists instead of creating it again.</li>
-      </ul>
-    </ComingArea>
-  );
-}
-
 export function GatewaysPage() {
   return (
     <ComingArea

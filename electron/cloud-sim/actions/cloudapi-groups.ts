@@ -6,13 +6,11 @@
 import { STAGE_VARIABLE_NAME } from '../../../shared/model/names';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
+import { groupHost } from './cloudapi-instances-state';
 import { gatewayErrors } from './gateway-errors';
 import { type GroupRecord, type JsonObject, STAGE_NAMES, type StageRecord, findGroup, gatewayState } from './gateway-state';
 import { checkDescription, checkName, hasTags, hexId, nextModifiedTime, readTags, tagInfos, utcTime } from './gateway-values';
 import { oncePerToken } from './idempotency';
-
-/** Chosen: where CreateApiGroup lands without an InstanceId (reference §3.7 suggests a shared instance). */
-export const DEFAULT_SHARED_INSTANCE = 'api-shared-vpc-001';
 
 /** ModifyApiGroup fields kept as text and echoed by DescribeApiGroup; those in JSON_SETTINGS must be JSON. */
 const SETTINGS = ['CompatibleFlags', 'CustomAppCodeConfig', 'CustomTraceConfig', 'CustomerConfigs', 'DefaultDomain', 'FilterAppCodeForBackend', 'PassthroughHeaders', 'RpcPattern', 'RpsLimitForServerless', 'SupportSSE', 'UserLogConfig'] as const;
@@ -41,10 +39,6 @@ function findStage(group: GroupRecord, stageId: string): StageRecord {
   return stage;
 }
 
-function instanceType(instanceId: string): string {
-  return instanceId.startsWith('api-shared-') ? 'VPC_SHARED' : 'VPC_DEDICATED';
-}
-
 function groupSummary(group: GroupRecord, regionId: string) {
   return {
     GroupId: group.GroupId,
@@ -67,7 +61,8 @@ function groupSummary(group: GroupRecord, regionId: string) {
 function groupView(group: GroupRecord, regionId: string) {
   return {
     ...groupSummary(group, regionId),
-    DedicatedInstanceType: group.InstanceType === 'VPC_DEDICATED' ? 'normal' : '',
+    // The offline cloud sells VPC-integration instances only (cloudapi-instances.ts).
+    DedicatedInstanceType: group.InstanceType === 'VPC_DEDICATED' ? 'vpc_connect' : '',
     Status: 'NORMAL',
     VpcDomain: '',
     VpcSlbIntranetDomain: '',
@@ -97,7 +92,7 @@ function createGroup(context: ActionContext): JsonObject {
   const name = checkName('group', 'GroupName', params.required('GroupName'));
   const description = checkDescription('group', 'Description', params.string('Description'));
   const basePath = readBasePath(params) ?? '/';
-  const instanceId = params.string('InstanceId') ?? DEFAULT_SHARED_INSTANCE;
+  const host = groupHost(context, params.string('InstanceId'));
   const tags = readTags(params);
   return oncePerToken(context, state, () => {
     checkGroupNameFree(state.groups, name);
@@ -107,8 +102,8 @@ function createGroup(context: ActionContext): JsonObject {
       GroupName: name,
       Description: description,
       BasePath: basePath,
-      InstanceId: instanceId,
-      InstanceType: instanceType(instanceId),
+      InstanceId: host.InstanceId,
+      InstanceType: host.InstanceType,
       CreatedTime: now,
       ModifiedTime: now,
       Tags: tags,

@@ -5,6 +5,7 @@ import { cloudApiAppActions } from './cloudapi-apps';
 import { cloudApiAuthorizationActions } from './cloudapi-authorizations';
 import { cloudApiDeploymentActions } from './cloudapi-deployments';
 import { cloudApiGroupActions } from './cloudapi-groups';
+import { type InstanceActionOptions, cloudApiInstanceActions } from './cloudapi-instances';
 import { cloudApiPluginActions } from './cloudapi-plugins';
 import { cloudApiRegionActions } from './cloudapi-regions';
 import { cloudApiSwaggerActions } from './cloudapi-swagger';
@@ -12,7 +13,13 @@ import { cloudApiThrottlingActions } from './cloudapi-throttling';
 import { ecsSecurityGroupActions } from './ecs-security-groups';
 import { vpcNetworkActions } from './vpc-network';
 
-export const DEFAULT_ACTION_MODULES: readonly ActionModule[] = [
+/** Settings of the built-in modules (CloudSimOptions passes them on). */
+export interface ActionModuleOptions {
+  /** How long a dedicated instance stays CREATING, MODIFYING or DELETING (default DEFAULT_INSTANCE_DELAY_MS). */
+  instanceDelayMs?: InstanceActionOptions['delayMs'];
+}
+
+export const defaultActionModules = (options: ActionModuleOptions = {}): readonly ActionModule[] => [
   cloudApiRegionActions,
   cloudApiGroupActions,
   cloudApiApiActions,
@@ -22,6 +29,9 @@ export const DEFAULT_ACTION_MODULES: readonly ActionModule[] = [
   cloudApiAuthorizationActions,
   cloudApiPluginActions,
   cloudApiSwaggerActions,
+  cloudApiInstanceActions({ delayMs: options.instanceDelayMs }),
   vpcNetworkActions,
   ecsSecurityGroupActions,
 ];
+
+export const DEFAULT_ACTION_MODULES: readonly ActionModule[] = defaultActionModules();

@@ -1,0 +1,152 @@
+/**
+ * The cloud in the console, in demo mode (the offline cloud inside the app, no account): plan
+ * (all creates), apply to 100%, plan again (nothing), edit a mock body and see exactly that field
+ * planned, apply, deploy to RELEASE and call it at the offline cloud's address; then a failure in
+ * the middle of an apply, shown with the cloud's code, and a retry that finishes it with no
+ * duplicates.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { createCloudClient } from '../electron/cloud/client';
+import { DEMO_ACCOUNT } from '../electron/cloud-sim/sim-accounts';
+import { SCREENS_DIR, expect, test } from './fixtures';
+import { ApisPage } from './pages/apis-page';
+import { CloudPage } from './pages/cloud-page';
+import { ConsoleApp } from './pages/console-app';
+import { GatewayDebuggerPage } from './pages/gateway-debugger-page';
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+}
+
+const EDITED_BODY = '{"message":"Hello from the offline cloud"}';
+
+test('syncs the quickstart to the offline cloud, plans an edit field by field, deploys it and calls it there', async ({ page, console: server, watch }) => {
+  test.setTimeout(180_000);
+  const app = new ConsoleApp(page);
+  const cloud = new CloudPage(page);
+  await app.open(server);
+  await app.goTo('Cloud');
+  await expect(cloud.region.getByText(/^Demo: the offline cloud/)).toBeVisible();
+  await expect(cloud.region.getByRole('region', { name: 'Getting started in demo mode' })).toBeVisible();
+  await screenshot(page, 'cloud-demo-start');
+
+  // Plan: everything is to create.
+  await cloud.plan();
+  await expect(cloud.summary).toContainText('to create');
+  await expect(cloud.summary).not.toContainText('to update');
+  await expect(cloud.summary).not.toContainText('to delete');
+  await expect(cloud.line('Create', 'demo-hello-api')).toBeVisible();
+  await expect(cloud.line('Create', 'demo-hello-api/hello')).toBeVisible();
+  await expect(cloud.review.getByText('Never synced').first()).toBeVisible();
+  await screenshot(page, 'cloud-plan-all-creates');
+
+  // Apply: the progress reaches 100%.
+  await cloud.apply();
+  await expect(cloud.progressText).toHaveText(/^100% · (\d+) of \1 steps$/);
+  await expect(cloud.progress.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100');
+  await screenshot(page, 'cloud-applied');
+
+  // Plan again: nothing to do.
+  await cloud.plan();
+  await expect(cloud.region.getByText('No changes: the cloud matches the saved design.')).toBeVisible();
+  await expect(cloud.applyButton).toHaveText('Nothing to apply');
+
+  // Edit the mock body of hello, save.
+  await app.goTo('APIs');
+  const apis = new ApisPage(page);
+  await apis.openApi('hello');
+  await apis.tab('Backend');
+  const editor = page.getByRole('textbox', { name: 'Mock body of hello' });
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(EDITED_BODY);
+  await app.save();
+
+  // The plan shows exactly that field.
+  await app.goTo('Cloud');
+  await cloud.plan();
+  await expect(cloud.summary).toContainText('1 change');
+  const line = cloud.line('Update', 'demo-hello-api/hello');
+  await expect(line).toBeVisible();
+  await expect(cloud.changeLines()).toHaveCount(1);
+  await line.getByRole('button', { name: 'Show the fields of demo-hello-api/hello' }).click();
+  const fields = cloud.review.getByRole('table', { name: 'Fields of demo-hello-api/hello' });
+  await expect(fields.getByRole('row')).toHaveCount(2);
+  await expect(fields.getByRole('row').nth(1)).toContainText('backend.body');
+  await expect(fields.getByRole('row').nth(1)).toContainText('Hello from Alibaba Cloud API Gateway');
+  await expect(fields.getByRole('row').nth(1)).toContainText('Hello from the offline cloud');
+  await screenshot(page, 'cloud-plan-one-field');
+  await cloud.apply();
+
+  // Deploy the edit to RELEASE from the Stages tab.
+  await cloud.tab('Stages').click();
+  const release = cloud.stageCell('hello', 'RELEASE');
+  await expect(release).toBeVisible();
+  await release.getByRole('button', { name: 'Actions for hello in RELEASE' }).click();
+  await page.getByRole('menuitem', { name: 'Deploy the current design to RELEASE' }).click();
+  await page.getByRole('dialog', { name: 'Deploy hello to RELEASE' }).getByRole('button', { name: 'Deploy' }).click();
+  await expect(cloud.progress.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(release).toContainText('in sync');
+  await screenshot(page, 'cloud-stages');
+
+  // Call it at the offline cloud's address from the debugger.
+  await release.getByRole('button', { name: 'Call hello in RELEASE in the cloud' }).click();
+  const debug = new GatewayDebuggerPage(page);
+  await expect(debug.region.getByRole('button', { name: 'Cloud', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await debug.send();
+  await expect(debug.responseStatus).toHaveText('200');
+  await expect(debug.response).toContainText('Hello from the offline cloud');
+  await screenshot(page, 'cloud-debugger-call');
+
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+});
+
+test('shows a failed step with the cloud code and request id, and retry finishes with no duplicates', async ({ page, console: server, watch }) => {
+  test.setTimeout(120_000);
+  const app = new ConsoleApp(page);
+  const cloud = new CloudPage(page);
+  await app.open(server);
+  await app.goTo('Cloud');
+  const endpoint = await cloud.demoEndpoint();
+  await cloud.plan();
+
+  // The second CreateApi is refused once, in the middle of the run.
+  const fault = await fetch(`${endpoint}/_sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ product: 'CloudAPI', action: 'CreateApi', nth: 2, times: 1, error: { code: 'Forbidden.RAM', message: 'The RAM user may not call CreateApi (injected).', status: 403 } }),
+  });
+  expect(fault.status).toBe(201);
+  await cloud.apply('Failed');
+  await expect(cloud.failure).toContainText('CloudAPI CreateApi failed: Forbidden.RAM');
+  await expect(cloud.failure).toContainText('The RAM user may not call CreateApi (injected).');
+  await expect(cloud.failure).toContainText(/Request id: [0-9A-F-]{36}/);
+  await expect(cloud.failure).toContainText(/\d+ steps? done and recorded in the project; \d+ left/);
+  await expect(cloud.progress.getByRole('listitem', { name: /: failed$/ })).toHaveCount(1);
+  await screenshot(page, 'cloud-apply-failed');
+
+  await cloud.progress.getByRole('button', { name: 'Retry' }).click();
+  await expect(cloud.progress.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'cloud-retry-done');
+
+  // No duplicates: the cloud holds each API once, and there is nothing left to do.
+  const client = createCloudClient({ region: 'cn-hangzhou', endpoint, credentials: { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret } });
+  try {
+    const apis = await client.call<{ ApiSummarys: { ApiSummary: { ApiName: string }[] } }>('CloudAPI', 'DescribeApis', { PageSize: 100 });
+    const names = apis.ApiSummarys.ApiSummary.map((api) => api.ApiName).sort();
+    expect(names).toEqual([...new Set(names)]);
+    expect(names).toHaveLength(4);
+  } finally {
+    client.close();
+  }
+  await cloud.plan();
+  await expect(cloud.region.getByText('No changes: the cloud matches the saved design.')).toBeVisible();
+  await cloud.tab('History').click();
+  await expect(cloud.region.getByRole('table', { name: 'Sync log' }).getByRole('row')).toHaveCount(3);
+  await screenshot(page, 'cloud-history');
+  expect(watch.consoleErrors).toEqual([]);
+});
