@@ -4,14 +4,12 @@ import { cloudSimCommand } from './cloud-sim-command';
 import type { CliCommand } from './command';
 import { deployCommand } from './deploy-command';
 import { formatCommand } from './format-command';
+import { gatewayCommand } from './gateway-command';
 import { planCommand } from './plan-command';
 import { pullCommand } from './pull-command';
 import { rollbackCommand } from './rollback-command';
 import { uiCommand } from './ui-command';
 import { validateCommand } from './validate-command';
-
-/** Listed so people know what is coming; calling them says so and exits 2. */
-const planned = (name: string, args: string, summary: string): CliCommand => ({ name, args, summary });
 
 export const COMMANDS: CliCommand[] = [
   validateCommand,
@@ -23,5 +21,5 @@ export const COMMANDS: CliCommand[] = [
   applyCommand,
   deployCommand,
   rollbackCommand,
-  planned('gateway', '<file>', "Run the local gateway for a project's stages"),
+  gatewayCommand,
 ];

@@ -4,7 +4,7 @@
  * make the cloud serve it: SwitchApi to the HistoryVersion sync recorded for N, else DeployApi of
  * that snapshot.
  */
-import { findDeployment, rollbackApi } from '../../shared/model/stages';
+import { findDeployment, rollbackApi, rollbackTargets } from '../../shared/model/stages';
 import { projectFileRecorder } from '../sync/recorder';
 import { EXIT } from './cli-io';
 import type { CliCommand } from './command';
@@ -32,11 +32,8 @@ export const rollbackCommand: CliCommand = {
       const session = await openSession('rollback', context);
       try {
         const recorder = await projectFileRecorder(session.path, session.connection.profileKey);
-        const history = findDeployment(recorder.project, { group, api }, stage)?.history ?? [];
-        const current = history.at(-1);
-        const deployed = history.filter((record) => record.definition && record.version !== current?.version);
         const toText = typeof context.values.to === 'string' ? context.values.to : undefined;
-        const target = toText !== undefined ? Number(toText) : deployed.at(-1)?.version;
+        const target = toText !== undefined ? Number(toText) : rollbackTargets(findDeployment(recorder.project, { group, api }, stage)).at(-1);
         if (target === undefined || !Number.isInteger(target)) {
           throw new CommandFailure(EXIT.problems, `apigw-studio rollback: ${apis[0]} has no earlier ${stage} deployment to roll back to${toText !== undefined ? ` (--to ${toText} is not a version)` : ''}`);
         }

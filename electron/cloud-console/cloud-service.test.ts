@@ -149,6 +149,13 @@ describe('the cloud in the console, demo mode', () => {
     expect(good.ok).toBe(true);
     expect(good.regions?.length).toBeGreaterThan(1);
 
+    // Editing keeps the saved AccessKeyId when none is typed (the UI only ever sees it masked).
+    await call('agw:cloud.saveProfile', { name: 'right', previousName: 'wrong', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeySecret: DEMO_ACCOUNT.accessKeySecret });
+    expect((await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'right' })).ok).toBe(true);
+    const renamedBack = await outcome('agw:cloud.saveProfile', { name: 'wrong', previousName: 'right', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeyId: 'LTAI5tAnotherKey0002' });
+    expect(renamedBack).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('new AccessKeyId') } });
+    await call('agw:cloud.saveProfile', { name: 'wrong', previousName: 'right', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeySecret: 'not-the-secret' });
+
     const active = await call<CloudConnectionView>('agw:cloud.activate', { profile: 'wrong' });
     expect(active).toMatchObject({ mode: 'profile', label: 'wrong', profileKey: 'wrong/cn-hangzhou' });
     const plan = await outcome('agw:cloud.plan', { prune: false });

@@ -22,13 +22,13 @@ import type {
 } from '../../shared/ipc/cloud-views';
 import type { ProjectState } from '../../shared/ipc/contract';
 import type { Project, Stage } from '../../shared/model/schema';
-import { abolishApi, apiKey, deployApi, findDeployment, rollbackApi } from '../../shared/model/stages';
+import { abolishApi, apiKey, deployApi, findDeployment, rollbackApi, rollbackTargets } from '../../shared/model/stages';
 import { importSnapshot, mergeSnapshot } from '../../shared/sync/import-snapshot';
 import { type PlanLine, type SyncPlan, isChange, planConflicts } from '../../shared/sync/plan-types';
 import { READ_LISTS_ONLY } from '../../shared/sync/pull-reads';
 import type { CloudSnapshot } from '../../shared/sync/snapshot';
 import { type CloudClient, createCloudClient } from '../cloud/client';
-import { CloudError } from '../cloud/cloud-error';
+import { CloudError, adviceFor } from '../cloud/cloud-error';
 import { type CloudCredentials, maskAccessKeyId } from '../cloud/credentials';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
 import { DEFAULT_REGION } from '../cloud-sim/sim-regions';
@@ -42,6 +42,7 @@ import { pull } from '../sync/pull';
 import { PullCache } from '../sync/pull-cache';
 import { projectFileRecorder } from '../sync/recorder';
 import type { Vault } from '../vault/vault';
+import { ProjectStore } from '../workspace/project-store';
 import { WorkspaceError } from '../workspace/workspace-error';
 import { DemoCloud, type DemoCloudOptions } from './demo-cloud';
 import { ProfileStore } from './profile-store';
@@ -67,6 +68,8 @@ export interface CloudSession {
 
 interface KeptPlan {
   view: PlanView;
+  /** The endpoint the plan read: with profileKey, which cloud it belongs to. */
+  endpoint: string;
   plan: SyncPlan;
   snapshot: CloudSnapshot;
   path: string;
@@ -94,13 +97,19 @@ export class CloudService {
   }
 
   async saveProfile(input: CloudProfileInput): Promise<CloudProfileView> {
+    const active = (await this.profiles.list()).active;
+    if (active !== undefined && active === (input.previousName ?? input.name)) this.jobs.assertIdle();
     const saved = await this.profiles.save(input);
-    if ((await this.profiles.list()).active === saved.name) await this.announceConnection();
+    // Plans were made with the keys and endpoint as they were.
+    this.plans.length = 0;
+    if (input.previousName !== undefined && input.previousName !== input.name) await this.moveIds(input.previousName, input.name);
+    if (active === saved.name || active === input.previousName) await this.announceConnection();
     return saved;
   }
 
   async deleteProfile(name: string): Promise<CloudProfiles> {
     const wasActive = (await this.profiles.list()).active === name;
+    if (wasActive) this.jobs.assertIdle();
     const result = await this.profiles.delete(name);
     if (wasActive) await this.announceConnection();
     return result;
@@ -118,12 +127,13 @@ export class CloudService {
     let target: { region: string; endpoint?: string; credentials: CloudCredentials };
     if (request.draft) {
       const draft = request.draft;
-      if (!draft.region || !draft.accessKeyId) throw new HostError('BAD_REQUEST', 'Type the region and the AccessKeyId to test the connection.');
-      let secret = draft.accessKeySecret;
       const saved = draft.previousName ?? draft.name;
-      if (secret === undefined && saved) secret = (await this.profiles.withKeys(saved).catch(() => undefined))?.credentials.accessKeySecret;
+      const kept = saved && (draft.accessKeySecret === undefined || draft.accessKeyId === undefined) ? (await this.profiles.withKeys(saved).catch(() => undefined))?.credentials : undefined;
+      const accessKeyId = draft.accessKeyId ?? kept?.accessKeyId;
+      const secret = draft.accessKeySecret ?? (draft.accessKeyId === undefined || draft.accessKeyId === kept?.accessKeyId ? kept?.accessKeySecret : undefined);
+      if (!draft.region || !accessKeyId) throw new HostError('BAD_REQUEST', 'Type the region and the AccessKeyId to test the connection.');
       if (secret === undefined) throw new HostError('BAD_REQUEST', 'Type the AccessKeySecret to test the connection.');
-      target = { region: draft.region, endpoint: draft.endpoint || undefined, credentials: { accessKeyId: draft.accessKeyId, accessKeySecret: secret } };
+      target = { region: draft.region, endpoint: draft.endpoint || undefined, credentials: { accessKeyId, accessKeySecret: secret } };
     } else if (request.profile) {
       const profile = await this.profiles.withKeys(request.profile);
       target = { region: profile.region, endpoint: profile.endpoint, credentials: profile.credentials };
@@ -155,10 +165,7 @@ export class CloudService {
     await this.demo.reset();
     this.plans.length = 0;
     if (this.options.workspace.project()) {
-      await this.options.workspace.writeThrough(async (path) => {
-        const recorder = await projectFileRecorder(path, `${DEMO_PROFILE_KEY_PREFIX}${DEFAULT_REGION}`).catch(() => undefined);
-        await recorder?.updateProject((project) => ({ ...project, cloud: Object.fromEntries(Object.entries(project.cloud).filter(([key]) => !key.startsWith(DEMO_PROFILE_KEY_PREFIX))) }));
-      });
+      await this.rewriteCloudIds((cloud) => Object.fromEntries(Object.entries(cloud).filter(([key]) => !key.startsWith(DEMO_PROFILE_KEY_PREFIX))));
     }
     return this.announceConnection();
   }
@@ -196,7 +203,7 @@ export class CloudService {
       const { plan, snapshot } = await planAgainstCloud(session.client, recorder.project, session.view.profileKey, { prune: request.prune, cache: session.cache });
       await session.cache.save();
       const view = planView(plan, session.view.profileKey, request.prune, recorder.project.cloud[session.view.profileKey]?.syncedAt === undefined);
-      this.plans.push({ view, plan, snapshot, path, revision: revisionOf(text) });
+      this.plans.push({ view, endpoint: session.view.endpoint, plan, snapshot, path, revision: revisionOf(text) });
       if (this.plans.length > 5) this.plans.shift();
       return view;
     });
@@ -205,7 +212,7 @@ export class CloudService {
   async apply(request: { planId: string; confirmation?: string }): Promise<SyncJobView> {
     this.jobs.assertIdle();
     const kept = this.plans.find((candidate) => candidate.view.planId === request.planId);
-    if (!kept) throw new HostError('PLAN_STALE', 'That plan is no longer kept (another was made since, or the app restarted); plan again.');
+    if (!kept) throw new HostError('PLAN_STALE', 'That plan is no longer kept (another was made since, the cloud profile changed, or the app restarted); plan again.');
     const disk = await readFile(kept.path, 'utf8').catch(() => '');
     if (kept.path !== this.options.workspace.projectPath() || revisionOf(disk) !== kept.revision) {
       throw new HostError('PLAN_STALE', 'The project file changed since this plan was made; plan again to see what apply would do now.');
@@ -215,18 +222,28 @@ export class CloudService {
     await this.checkConfirmation(kept.view, request.confirmation);
     const lines = kept.plan.lines.filter(isChange);
     if (lines.length === 0) throw new HostError('BAD_REQUEST', 'Nothing to apply: the cloud already matches the design.');
-    this.plans.splice(this.plans.indexOf(kept), 1);
     const session = await this.session();
-    return this.jobs.start(
-      { title: `Apply ${lines.length} change${lines.length === 1 ? '' : 's'}`, kind: 'apply', profileKey: session.view.profileKey, project: kept.path, lines, retry: { kind: 'apply', prune: kept.view.prune } },
-      ({ signal, onProgress }) =>
-        this.options.workspace
-          .writeThrough(async (path) => {
-            const recorder = await this.recorder(path, session.view.profileKey);
-            return apply({ client: session.client, plan: kept.plan, snapshot: kept.snapshot, recorder, cache: session.cache, onProgress, signal });
-          })
-          .finally(() => session.client.close()),
-    );
+    try {
+      // A plan holds one cloud's ids and answers: it must never run against another.
+      if (session.view.profileKey !== kept.view.profileKey || session.view.endpoint !== kept.endpoint) {
+        throw new HostError('PLAN_STALE', `This plan was made for ${kept.view.profileKey} at ${kept.endpoint}; the console now talks to ${session.view.profileKey}. Plan again.`);
+      }
+      const job = this.jobs.start(
+        { title: `Apply ${lines.length} change${lines.length === 1 ? '' : 's'}`, kind: 'apply', profileKey: session.view.profileKey, project: kept.path, lines, retry: { kind: 'apply', prune: kept.view.prune }, revision: () => this.fileRevision() },
+        ({ signal, onProgress }) =>
+          this.options.workspace
+            .writeThrough(async (path) => {
+              const recorder = await this.recorder(path, session.view.profileKey);
+              return apply({ client: session.client, plan: kept.plan, snapshot: kept.snapshot, recorder, cache: session.cache, onProgress, signal });
+            })
+            .finally(() => session.client.close()),
+      );
+      this.plans.splice(this.plans.indexOf(kept), 1);
+      return job;
+    } catch (error) {
+      session.client.close();
+      throw error;
+    }
   }
 
   cancel(jobId: string): SyncJobView {
@@ -238,6 +255,12 @@ export class CloudService {
     const job = this.jobs.find(request.jobId);
     const retry = job.retry;
     if (job.state === 'running' || !retry) throw new HostError('BAD_REQUEST', 'Only a failed or cancelled run can be retried.');
+    const now = await this.connection();
+    if (now.profileKey !== job.profileKey) throw new HostError('PLAN_STALE', `That run was against ${job.profileKey}; the console now talks to ${now.profileKey}. Plan again.`);
+    // Retry continues the reviewed run: design changes saved since need a plan of their own.
+    if (this.jobs.endRevision(job.id) !== (await this.fileRevision())) {
+      throw new HostError('PLAN_STALE', 'The project file changed since that run; plan again to review what apply would do now.');
+    }
     if (retry.kind !== 'apply' && retry.stage && retry.group && retry.api) {
       return this.followStage({ group: retry.group, api: retry.api }, retry.stage, retry.kind);
     }
@@ -277,7 +300,7 @@ export class CloudService {
     if (request.action === 'deploy') next = (project) => deployApi(project, ref, request.stage, change);
     else if (request.action === 'abolish') next = (project) => abolishApi(project, ref, request.stage, change);
     else {
-      const version = request.toVersion ?? previousVersion(design, ref, request.stage);
+      const version = request.toVersion ?? rollbackTargets(findDeployment(design, ref, request.stage)).at(-1);
       if (version === undefined) throw new HostError('BAD_REQUEST', `${apiKey(ref)} has no earlier ${request.stage} deployment to roll back to.`);
       next = (project) => rollbackApi(project, ref, request.stage, version, change);
     }
@@ -297,7 +320,7 @@ export class CloudService {
     // One step stands for whatever the plan needs: ModifyApi and DeployApi, a SwitchApi, an AbolishApi.
     const step: PlanLine = { op: kind === 'abolish' ? 'abolish' : 'deploy', kind: 'deployment', name: `${apiKey(ref)} @${stage}`, reason: '', phase: 0, ref: { ...ref, stage } };
     return this.jobs.start(
-      { title: `${verb} ${apiKey(ref)} in ${stage}`, kind, profileKey: session.view.profileKey, project: this.options.workspace.projectPath(), lines: [step], retry: { kind, prune: false, stage, ...ref } },
+      { title: `${verb} ${apiKey(ref)} in ${stage}`, kind, profileKey: session.view.profileKey, project: this.options.workspace.projectPath(), lines: [step], retry: { kind, prune: false, stage, ...ref }, revision: () => this.fileRevision() },
       ({ signal, onProgress }) =>
         this.options.workspace
           .writeThrough(async (path) => {
@@ -321,6 +344,7 @@ export class CloudService {
     const address = view.groups.find((candidate) => candidate.name === group);
     const first = address?.stages[0];
     if (!address?.synced || !first) throw new HostError('NOT_FOUND', `Group ${group} is not in the cloud (${view.profileKey}) yet: plan and apply on the Cloud screen first.`);
+    if (!first.callUrl) throw new HostError('NOT_FOUND', `Group ${group} has no address in the cloud yet (no second-level domain); bind a domain to it, or call it with Custom URL.`);
     return { baseUrl: first.callUrl, host: first.hostHeader };
   }
 
@@ -339,13 +363,24 @@ export class CloudService {
     await this.demo.close();
   }
 
+  /**
+   * A renamed profile keeps what it synced: the open project's ids recorded under the old name
+   * (`<old>/<region>`) move to the new one, or the next plan would see its own objects as strangers.
+   */
+  private async moveIds(from: string, to: string): Promise<void> {
+    const project = this.options.workspace.project();
+    if (!project || !Object.keys(project.cloud).some((key) => key.startsWith(`${from}/`))) return;
+    await this.rewriteCloudIds((cloud) => Object.fromEntries(Object.entries(cloud).map(([key, ids]) => [key.startsWith(`${from}/`) ? `${to}/${key.slice(from.length + 1)}` : key, ids])));
+  }
+
   private async announceConnection(): Promise<CloudConnectionView> {
     const view = await this.connection();
     this.options.events.emit('agw:cloud.connection', view);
     return view;
   }
 
-  private async session(): Promise<CloudSession> {
+  /** A conversation with the cloud in force (the caller closes its client); demo mode starts the offline cloud. */
+  async session(): Promise<CloudSession> {
     const profile = await this.profiles.active();
     if (profile) {
       const client = createCloudClient({ region: profile.region, endpoint: profile.endpoint, credentials: profile.credentials });
@@ -388,6 +423,22 @@ export class CloudService {
     }
   }
 
+  /** Changes the open project's recorded cloud ids (nothing else), refusing a file with problems. */
+  private async rewriteCloudIds(change: (cloud: Project['cloud']) => Project['cloud']): Promise<void> {
+    await this.options.workspace.writeThrough(async (path) => {
+      const store = new ProjectStore();
+      const loaded = await store.load(path);
+      if (!loaded.project || loaded.problems.length > 0) {
+        throw new HostError('INVALID_DESIGN', `${basename(path)} has problems to fix first; its recorded cloud ids were left as they are.`, loaded.problems);
+      }
+      await store.save(path, { ...loaded.project, cloud: change(loaded.project.cloud) }, { document: loaded.document });
+    });
+  }
+
+  private async fileRevision(): Promise<string> {
+    return revisionOf(await readFile(this.options.workspace.projectPath(), 'utf8').catch(() => ''));
+  }
+
   private requireProject(): Project {
     const project = this.options.workspace.project();
     if (!project) throw new HostError('NO_PROJECT', 'The open project file failed to load; fix it before syncing.');
@@ -422,7 +473,7 @@ async function describeRegions(client: CloudClient, region: string, accessKeyId:
     const where = known ? `in ${region}` : `(${region} is not among its regions: choose one of the list)`;
     return { ok: known, message: `Connected to ${endpoint} as ${accessKeyId} ${where}; ${regions.length} regions.`, regions };
   } catch (error) {
-    const failure = error instanceof CloudError ? { code: error.code, message: error.message, requestId: error.requestId, action: `${error.product} ${error.action}` } : undefined;
+    const failure = error instanceof CloudError ? { code: error.code, message: error.message, requestId: error.requestId, action: `${error.product} ${error.action}`, advice: adviceFor(error) } : undefined;
     const why = error instanceof CloudError ? error.summary : (error as Error).message;
     return { ok: false, message: `Could not connect: ${why}`, ...(failure ? { failure } : {}) };
   }
@@ -451,11 +502,6 @@ function planView(plan: SyncPlan, profileKey: string, prune: boolean, firstSync:
   };
 }
 
-function previousVersion(project: Project, ref: { group: string; api: string }, stage: Stage): number | undefined {
-  const history = findDeployment(project, ref, stage)?.history ?? [];
-  const current = history.at(-1);
-  return history.filter((record) => record.definition && record.version !== current?.version && record.version !== current?.rollbackOf).at(-1)?.version;
-}
 
 function asHostError(error: unknown): unknown {
   if (error instanceof CloudError) return new HostError('CLOUD_FAILED', error.summary);

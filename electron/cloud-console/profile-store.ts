@@ -61,13 +61,16 @@ export class ProfileStore {
       if (!existing && stored.profiles.some((profile) => profile.name === input.name)) {
         throw new HostError('ALREADY_EXISTS', `A cloud profile "${input.name}" exists already; edit it, or choose another name.`);
       }
-      let secret = input.accessKeySecret;
-      if (secret === undefined) {
-        const kept = existing ? await this.keys(existing.name) : undefined;
-        if (!kept) throw new HostError('BAD_REQUEST', `Type the AccessKeySecret of profile "${input.name}": none is saved yet.`);
-        secret = kept.accessKeySecret;
+      const kept = existing ? await this.keys(existing.name) : undefined;
+      const secret = input.accessKeySecret ?? kept?.accessKeySecret;
+      if (secret === undefined) throw new HostError('BAD_REQUEST', `Type the AccessKeySecret of profile "${input.name}": none is saved yet.`);
+      const accessKeyId = input.accessKeyId ?? kept?.accessKeyId;
+      if (accessKeyId === undefined) throw new HostError('BAD_REQUEST', `Type the AccessKeyId of profile "${input.name}": none is saved yet.`);
+      // A new AccessKeyId with the old secret would never work: a changed id needs its secret typed.
+      if (input.accessKeyId !== undefined && kept && input.accessKeyId !== kept.accessKeyId && input.accessKeySecret === undefined) {
+        throw new HostError('BAD_REQUEST', `Type the AccessKeySecret that belongs to the new AccessKeyId of profile "${input.name}".`);
       }
-      const profile: StoredProfile = { name: input.name, region: input.region, accessKeyId: input.accessKeyId, ...(input.endpoint ? { endpoint: input.endpoint } : {}) };
+      const profile: StoredProfile = { name: input.name, region: input.region, accessKeyId, ...(input.endpoint ? { endpoint: input.endpoint } : {}) };
       // The secret first: a profile listed without its keys would be useless.
       await this.vault.set(profileVaultName(profile.name), JSON.stringify({ accessKeyId: profile.accessKeyId, accessKeySecret: secret }));
       if (existing && existing.name !== profile.name) await this.vault.delete(profileVaultName(existing.name));
@@ -85,7 +88,8 @@ export class ProfileStore {
       await this.vault.delete(profileVaultName(name));
       const next = { profiles: stored.profiles.filter((profile) => profile.name !== name), active: stored.active === name ? undefined : stored.active };
       await this.write(next);
-      return { profiles: next.profiles.map((profile) => viewOf(profile, true)), active: next.active };
+      const names = new Set(await this.vault.list());
+      return { profiles: next.profiles.map((profile) => viewOf(profile, names.has(profileVaultName(profile.name)))), active: next.active };
     });
   }
 

@@ -6,7 +6,7 @@
 import type { CloudConnectionView, CloudStagesView, StageComparison } from '../../shared/ipc/cloud-views';
 import { groupHostLabel } from '../../shared/debug/group-host';
 import { type CloudIds, type Project, STAGES, type Stage } from '../../shared/model/schema';
-import { apiKey, findDeployment } from '../../shared/model/stages';
+import { apiKey, findDeployment, rollbackTargets } from '../../shared/model/stages';
 import { text } from '../../shared/sync/cloud-values';
 import type { CloudSnapshot } from '../../shared/sync/snapshot';
 
@@ -17,16 +17,18 @@ export function compareStages(design: Project, listing: CloudSnapshot, ids: Clou
     const cloudApi = cloudApis.get(ids?.apis[key] ?? '');
     const stages = Object.fromEntries(
       STAGES.map((stage) => {
-        const history = findDeployment(design, { group: api.group, api: api.name }, stage)?.history ?? [];
-        const current = history.at(-1);
+        const deployment = findDeployment(design, { group: api.group, api: api.name }, stage);
+        const current = deployment?.history.at(-1);
         const served = cloudApi?.deployed[stage]?.version;
         const recorded = ids?.deployed?.[`${key}/${stage}`] ?? {};
-        const designVersion = served === undefined ? undefined : Number(Object.keys(recorded).find((version) => recorded[version] === served) ?? NaN);
+        // A rollback by SwitchApi records the same HistoryVersion for two design versions: the current one wins.
+        const servedByCurrent = current !== undefined && served !== undefined && recorded[String(current.version)] === served;
+        const designVersion = served === undefined ? undefined : servedByCurrent ? current.version : Number(Object.keys(recorded).find((version) => recorded[version] === served) ?? NaN);
         const comparison: StageComparison = {
           ...(current ? { design: { version: current.version, at: current.at, description: current.description, abolished: !current.definition, rollbackOf: current.rollbackOf } } : {}),
           ...(served !== undefined ? { cloud: { historyVersion: served, ...(Number.isInteger(designVersion) ? { designVersion } : {}) } } : {}),
           state: stateOf(current?.definition !== undefined ? current.version : undefined, served, designVersion),
-          earlier: history.filter((record) => record.definition && record.version !== current?.version).map((record) => record.version),
+          earlier: rollbackTargets(deployment),
         };
         return [stage, comparison];
       }),

@@ -27,12 +27,14 @@ export interface JobSpec {
   project: string;
   lines: PlanLine[];
   retry: NonNullable<SyncJobView['retry']>;
+  /** The project file's revision once the run ended (a retry continues only the same design). */
+  revision: () => Promise<string>;
 }
 
 export type JobRun = (control: { signal: AbortSignal; onProgress: (event: ApplyProgress) => void }) => Promise<ApplyResult>;
 
 export class SyncJobs {
-  private job?: { view: SyncJobView; abort: AbortController; lines: PlanLine[] };
+  private job?: { view: SyncJobView; abort: AbortController; lines: PlanLine[]; endRevision?: string };
   private reportTimer?: NodeJS.Timeout;
   private readonly logQueue = new SerialQueue();
   private readonly logPath: string;
@@ -86,9 +88,19 @@ export class SyncJobs {
       this.report(false);
     };
     void run({ signal: abort.signal, onProgress })
-      .then((result) => this.finish(view, spec, result, index))
-      .catch((error: unknown) => this.finish(view, spec, { ok: false, done: [], left: spec.lines, failed: { lines: [], error } }, index));
+      .catch((error: unknown): ApplyResult => {
+        // Thrown rather than returned (a save of the record failed): what finished stays finished.
+        const done = spec.lines.filter((line) => view.steps[index.get(line)!].state === 'done');
+        const running = spec.lines.filter((line) => view.steps[index.get(line)!].state === 'running');
+        return { ok: false, done, left: spec.lines.filter((line) => !done.includes(line)), failed: { lines: running, error } };
+      })
+      .then((result) => this.finish(view, spec, result, index));
     return structuredClone(view);
+  }
+
+  /** The project file's revision when job `id` ended; undefined while it runs or for an older job. */
+  endRevision(id: string): string | undefined {
+    return this.job?.view.id === id ? this.job.endRevision : undefined;
   }
 
   cancel(id: string): SyncJobView {
@@ -128,6 +140,8 @@ export class SyncJobs {
     view.endedAt = new Date().toISOString();
     if (result.failed) view.failure = failureOf(result.failed.error);
     if (!result.ok) view.retry = spec.retry;
+    const revision = await spec.revision().catch(() => undefined);
+    if (this.job?.view === view) this.job.endRevision = revision;
     this.report(true);
     const entry: SyncLogEntry = {
       id: view.id,

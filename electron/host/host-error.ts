@@ -35,6 +35,10 @@ export type HostErrorCode =
   | 'BUSY'
   /** The design has problems to fix before it can be synced. */
   | 'INVALID_DESIGN'
+  /** A rule refuses the purchase or change (a gateway's blockers, groups still on a gateway); the message says each reason. */
+  | 'BLOCKED'
+  /** The cloud's OpenAPI has no call that does this; the message says what to do instead. */
+  | 'UNSUPPORTED'
   /** A bug in the host. */
   | 'INTERNAL';
 

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
+import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createCloudClient } from '../cloud/client';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
 import { CALLS, type CallChannel, type CallOutcome, EVENT_CHANNELS, type ProjectState } from '../../shared/ipc/contract';
@@ -160,8 +162,32 @@ async function walkCloud(): Promise<void> {
   expect(result(await call('agw:debug.send', [{ ...signedCall, target: { kind: 'cloud' } }]))).toMatchObject({ response: { status: 200 } });
   await call('agw:debug.send', [{ ...appCodeCall, target: { kind: 'cloud' } }]);
   await call('agw:cloud.pullMerge', []);
+  await walkGateways();
   await call('agw:cloud.resetDemo', []);
   await call('agw:cloud.deleteProfile', [{ name: 'walk' }]);
+}
+
+/** Dedicated gateways: a purchase in the offline cloud, and the calls on the gateway while it is being built. */
+async function walkGateways(): Promise<void> {
+  const context = result<PurchaseContext>(await call('agw:gateways.context', []));
+  const named = <T extends { name?: string }>(items: T[], name: string) => items.find((item) => item.name === name)!;
+  const request: PurchaseRequest = {
+    name: 'walk-gw',
+    edition: 'basic',
+    zones: ['cn-hangzhou-j'],
+    vpcId: named(context.vpcs, 'prod-vpc').id,
+    subnets: { 'cn-hangzhou-j': named(context.vSwitches, 'prod-vsw-j').id },
+    securityGroupId: named(context.securityGroups, 'web-open').id,
+    publicInbound: { enabled: false },
+    publicOutbound: { enabled: false },
+    billing: { kind: 'payAsYouGo' },
+  };
+  await call('agw:gateways.check', [request]);
+  const bought = result<PurchaseProgress>(await call('agw:gateways.buy', [{ request, token: 'walk-purchase-0001' }]));
+  await call('agw:gateways.list', []);
+  await call('agw:gateways.show', [{ instanceId: bought.instanceId }]);
+  await call('agw:gateways.modify', [{ instanceId: bought.instanceId, change: { description: 'walked' } }]);
+  await call('agw:gateways.delete', [{ instanceId: bought.instanceId, confirmation: 'walk-gw' }]);
 }
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { secretsFileNameFor } from '../../shared/project-file';
 import { CloudService } from '../cloud-console/cloud-service';
 import type { DemoCloudOptions } from '../cloud-console/demo-cloud';
 import type { ForkGateway } from '../gateway-supervisor/gateway-process';
+import { GatewayService } from '../gateways/gateway-service';
 import { readProjectSecrets } from '../gateway-supervisor/project-secrets';
 import { createSupervisor } from '../gateway-supervisor/supervisor';
 import { readAppInfo, type Vault } from '../services/app-info';
@@ -45,6 +46,8 @@ export interface HostServicesOptions {
   secretVault?: SecretVault;
   /** Options for demo mode's offline cloud (tests and e2e: a fast instance lifecycle). */
   demoSim?: DemoCloudOptions['sim'];
+  /** How often a gateway purchase looks at its instance until it runs (default 2 s; tests: less). */
+  gatewayPollMs?: number;
   /** The host's log (never secrets). */
   log?: (line: string) => void;
 }
@@ -54,6 +57,7 @@ export interface HostServices {
   events: HostEvents;
   workspace: WorkspaceService;
   cloud: CloudService;
+  gateways: GatewayService;
   close(): Promise<void>;
 }
 
@@ -87,6 +91,18 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     demoSim: options.demoSim,
     log: options.log,
   });
+  const gateways = new GatewayService({
+    dataDir,
+    openCloud: async () => {
+      const session = await cloud.session();
+      return { key: session.view.profileKey, region: session.view.region, client: session.client };
+    },
+    onPurchase: (progress) => events.emit('agw:gateways.purchase', progress),
+    pollMs: options.gatewayPollMs,
+    log: options.log,
+  });
+  // Purchases the app was following when it stopped go on (buying was asked for; CreateInstance's Token keeps a resend from buying twice).
+  void gateways.resume().catch((error: unknown) => options.log?.(`gateway purchases: could not pick them up again: ${(error as Error).message}`));
   const debug = new DebugService({
     gatewayStatus: () => gateway.status(),
     cloudTarget: (group) => cloud.debugTarget(group),
@@ -139,13 +155,22 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:cloud.syncLog': () => cloud.syncLog(),
     'agw:cloud.stages': () => cloud.stages(),
     'agw:cloud.stageAction': (request) => cloud.stageAction(request),
+    'agw:gateways.list': () => gateways.list(),
+    'agw:gateways.show': ({ instanceId }) => gateways.show(instanceId),
+    'agw:gateways.context': () => gateways.context(),
+    'agw:gateways.check': (request) => gateways.check(request),
+    'agw:gateways.buy': (request) => gateways.buy(request),
+    'agw:gateways.modify': (request) => gateways.modify(request),
+    'agw:gateways.delete': (request) => gateways.delete(request),
   };
   const close = async () => {
     stopFollowingProject();
     // The gateway process must not outlive the app.
     await gateway.close();
+    // Purchases stop being followed before demo mode's offline cloud goes away; they go on at the next start.
+    await gateways.close();
     await cloud.close();
     await workspace.close();
   };
-  return { handlers, events, workspace, cloud, close };
+  return { handlers, events, workspace, cloud, gateways, close };
 }

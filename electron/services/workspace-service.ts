@@ -140,6 +140,9 @@ export class WorkspaceService {
    */
   save(request: SaveRequest): Promise<ProjectState> {
     return this.queue.run(async () => {
+      if (this.writers > 0) {
+        throw new HostError('BUSY', 'Not saving now: a sync is recording cloud ids in this file. Save again once it has ended (the Cloud screen shows it); your edits are kept.');
+      }
       const opened = this.requireOpen();
       const { path } = opened.state;
       if (!request.force) await this.checkSavable(opened, request.revision);

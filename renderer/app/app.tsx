@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
+import { useCloudStore } from '../data/cloud-store';
 import { onMenuCommand } from '../data/menu-commands';
 import { connectProjectEvents } from '../data/project-events';
 import { useProjectStore } from '../data/project-store';
@@ -11,6 +12,7 @@ import { useUiStore } from '../data/ui-store';
 import { AreaErrorBoundary } from './area-error-boundary';
 import { areaOf } from './areas';
 import { CommandPalette } from './command-palette';
+import { DemoBanner } from './demo-banner';
 import { runCommand } from './commands';
 import { useFieldFocus } from './field-focus';
 import { LoadFailedScreen } from './load-failed-screen';
@@ -26,6 +28,8 @@ import { TopBar } from './top-bar';
 function useHostConnection(): void {
   useEffect(() => {
     void useProjectStore.getState().load();
+    // The title bar and the demo banner say which cloud is in use from the start.
+    void useCloudStore.getState().loadConnection();
     const offEvents = connectProjectEvents();
     const offMenu = onMenuCommand(runCommand);
     return () => {
@@ -82,8 +86,11 @@ export function App() {
         <ChangedOnDiskBanner />
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
           <Nav />
-          <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', bgcolor: 'background.default' }}>
-            <AreaContent />
+          <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+            <DemoBanner />
+            <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+              <AreaContent />
+            </Box>
           </Box>
         </Box>
         <StatusBar />

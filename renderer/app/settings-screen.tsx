@@ -1,9 +1,8 @@
-/** Settings: the theme, the project's own name and description, and what the app runs on. */
+/** Settings: the theme, the project's own name and description, the cloud connection, and what the app runs on. */
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -18,31 +17,22 @@ import { ModelText } from '../components/model-controls';
 import { fieldId } from '../data/fields';
 import { useProjectStore } from '../data/project-store';
 import { appInfo } from '../data/workspace';
+import { CloudProfilesSection } from '../screens/settings/cloud-profiles-section';
+import { SettingsSection } from '../screens/settings/settings-section';
+import { VaultAlert } from '../screens/settings/vault-alert';
 import type { ThemePreference } from './theme';
-import { vaultNotice } from './vault-notice';
 import { useThemePreference } from './theme';
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Paper variant="outlined" component="section" aria-label={title} sx={{ p: 2.5 }}>
-      <Typography variant="h2" sx={{ mb: 1.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
 
 function ThemeSection() {
   const { preference, setPreference } = useThemePreference();
   return (
-    <Section title="Appearance">
+    <SettingsSection title="Appearance">
       <RadioGroup aria-label="Theme" value={preference} onChange={(e) => setPreference(e.target.value as ThemePreference)}>
         <FormControlLabel value="system" control={<Radio />} label="Follow the system (light or dark)" />
         <FormControlLabel value="light" control={<Radio />} label="Light" />
         <FormControlLabel value="dark" control={<Radio />} label="Dark" />
       </RadioGroup>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -51,7 +41,7 @@ function ProjectSection() {
   const edit = useProjectStore((s) => s.edit);
   if (!working) return null;
   return (
-    <Section title="Project">
+    <SettingsSection title="Project">
       <Stack spacing={2}>
         <ModelText
           path={['name']}
@@ -69,7 +59,7 @@ function ProjectSection() {
           onChange={(text) => edit('Edit the project description', (p) => ({ ...p, description: text === '' ? undefined : text }), { merge: fieldId(['description']) })}
         />
       </Stack>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -80,7 +70,7 @@ function AppSection() {
     appInfo().then(setInfo, (e: Error) => setError(e.message));
   }, []);
   return (
-    <Section title="About this app">
+    <SettingsSection title="About this app">
       {error && <Alert severity="error">Could not read the app information: {error}</Alert>}
       {!info && !error && <Typography variant="body2">Loading…</Typography>}
       {info && (
@@ -109,17 +99,7 @@ function AppSection() {
           <VaultAlert vault={info.vault} />
         </>
       )}
-    </Section>
-  );
-}
-
-/** Green only when secrets are encrypted and kept; a warning colour otherwise, with what the host says about it. */
-function VaultAlert({ vault }: { vault: AppInfo['vault'] }) {
-  const notice = vaultNotice(vault);
-  return (
-    <Alert severity={notice.severity} aria-label="Secrets storage">
-      <strong>{notice.headline}</strong> {vault.description}
-    </Alert>
+    </SettingsSection>
   );
 }
 
@@ -127,9 +107,10 @@ export function SettingsScreen() {
   return (
     <Box component="section" aria-label="Settings">
       <PageHeader title="Settings" />
-      <Stack spacing={2} sx={{ px: 3, pb: 3, maxWidth: 760 }}>
+      <Stack spacing={2} sx={{ px: 3, pb: 3, maxWidth: 1080 }}>
         <ThemeSection />
         <ProjectSection />
+        <CloudProfilesSection />
         <AppSection />
       </Stack>
     </Box>

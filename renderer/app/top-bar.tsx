@@ -1,4 +1,4 @@
-/** The top bar: which project is open, whether it has unsaved changes, and Save/Undo/Redo/Search/Open. */
+/** The top bar: which project is open, whether it has unsaved changes, the cloud in use, and Save/Undo/Redo/Search/Open. */
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -7,13 +7,17 @@ import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined';
+import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import RedoIcon from '@mui/icons-material/Redo';
 import SaveIcon from '@mui/icons-material/Save';
 import SearchIcon from '@mui/icons-material/Search';
 import UndoIcon from '@mui/icons-material/Undo';
+import { useCloudStore } from '../data/cloud-store';
 import { useProjectStore } from '../data/project-store';
 import { useUiStore } from '../data/ui-store';
+import { connectionLabel } from '../screens/settings/cloud-labels';
 import { runCommand } from './commands';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -29,6 +33,30 @@ function UnsavedIndicator() {
         Unsaved changes
       </Typography>
     </Box>
+  );
+}
+
+/** The cloud the console syncs to (demo mode or a profile); a click opens Settings to change it. */
+function CloudChip() {
+  const connection = useCloudStore((s) => s.connection);
+  const connectionError = useCloudStore((s) => s.connectionError);
+  const setArea = useUiStore((s) => s.setArea);
+  if (!connection && !connectionError) return null;
+  const failed = connectionError !== undefined;
+  const label = failed ? 'Cloud not connected' : connectionLabel(connection!);
+  const detail = failed ? connectionError : `${connection!.endpoint} as ${connection!.accessKeyId}`;
+  return (
+    <Tooltip title={`${detail}. Click to change it in Settings.`}>
+      <Chip
+        icon={failed ? <CloudOffOutlinedIcon /> : <CloudOutlinedIcon />}
+        label={label}
+        color={failed ? 'error' : connection!.mode === 'demo' ? 'info' : 'primary'}
+        variant="outlined"
+        onClick={() => setArea('settings')}
+        aria-label={`Cloud connection: ${label}. Open Settings`}
+        sx={{ flexShrink: 0, maxWidth: 260 }}
+      />
+    </Tooltip>
   );
 }
 
@@ -66,6 +94,7 @@ export function TopBar() {
         {file?.demo && <Chip label="Demo project" color="info" variant="outlined" sx={{ flexShrink: 0 }} />}
         <UnsavedIndicator />
         <Box sx={{ flex: 1 }} />
+        <CloudChip />
         <Button
           variant="outlined"
           color="inherit"

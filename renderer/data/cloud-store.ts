@@ -130,9 +130,14 @@ export const useCloudStore = create<CloudStoreState>()((set, get) => ({
   },
 
   async activate(profile) {
-    const connection = await host().cloud.activate({ profile });
-    set({ connection, connectionError: undefined, plan: undefined, stages: undefined, pull: undefined });
-    await get().loadProfiles();
+    try {
+      const connection = await host().cloud.activate({ profile });
+      set({ connection, connectionError: undefined, plan: undefined, stages: undefined, pull: undefined });
+    } finally {
+      // Also after a failure: the choice may be saved even when the new cloud could not be reached.
+      await get().loadProfiles();
+      if (get().connection?.label !== (profile ?? 'Demo')) await get().loadConnection();
+    }
   },
 
   testConnection(request) {
@@ -142,16 +147,19 @@ export const useCloudStore = create<CloudStoreState>()((set, get) => ({
   async resetDemo() {
     const connection = await host().cloud.resetDemo();
     set({ connection, plan: undefined, stages: undefined, pull: undefined, job: undefined });
-    await useProjectStore
-      .getState()
-      .reload()
-      .catch(() => undefined);
+    // The demo ids left the project file: read it again, unless that would drop unsaved edits.
+    const project = useProjectStore.getState();
+    if (project.dirty) markChangedOnDisk();
+    else await project.reload().catch(() => undefined);
   },
 
   async makePlan(prune) {
     set({ planning: true, error: undefined });
     try {
-      set({ plan: await host().cloud.plan({ prune }), planning: false });
+      const plan = await host().cloud.plan({ prune });
+      // A plan that comes back after the console switched clouds belongs to the other one.
+      const current = get().connection;
+      set({ plan: current && current.profileKey !== plan.profileKey ? undefined : plan, planning: false });
     } catch (error) {
       set({ planning: false, error: messageOf(error), plan: undefined });
     }

@@ -31,7 +31,9 @@ export interface CloudProfileInput {
   previousName?: string;
   region: string;
   endpoint?: string;
-  accessKeyId: string;
+  /** Left out when editing: the saved one stays. */
+  accessKeyId?: string;
+  /** Left out when editing: the saved one stays. */
   accessKeySecret?: string;
 }
 

@@ -20,6 +20,7 @@ import type {
   SyncJobView,
   SyncLogEntry,
 } from './cloud-views';
+import type { GatewayInstanceView, GatewaysView, PurchaseCheck, PurchaseContext, PurchaseProgress } from './gateway-views';
 
 export const CHANNEL_PREFIX = 'agw:';
 
@@ -196,12 +197,48 @@ const Name = z.string().min(1).max(200);
 const ProfileName = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'A profile name is 1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit.');
 const Region = z.string().trim().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'A region id looks like cn-hangzhou.');
 const Endpoint = z.string().trim().url().max(2048).optional();
+const InstanceId = z.string().trim().min(1).max(128);
+/** Idempotency token of a purchase or change: a UUID the UI keeps until the operation ended. */
+const Token = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'A token is 8 to 64 letters, digits or dashes.');
+const Maintenance = z.object({ start: z.string().max(10), end: z.string().max(10) });
+const PublicInbound = z.object({ enabled: z.boolean(), eipId: z.string().max(128).optional() });
+const PublicOutbound = z.object({ enabled: z.boolean(), bandwidthMbps: z.number().int().min(0).max(100_000).optional() });
+/** The shape only: the rules (shared/purchase) judge the values and say what is wrong. */
+const PurchaseRequestSchema = z.object({
+  name: z.string().max(200),
+  description: z.string().max(1000).optional(),
+  edition: z.enum(['basic', 'professional', 'enterprise', 'platinum']).optional(),
+  spec: z.string().max(64).optional(),
+  zones: z.array(z.string().max(64)).max(10),
+  vpcId: z.string().max(128),
+  subnets: z.record(z.string().max(64), z.string().max(128)),
+  securityGroupId: z.string().max(128),
+  publicInbound: PublicInbound,
+  publicOutbound: PublicOutbound,
+  maintenance: Maintenance.optional(),
+  billing: z.discriminatedUnion('kind', [z.object({ kind: z.literal('payAsYouGo') }), z.object({ kind: z.literal('subscription'), duration: z.number().int(), cycle: z.enum(['month', 'year']) })]),
+  httpsPolicy: z.string().max(64).optional(),
+  instanceCidr: z.string().max(64).optional(),
+});
+const InstanceChangeSchema = z.object({
+  name: z.string().max(200).optional(),
+  description: z.string().max(1000).optional(),
+  maintenance: Maintenance.optional(),
+  securityGroupId: z.string().max(128).optional(),
+  vpcId: z.string().max(128).optional(),
+  publicInbound: PublicInbound.optional(),
+  publicOutbound: PublicOutbound.optional(),
+  spec: z.string().max(64).optional(),
+  edition: z.enum(['basic', 'professional', 'enterprise', 'platinum']).optional(),
+  httpsPolicy: z.string().max(64).optional(),
+});
 const ProfileInput = z.object({
   name: ProfileName,
   previousName: ProfileName.optional(),
   region: Region,
   endpoint: Endpoint,
-  accessKeyId: z.string().trim().min(1).max(128),
+  /** Left out when editing: the saved one stays (the UI only ever sees it masked). */
+  accessKeyId: z.string().trim().min(1).max(128).optional(),
   accessKeySecret: z.string().min(1).max(256).optional(),
 });
 
@@ -294,7 +331,7 @@ export const CALLS = {
   'agw:cloud.activate': { request: z.tuple([z.object({ profile: ProfileName.nullable() })]), response: {} as CloudConnectionView },
   /** Calls DescribeRegions with a saved profile, or with keys being typed (the saved secret when none is typed). */
   'agw:cloud.testConnection': {
-    request: z.tuple([z.object({ profile: ProfileName.optional(), draft: ProfileInput.partial({ name: true, accessKeySecret: true }).optional() })]),
+    request: z.tuple([z.object({ profile: ProfileName.optional(), draft: ProfileInput.partial({ name: true }).optional() })]),
     response: {} as ConnectionTestResult,
   },
   /** The connection in force (starting the offline cloud in demo mode). */
@@ -335,6 +372,25 @@ export const CALLS = {
     ]),
     response: {} as SyncJobView,
   },
+
+  /** The region's gateway instances (of the cloud in force), the quota, and purchases in progress. */
+  'agw:gateways.list': { request: z.tuple([]), response: {} as GatewaysView },
+  /** One instance with the API groups bound to it. */
+  'agw:gateways.show': { request: z.tuple([z.object({ instanceId: InstanceId })]), response: {} as GatewayInstanceView },
+  /** What the region offers for a purchase (zones, VPCs, vSwitches with free IPs, security groups with rules, EIPs, instance count). */
+  'agw:gateways.context': { request: z.tuple([]), response: {} as PurchaseContext },
+  /** Every finding of a purchase against the region as it is now; buys nothing. */
+  'agw:gateways.check': { request: z.tuple([PurchaseRequestSchema]), response: {} as PurchaseCheck },
+  /**
+   * Buys, refusing on a blocker. `token` (one per purchase, kept by the UI until it ends) makes a
+   * retry return the same instance instead of buying another. The host then follows the purchase
+   * to RUNNING and sets the maintenance window; progress comes in `list` and as events.
+   */
+  'agw:gateways.buy': { request: z.tuple([z.object({ request: PurchaseRequestSchema, token: Token })]), response: {} as PurchaseProgress },
+  /** Changes what may change (name, description, maintenance window, security group, EIP, outbound bandwidth, spec), refusing on a blocker. */
+  'agw:gateways.modify': { request: z.tuple([z.object({ instanceId: InstanceId, change: InstanceChangeSchema, token: Token.optional() })]), response: {} as GatewayInstanceView },
+  /** Deletes an instance; `confirmation` must be its name. Refused while API groups are bound to it. */
+  'agw:gateways.delete': { request: z.tuple([z.object({ instanceId: InstanceId, confirmation: z.string().max(100) })]), response: {} as GatewayInstanceView },
 } as const;
 
 export type CallChannel = keyof typeof CALLS;
@@ -357,9 +413,11 @@ export interface Events {
   'agw:cloud.job': SyncJobView;
   /** The connection in force changed (another profile, demo mode, the offline cloud reset). */
   'agw:cloud.connection': CloudConnectionView;
+  /** A purchase the host follows moved on (submitted, creating, running, failed). */
+  'agw:gateways.purchase': PurchaseProgress;
 }
 export type EventChannel = keyof Events;
-export const EVENT_CHANNELS: EventChannel[] = ['agw:project.changedOnDisk', 'agw:project.opened', 'agw:menu.command', 'agw:gateway.status', 'agw:gateway.log', 'agw:cloud.job', 'agw:cloud.connection'];
+export const EVENT_CHANNELS: EventChannel[] = ['agw:project.changedOnDisk', 'agw:project.opened', 'agw:menu.command', 'agw:gateway.status', 'agw:gateway.log', 'agw:cloud.job', 'agw:cloud.connection', 'agw:gateways.purchase'];
 
 type Domain<C extends string> = C extends `agw:${infer D}.${string}` ? D : never;
 type DomainCalls<D extends string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Project } from './schema';
-import { abolishApi, deployApi, findDeployment, rollbackApi, servedApis, servedRecord } from './stages';
+import { abolishApi, deployApi, findDeployment, rollbackApi, rollbackTargets, servedApis, servedRecord } from './stages';
 
 const ref = { group: 'shop', api: 'list_items' };
 const at = '2026-11-23T09:00:00.000Z';
@@ -26,6 +26,19 @@ describe('stages', () => {
     expect(record).toMatchObject({ version: 1, at, description: 'first' });
     expect(record?.definition.backend).toMatchObject({ body: 'v1' });
     expect(servedApis(edited, 'RELEASE')).toEqual([]);
+  });
+
+  it('offers to roll back to earlier snapshots, never to what the stage serves now', () => {
+    let p = deployApi(project(), ref, 'RELEASE', { at });
+    p = deployApi(withBody(p, 'v2'), ref, 'RELEASE', { at });
+    expect(rollbackTargets(findDeployment(p, ref, 'RELEASE'))).toEqual([1]);
+    p = abolishApi(p, ref, 'RELEASE', { at });
+    // Nothing is served after an abolish: both snapshots may be served again.
+    expect(rollbackTargets(findDeployment(p, ref, 'RELEASE'))).toEqual([1, 2]);
+    p = rollbackApi(p, ref, 'RELEASE', 2, { at });
+    // Version 4 re-serves 2: rolling back to 2 would change nothing.
+    expect(rollbackTargets(findDeployment(p, ref, 'RELEASE'))).toEqual([1]);
+    expect(rollbackTargets(undefined)).toEqual([]);
   });
 
   it('numbers versions per stage and rolls back by appending a copy', () => {

@@ -46,6 +46,17 @@ export interface StageChange {
   at?: string;
 }
 
+/**
+ * The versions a stage can roll back to, oldest first: earlier deployments with a snapshot,
+ * except the one the stage serves now (the current record, or the version it re-serves).
+ */
+export function rollbackTargets(deployment: Deployment | undefined): number[] {
+  const history = deployment?.history ?? [];
+  const current = history.at(-1);
+  const serving = current?.definition ? (current.rollbackOf ?? current.version) : undefined;
+  return history.filter((record) => record.definition && record !== current && record.version !== serving).map((record) => record.version);
+}
+
 /** Deploys the working copy of an API to a stage. Returns a new project; the input is untouched. */
 export function deployApi(project: Project, ref: ApiKey, stage: Stage, change: StageChange = {}): Project {
   const api = findApi(project, ref);

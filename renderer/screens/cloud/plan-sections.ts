@@ -56,6 +56,7 @@ export function planSections(lines: readonly PlanLine[]): { changes: PlanSection
 /** A field's value as the diff shows it: JSON for structures, quoted strings, "(not set)" for nothing. */
 export function shownValue(value: unknown): string {
   if (value === undefined) return '(not set)';
-  if (typeof value === 'string') return JSON.stringify(value);
+  // Quoted, not escaped: a JSON body reads as itself, and "5" still differs from 5.
+  if (typeof value === 'string') return `"${value}"`;
   return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
 }

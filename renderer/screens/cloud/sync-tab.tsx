@@ -76,7 +76,7 @@ export function SyncTab() {
                 made {new Date(plan.madeAt).toLocaleTimeString()}, ids recorded as {plan.profileKey}
               </Typography>
             </Typography>
-            <Button variant="contained" color={deletions > 0 ? 'error' : 'primary'} startIcon={<CloudUpload />} disabled={plan.counts.changes === 0 || blocked || running} onClick={startApply}>
+            <Button variant="contained" color={deletions > 0 ? 'error' : 'primary'} startIcon={<CloudUpload />} disabled={plan.counts.changes === 0 || blocked || running || dirty} onClick={startApply}>
               {plan.counts.changes === 0 ? 'Nothing to apply' : `Apply ${plan.counts.changes} change${plan.counts.changes === 1 ? '' : 's'}`}
             </Button>
           </Stack>

@@ -1,0 +1,90 @@
+/**
+ * Dedicated gateways as the UI sees them: the region's instances, quota and purchases in
+ * progress (the host follows purchases, so this only shows them), and what the region offers a
+ * purchase. While anything is changing, the list is read again every few seconds.
+ */
+import { create } from 'zustand';
+import type { GatewayInstanceView, GatewaysView, PurchaseContext, PurchaseProgress, PurchaseRequest } from '../../shared/ipc/gateway-views';
+import type { InstanceChange } from '../../shared/purchase';
+import { host } from './host';
+import { toHostError } from './host-error';
+
+const POLL_MS = 2000;
+const TRANSITIONAL = new Set(['CREATING', 'MODIFYING', 'DELETING']);
+
+export interface GatewaysStoreState {
+  view?: GatewaysView;
+  loading: boolean;
+  /** Why the list could not be read, in a sentence. */
+  error?: string;
+  context?: PurchaseContext;
+  contextError?: string;
+  load(): Promise<void>;
+  loadContext(): Promise<void>;
+  buy(request: PurchaseRequest, token: string): Promise<PurchaseProgress>;
+  modify(instanceId: string, change: InstanceChange, token?: string): Promise<GatewayInstanceView>;
+  remove(instanceId: string, confirmation: string): Promise<void>;
+}
+
+let pollTimer: ReturnType<typeof setTimeout> | undefined;
+let subscribed = false;
+
+/** Whether something is still on its way: an instance between states, or a purchase not ended. */
+export function isChanging(view: GatewaysView | undefined): boolean {
+  if (!view) return false;
+  return view.instances.some((instance) => TRANSITIONAL.has(instance.status ?? '')) || view.purchases.some((purchase) => purchase.state !== 'running' && purchase.state !== 'failed');
+}
+
+function schedulePoll(): void {
+  clearTimeout(pollTimer);
+  pollTimer = undefined;
+  if (!isChanging(useGatewaysStore.getState().view)) return;
+  pollTimer = setTimeout(() => void useGatewaysStore.getState().load(), POLL_MS);
+}
+
+export const useGatewaysStore = create<GatewaysStoreState>()((set, get) => ({
+  loading: false,
+
+  async load() {
+    if (!subscribed) {
+      subscribed = true;
+      host().on('agw:gateways.purchase', () => void get().load());
+      host().on('agw:cloud.connection', () => {
+        set({ context: undefined, view: undefined });
+        void get().load();
+      });
+    }
+    set({ loading: true });
+    try {
+      set({ view: await host().gateways.list(), loading: false, error: undefined });
+    } catch (error) {
+      set({ loading: false, error: toHostError(error).message });
+    }
+    schedulePoll();
+  },
+
+  async loadContext() {
+    try {
+      set({ context: await host().gateways.context(), contextError: undefined });
+    } catch (error) {
+      set({ contextError: toHostError(error).message });
+    }
+  },
+
+  async buy(request, token) {
+    const progress = await host().gateways.buy({ request, token });
+    await get().load();
+    return progress;
+  },
+
+  async modify(instanceId, change, token) {
+    const instance = await host().gateways.modify({ instanceId, change, token });
+    await get().load();
+    return instance;
+  },
+
+  async remove(instanceId, confirmation) {
+    await host().gateways.delete({ instanceId, confirmation });
+    await get().load();
+  },
+}));

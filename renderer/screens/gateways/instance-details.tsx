@@ -1,0 +1,236 @@
+/**
+ * One dedicated gateway: what it is (spec and its limits, network, public access, maintenance
+ * window, bound groups), what may be changed (checked by the same rules as a purchase), and
+ * deleting it with a typed confirmation that lists the groups bound to it.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import ArrowBack from '@mui/icons-material/ArrowBack';
+import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import type { GatewayInstanceView } from '../../../shared/ipc/gateway-views';
+import { type InstanceChange, SPEC_IDS, blockersOf, checkModify, editionOfSpec, formatCount, specById } from '../../../shared/purchase';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { PageHeader } from '../../components/page-header';
+import { toHostError } from '../../data/host-error';
+import { useGatewaysStore } from '../../data/gateways-store';
+import { useUiStore } from '../../data/ui-store';
+import { FindingsList } from './findings-list';
+import { StatusChip } from './gateways-screen';
+
+export function InstanceDetails({ instance, onBack }: { instance: GatewayInstanceView; onBack: () => void }) {
+  const remove = useGatewaysStore((s) => s.remove);
+  const notify = useUiStore((s) => s.notify);
+  const [modifying, setModifying] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const spec = specById(instance.spec);
+  const running = instance.status === 'RUNNING';
+  const rows: [string, string][] = [
+    ['Instance id', instance.instanceId],
+    ['Edition and spec', `${editionOfSpec(instance.spec)?.label ?? '?'} · ${instance.spec}`],
+    ...(spec
+      ? ([
+          ['Limits', `${formatCount(spec.maxRps)} requests/s, ${formatCount(spec.maxConnections)} connections, outbound up to ${spec.maxOutboundBandwidthMbps} Mbit/s`],
+          ['SLA', spec.sla],
+        ] as [string, string][])
+      : []),
+    ['Description', instance.description ?? '—'],
+    ['VPC', instance.vpcId],
+    ['Subnets', Object.entries(instance.subnets).map(([zone, vSwitch]) => `${zone}: ${vSwitch}`).join('; ') || '—'],
+    ['Security group', instance.securityGroupId || '—'],
+    ['Public inbound', instance.publicInbound?.enabled ? `on, EIP ${instance.publicInbound.eipId ?? '?'}` : 'off'],
+    ['Public outbound', instance.publicOutbound?.enabled ? `on, ${instance.publicOutbound.bandwidthMbps ?? '?'} Mbit/s` : 'off'],
+    ['Maintenance window (UTC)', instance.maintenance ? `${instance.maintenance.start} to ${instance.maintenance.end}` : '—'],
+    ['Billing', instance.chargeType ?? '—'],
+    ['Created', instance.createdTime ?? '—'],
+  ];
+  return (
+    <>
+      <PageHeader
+        before={
+          <Button size="small" startIcon={<ArrowBack />} onClick={onBack} sx={{ mb: 1 }}>
+            All gateways
+          </Button>
+        }
+        title={instance.name}
+        subtitle={<StatusChip status={instance.status} />}
+        actions={
+          <>
+            <Button startIcon={<EditOutlined />} onClick={() => setModifying(true)} disabled={!running}>
+              Change…
+            </Button>
+            <Button color="error" startIcon={<DeleteOutline />} onClick={() => setDeleting(true)} disabled={instance.status === 'DELETING'}>
+              Delete…
+            </Button>
+          </>
+        }
+      />
+      <Stack spacing={2} sx={{ px: 3, pb: 3, maxWidth: 980 }}>
+        {!running && <Alert severity="info">Changes wait until the gateway is RUNNING (it is {instance.status ?? 'in an unknown state'}).</Alert>}
+        <Paper variant="outlined">
+          <Table size="small" aria-label="Gateway details">
+            <TableBody>
+              {rows.map(([label, value]) => (
+                <TableRow key={label}>
+                  <TableCell component="th" scope="row" sx={{ width: 220 }}>
+                    {label}
+                  </TableCell>
+                  <TableCell sx={{ wordBreak: 'break-all' }}>{value}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Bound API groups">
+          <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
+            API groups on this gateway
+          </Typography>
+          {instance.groups.length === 0 ? (
+            <Typography variant="body2">None.</Typography>
+          ) : (
+            instance.groups.map((group) => (
+              <Typography key={group.id} variant="body2">
+                {group.name} <Box component="span" sx={{ color: 'text.secondary', fontFamily: 'monospace' }}>{group.id}</Box>
+              </Typography>
+            ))
+          )}
+        </Paper>
+      </Stack>
+      {modifying && <ModifyDialog instance={instance} onClose={() => setModifying(false)} />}
+      <ConfirmDialog
+        open={deleting}
+        title={`Delete ${instance.name}?`}
+        confirmLabel="Delete the gateway"
+        destructive
+        typedConfirmation={instance.name}
+        onClose={() => setDeleting(false)}
+        onConfirm={() => {
+          setDeleting(false);
+          remove(instance.instanceId, instance.name).then(
+            () => {
+              notify(`Deleting ${instance.name}: its subnets get their IPs back once it is gone.`, 'info');
+              onBack();
+            },
+            (error: unknown) => notify(`${instance.name} was not deleted: ${toHostError(error).message}`, 'error'),
+          );
+        }}
+      >
+        {instance.groups.length > 0 ? (
+          <Alert severity="warning" sx={{ mb: 1.5 }} aria-label="Bound groups warning">
+            {instance.groups.length} API group{instance.groups.length === 1 ? ' is' : 's are'} bound to this gateway: {instance.groups.map((group) => group.name).join(', ')}. The cloud refuses to delete it until they are moved or deleted, and
+            their callers would stop being answered.
+          </Alert>
+        ) : null}
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          The gateway stops answering and its billing ends; this cannot be undone. Type its name to confirm.
+        </Typography>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/** What may change: name, description, maintenance window, security group, EIP, outbound bandwidth, spec. */
+function ModifyDialog({ instance, onClose }: { instance: GatewayInstanceView; onClose: () => void }) {
+  const context = useGatewaysStore((s) => s.context);
+  const loadContext = useGatewaysStore((s) => s.loadContext);
+  const modify = useGatewaysStore((s) => s.modify);
+  const notify = useUiStore((s) => s.notify);
+  const [change, setChange] = useState<InstanceChange>({});
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+  const [token] = useState(() => crypto.randomUUID());
+  useEffect(() => {
+    if (!context) void loadContext();
+  }, [context, loadContext]);
+  const findings = useMemo(() => (context ? checkModify(instance, change, context) : []), [instance, change, context]);
+  const blocked = blockersOf(findings).length > 0 || Object.keys(change).length === 0;
+  const groups = context?.securityGroups.filter((group) => group.vpcId === instance.vpcId) ?? [];
+  const set = (patch: InstanceChange) => setChange((current) => ({ ...current, ...patch }));
+  const window = change.maintenance ?? instance.maintenance ?? { start: '22:00Z', end: '01:00Z' };
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="modify-title">
+      <DialogTitle id="modify-title">Change {instance.name}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField label="Name" value={change.name ?? instance.name} onChange={(e) => set({ name: e.target.value })} />
+          <TextField label="Description" value={change.description ?? instance.description ?? ''} onChange={(e) => set({ description: e.target.value })} />
+          <Stack direction="row" spacing={2}>
+            <TextField label="Maintenance starts (HH:mmZ)" value={window.start} onChange={(e) => set({ maintenance: { ...window, start: e.target.value } })} />
+            <TextField label="Maintenance ends (HH:mmZ)" value={window.end} onChange={(e) => set({ maintenance: { ...window, end: e.target.value } })} />
+          </Stack>
+          <TextField select label="Spec" value={change.spec ?? instance.spec} onChange={(e) => set({ spec: e.target.value })} helperText="A larger spec needs more free IPs in each subnet; a smaller one lowers the limits.">
+            {SPEC_IDS.map((id) => (
+              <MenuItem key={id} value={id}>
+                {editionOfSpec(id)?.label} · {id}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label="Security group" value={change.securityGroupId ?? instance.securityGroupId} onChange={(e) => set({ securityGroupId: e.target.value })} disabled={!context}>
+            {groups.map((group) => (
+              <MenuItem key={group.id} value={group.id}>
+                {group.name ?? group.id} · {group.id}
+              </MenuItem>
+            ))}
+            {groups.every((group) => group.id !== instance.securityGroupId) && <MenuItem value={instance.securityGroupId}>{instance.securityGroupId}</MenuItem>}
+          </TextField>
+          <TextField
+            label="Public outbound bandwidth (Mbit/s, 0 for off)"
+            type="number"
+            value={change.publicOutbound ? (change.publicOutbound.bandwidthMbps ?? 0) : (instance.publicOutbound?.bandwidthMbps ?? 0)}
+            onChange={(e) => {
+              const mbps = Number(e.target.value);
+              set({ publicOutbound: mbps > 0 ? { enabled: true, bandwidthMbps: mbps } : { enabled: false } });
+            }}
+          />
+          <TextField select label="EIP for public inbound" value={change.publicInbound?.eipId ?? instance.publicInbound?.eipId ?? ''} onChange={(e) => set({ publicInbound: { enabled: true, eipId: e.target.value } })} disabled={!context}>
+            {(context?.eips ?? []).map((eip) => (
+              <MenuItem key={eip.id} value={eip.id} disabled={eip.status !== 'Available' && eip.id !== instance.publicInbound?.eipId}>
+                {eip.ip} · {eip.id} · {eip.status}
+              </MenuItem>
+            ))}
+          </TextField>
+          <FindingsList findings={findings} label="Findings of the change" />
+          {error && <Alert severity="error">{error}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="contained"
+          disabled={blocked || saving}
+          onClick={() => {
+            setSaving(true);
+            setError(undefined);
+            modify(instance.instanceId, change, token).then(
+              () => {
+                notify(`Changed ${instance.name}.`, 'success');
+                onClose();
+              },
+              (failure: unknown) => {
+                setSaving(false);
+                setError(toHostError(failure).message);
+              },
+            );
+          }}
+        >
+          {saving ? 'Saving…' : 'Save changes'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

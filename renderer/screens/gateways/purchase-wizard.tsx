@@ -1,0 +1,384 @@
+/**
+ * Buying a dedicated gateway: region and zones, name, edition, billing, network, maintenance
+ * window, and a review of every finding. The rules (shared/purchase) run on each change against
+ * what the region offers, so each check shows as it changes; the host runs them again before it
+ * buys. One token per wizard: pressing Buy again after a failure never buys a second gateway.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import Step from '@mui/material/Step';
+import StepButton from '@mui/material/StepButton';
+import Stepper from '@mui/material/Stepper';
+import Switch from '@mui/material/Switch';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import {
+  DEFAULT_HTTPS_POLICY,
+  DEFAULT_MAINTENANCE_WINDOW,
+  EDITIONS,
+  HTTPS_POLICIES,
+  INSTANCE_SPECS,
+  type PurchaseContext,
+  type PurchaseRequest,
+  WEB_PORTS,
+  blockersOf,
+  checkPurchase,
+  editionOfSpec,
+  internetAccess,
+  ruleText,
+} from '../../../shared/purchase';
+import { toHostError } from '../../data/host-error';
+import { useGatewaysStore } from '../../data/gateways-store';
+import { EditionCards } from './edition-cards';
+import { FindingsList } from './findings-list';
+import { IpMeter } from './ip-meter';
+import { WIZARD_STEPS, type WizardStepId, initialRequest, stepBlocked, stepFindings, subnetsOf, withVpc, withZones } from './wizard-steps';
+
+type Edit = (recipe: (request: PurchaseRequest) => PurchaseRequest) => void;
+
+export function PurchaseWizard({ context, onClose, onBought }: { context: PurchaseContext; onClose: () => void; onBought: () => void }) {
+  const buy = useGatewaysStore((s) => s.buy);
+  const [request, setRequest] = useState<PurchaseRequest>(() => initialRequest(context));
+  const [stepId, setStepId] = useState<WizardStepId>('basics');
+  // One purchase, one token: a Buy pressed again after a lost answer gets the same gateway back.
+  const [token] = useState(() => crypto.randomUUID());
+  const [buying, setBuying] = useState(false);
+  const [buyError, setBuyError] = useState<string>();
+  const findings = useMemo(() => checkPurchase(request, context), [request, context]);
+  const edit: Edit = (recipe) => setRequest((current) => recipe(current));
+  const index = WIZARD_STEPS.findIndex((step) => step.id === stepId);
+  const step = WIZARD_STEPS[index];
+  const blockers = blockersOf(findings);
+
+  const submit = async () => {
+    setBuying(true);
+    setBuyError(undefined);
+    try {
+      await buy(request, token);
+      onBought();
+    } catch (error) {
+      setBuyError(toHostError(error).message);
+    } finally {
+      setBuying(false);
+    }
+  };
+
+  return (
+    <Box component="section" aria-label="Buy a gateway">
+      <Stepper nonLinear activeStep={index} sx={{ mb: 3 }}>
+        {WIZARD_STEPS.map((candidate) => {
+          const blocked = candidate.id !== 'review' && stepBlocked(candidate, findings);
+          return (
+            <Step key={candidate.id} completed={false}>
+              <StepButton onClick={() => setStepId(candidate.id)} aria-label={`${candidate.label}${blocked ? ' (needs attention)' : ''}`} optional={blocked ? <Typography variant="caption" color="error">Needs attention</Typography> : undefined}>
+                {candidate.label}
+              </StepButton>
+            </Step>
+          );
+        })}
+      </Stepper>
+      <Paper variant="outlined" sx={{ p: 3, mb: 2 }}>
+        {stepId === 'basics' && <BasicsStep request={request} context={context} edit={edit} />}
+        {stepId === 'edition' && <EditionCards value={request.edition} onChange={(edition) => edit((r) => ({ ...r, edition, spec: undefined }))} />}
+        {stepId === 'billing' && <BillingStep request={request} edit={edit} />}
+        {stepId === 'network' && <NetworkStep request={request} context={context} edit={edit} />}
+        {stepId === 'maintenance' && <MaintenanceStep request={request} edit={edit} />}
+        {stepId === 'review' && <ReviewStep request={request} context={context} token={token} />}
+        <Box sx={{ mt: 2 }}>
+          <FindingsList findings={stepId === 'review' ? findings : stepFindings(step, findings)} label={stepId === 'review' ? 'Every finding' : `Findings of ${step.label}`} />
+        </Box>
+      </Paper>
+      {buyError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          The purchase was not made: {buyError} Buying again is safe: it uses the same token, so at most one gateway is bought.
+        </Alert>
+      )}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Button onClick={onClose}>Cancel</Button>
+        <Box sx={{ flex: 1 }} />
+        <Button disabled={index === 0} onClick={() => setStepId(WIZARD_STEPS[index - 1].id)}>
+          Back
+        </Button>
+        {stepId !== 'review' ? (
+          <Button variant="contained" onClick={() => setStepId(WIZARD_STEPS[index + 1].id)}>
+            Next
+          </Button>
+        ) : (
+          <Button variant="contained" disabled={blockers.length > 0 || buying} onClick={() => void submit()}>
+            {buying ? 'Buying…' : 'Buy'}
+          </Button>
+        )}
+      </Stack>
+      {stepId === 'review' && blockers.length > 0 && (
+        <Typography variant="body2" color="error" sx={{ mt: 1, textAlign: 'right' }} aria-label="Why Buy is disabled">
+          Buy stays off until {blockers.length === 1 ? 'this is' : `these ${blockers.length} are`} settled: {blockers.map((blocker) => blocker.message).join(' ')}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+function BasicsStep({ request, context, edit }: { request: PurchaseRequest; context: PurchaseContext; edit: Edit }) {
+  return (
+    <Stack spacing={2.5} sx={{ maxWidth: 640 }}>
+      <TextField label="Region" value={context.region} disabled helperText="The region of the cloud profile in use (Settings → Cloud)." />
+      <TextField label="Name" value={request.name} onChange={(e) => edit((r) => ({ ...r, name: e.target.value }))} helperText="Letters, digits, _ and -; up to 50 characters." required />
+      <TextField label="Description" value={request.description ?? ''} onChange={(e) => edit((r) => ({ ...r, description: e.target.value || undefined }))} multiline minRows={2} />
+      <Box>
+        <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
+          Zones
+        </Typography>
+        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
+          The gateway runs in each zone chosen; two or more keep it answering when one zone fails.
+        </Typography>
+        <FormGroup row aria-label="Zones">
+          {context.zones.map((zone) => (
+            <FormControlLabel
+              key={zone}
+              label={zone}
+              control={
+                <Checkbox
+                  checked={request.zones.includes(zone)}
+                  onChange={(e) => edit((r) => withZones(r, e.target.checked ? [...r.zones, zone] : r.zones.filter((z) => z !== zone), context))}
+                />
+              }
+            />
+          ))}
+        </FormGroup>
+      </Box>
+    </Stack>
+  );
+}
+
+function BillingStep({ request, edit }: { request: PurchaseRequest; edit: Edit }) {
+  const billing = request.billing;
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 520 }}>
+      <RadioGroup
+        aria-label="Billing"
+        value={billing.kind}
+        onChange={(e) => edit((r) => ({ ...r, billing: e.target.value === 'subscription' ? { kind: 'subscription', duration: 1, cycle: 'month' } : { kind: 'payAsYouGo' } }))}
+      >
+        <FormControlLabel value="payAsYouGo" control={<Radio />} label="Pay-as-you-go: billed by the hour, delete any time" />
+        <FormControlLabel value="subscription" control={<Radio />} label="Subscription: paid in advance for a term" />
+      </RadioGroup>
+      {billing.kind === 'subscription' && (
+        <Stack direction="row" spacing={2}>
+          <TextField
+            label="Duration"
+            type="number"
+            value={billing.duration}
+            onChange={(e) => edit((r) => ({ ...r, billing: { ...billing, duration: Number(e.target.value) } }))}
+            helperText={billing.cycle === 'month' ? '1 to 9 months' : '1 to 3 years'}
+            sx={{ width: 160 }}
+          />
+          <TextField select label="Cycle" value={billing.cycle} onChange={(e) => edit((r) => ({ ...r, billing: { ...billing, cycle: e.target.value as 'month' | 'year' } }))} sx={{ width: 160 }}>
+            <MenuItem value="month">Months</MenuItem>
+            <MenuItem value="year">Years</MenuItem>
+          </TextField>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function NetworkStep({ request, context, edit }: { request: PurchaseRequest; context: PurchaseContext; edit: Edit }) {
+  const edition = request.edition ? EDITIONS[request.edition] : request.spec ? editionOfSpec(request.spec) : undefined;
+  const needed = edition?.ipsPerSubnet ?? 0;
+  const groups = context.securityGroups.filter((group) => group.vpcId === request.vpcId);
+  const group = context.securityGroups.find((candidate) => candidate.id === request.securityGroupId);
+  const spec = INSTANCE_SPECS[(request.spec ?? edition?.specs[0] ?? 'api.s1.small') as keyof typeof INSTANCE_SPECS];
+  return (
+    <Stack spacing={3}>
+      <TextField select label="VPC" value={request.vpcId} onChange={(e) => edit((r) => withVpc(r, e.target.value, context))} sx={{ maxWidth: 520 }} helperText="A gateway's VPC can never change after purchase.">
+        {context.vpcs.map((vpc) => (
+          <MenuItem key={vpc.id} value={vpc.id}>
+            {vpc.name ?? vpc.id} ({vpc.cidr}) · {vpc.id}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Box>
+        <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
+          A subnet (vSwitch) in each zone
+        </Typography>
+        {request.zones.length === 0 && <Typography variant="body2">Choose zones first (Region and zones).</Typography>}
+        <Stack spacing={1.5}>
+          {request.zones.map((zone) => {
+            const options = subnetsOf(context, request.vpcId, zone);
+            const chosen = options.find((vSwitch) => vSwitch.id === request.subnets[zone]);
+            return (
+              <Stack key={zone} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+                <TextField
+                  select
+                  label={`Subnet in ${zone}`}
+                  value={request.subnets[zone] ?? ''}
+                  onChange={(e) => edit((r) => ({ ...r, subnets: { ...r.subnets, [zone]: e.target.value } }))}
+                  sx={{ width: 420 }}
+                  helperText={options.length === 0 ? 'This VPC has no subnet in this zone.' : undefined}
+                >
+                  {options.map((vSwitch) => (
+                    <MenuItem key={vSwitch.id} value={vSwitch.id}>
+                      {vSwitch.name ?? vSwitch.id} ({vSwitch.cidr}) · {vSwitch.availableIpCount} free
+                    </MenuItem>
+                  ))}
+                </TextField>
+                {chosen && <IpMeter free={chosen.availableIpCount} needed={needed} label={`Free IPs in ${zone}`} />}
+              </Stack>
+            );
+          })}
+        </Stack>
+      </Box>
+      <Box>
+        <TextField select label="Security group" value={request.securityGroupId} onChange={(e) => edit((r) => ({ ...r, securityGroupId: e.target.value }))} sx={{ width: 520 }}>
+          {groups.map((candidate) => (
+            <MenuItem key={candidate.id} value={candidate.id}>
+              {candidate.name ?? candidate.id} · {candidate.id}
+            </MenuItem>
+          ))}
+        </TextField>
+        {group && (
+          <Table size="small" aria-label="Inbound rules that matter" sx={{ mt: 1, maxWidth: 720 }}>
+            <TableBody>
+              {WEB_PORTS.map((port) => {
+                const verdict = internetAccess(group, port);
+                return (
+                  <TableRow key={port}>
+                    <TableCell sx={{ width: 150 }}>Port {port} from the Internet</TableCell>
+                    <TableCell sx={{ width: 90 }}>
+                      <Chip size="small" label={verdict.open ? 'Open' : 'Closed'} color={verdict.open ? 'success' : 'default'} />
+                    </TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>{verdict.decidedBy ? ruleText(verdict.decidedBy) : 'no rule lets it in'}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </Box>
+      <Stack spacing={1}>
+        <FormControlLabel
+          control={<Switch checked={request.publicInbound.enabled} onChange={(e) => edit((r) => ({ ...r, publicInbound: { ...r.publicInbound, enabled: e.target.checked } }))} />}
+          label="Public inbound access: callers on the Internet reach the gateway through an EIP"
+        />
+        {request.publicInbound.enabled && (
+          <TextField select label="EIP" value={request.publicInbound.eipId ?? ''} onChange={(e) => edit((r) => ({ ...r, publicInbound: { enabled: true, eipId: e.target.value } }))} sx={{ width: 420 }}>
+            {context.eips.map((eip) => (
+              <MenuItem key={eip.id} value={eip.id} disabled={eip.status !== 'Available'}>
+                {eip.ip} · {eip.id} · {eip.status === 'Available' ? `${eip.bandwidthMbps ?? '?'} Mbit/s, free` : `in use${eip.boundTo ? ` by ${eip.boundTo}` : ''}`}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+        <FormControlLabel
+          control={
+            <Switch
+              checked={request.publicOutbound.enabled}
+              onChange={(e) => edit((r) => ({ ...r, publicOutbound: e.target.checked ? { enabled: true, bandwidthMbps: r.publicOutbound.bandwidthMbps ?? 5 } : { enabled: false } }))}
+            />
+          }
+          label="Public outbound access: the gateway calls backends on the Internet"
+        />
+        {request.publicOutbound.enabled && (
+          <TextField
+            label="Outbound bandwidth (Mbit/s)"
+            type="number"
+            value={request.publicOutbound.bandwidthMbps ?? ''}
+            onChange={(e) => edit((r) => ({ ...r, publicOutbound: { enabled: true, bandwidthMbps: e.target.value === '' ? undefined : Number(e.target.value) } }))}
+            helperText={`1 to ${spec.maxOutboundBandwidthMbps} for this edition`}
+            sx={{ width: 260 }}
+          />
+        )}
+      </Stack>
+    </Stack>
+  );
+}
+
+function MaintenanceStep({ request, edit }: { request: PurchaseRequest; edit: Edit }) {
+  const window = request.maintenance;
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 560 }}>
+      <Typography variant="body2">
+        Upgrades and repairs happen in this window (UTC). It is set right after the gateway starts running; without one, the cloud&apos;s default {DEFAULT_MAINTENANCE_WINDOW.start} to {DEFAULT_MAINTENANCE_WINDOW.end} applies.
+      </Typography>
+      <FormControlLabel
+        control={<Switch checked={window !== undefined} onChange={(e) => edit((r) => ({ ...r, maintenance: e.target.checked ? { ...DEFAULT_MAINTENANCE_WINDOW } : undefined }))} />}
+        label="Choose a maintenance window"
+      />
+      {window && (
+        <Stack direction="row" spacing={2}>
+          <TextField label="Starts (HH:mmZ)" value={window.start} onChange={(e) => edit((r) => ({ ...r, maintenance: { ...window, start: e.target.value } }))} sx={{ width: 180 }} />
+          <TextField label="Ends (HH:mmZ)" value={window.end} onChange={(e) => edit((r) => ({ ...r, maintenance: { ...window, end: e.target.value } }))} sx={{ width: 180 }} />
+        </Stack>
+      )}
+      <TextField select label="HTTPS policy" value={request.httpsPolicy ?? DEFAULT_HTTPS_POLICY} onChange={(e) => edit((r) => ({ ...r, httpsPolicy: e.target.value }))} sx={{ width: 260 }}>
+        {HTTPS_POLICIES.map((policy) => (
+          <MenuItem key={policy} value={policy}>
+            {policy}
+          </MenuItem>
+        ))}
+      </TextField>
+    </Stack>
+  );
+}
+
+function ReviewStep({ request, context, token }: { request: PurchaseRequest; context: PurchaseContext; token: string }) {
+  const edition = request.edition ? EDITIONS[request.edition] : undefined;
+  const vpc = context.vpcs.find((candidate) => candidate.id === request.vpcId);
+  const group = context.securityGroups.find((candidate) => candidate.id === request.securityGroupId);
+  const rows: [string, string][] = [
+    ['Region', context.region],
+    ['Name', request.name || '(none)'],
+    ['Edition', edition ? `${edition.label} (${edition.specs[0]})` : (request.spec ?? '(none)')],
+    ['Billing', request.billing.kind === 'payAsYouGo' ? 'Pay-as-you-go' : `Subscription, ${request.billing.duration} ${request.billing.cycle}(s)`],
+    ['Zones', request.zones.join(', ') || '(none)'],
+    ['VPC', vpc ? `${vpc.name ?? vpc.id} (${vpc.cidr})` : '(none)'],
+    ['Subnets', request.zones.map((zone) => `${zone}: ${context.vSwitches.find((v) => v.id === request.subnets[zone])?.name ?? '(none)'}`).join('; ') || '(none)'],
+    ['Security group', group ? (group.name ?? group.id) : '(none)'],
+    ['Public inbound', request.publicInbound.enabled ? `on, EIP ${context.eips.find((eip) => eip.id === request.publicInbound.eipId)?.ip ?? '(none)'}` : 'off'],
+    ['Public outbound', request.publicOutbound.enabled ? `on, ${request.publicOutbound.bandwidthMbps ?? '?'} Mbit/s` : 'off'],
+    ['Maintenance window', request.maintenance ? `${request.maintenance.start} to ${request.maintenance.end}` : `the default (${DEFAULT_MAINTENANCE_WINDOW.start} to ${DEFAULT_MAINTENANCE_WINDOW.end})`],
+    ['Purchase token', token],
+  ];
+  return (
+    <Table size="small" aria-label="What will be bought" sx={{ maxWidth: 760 }}>
+      <TableBody>
+        {rows.map(([label, value]) => (
+          <TableRow key={label}>
+            <TableCell component="th" scope="row" sx={{ width: 200 }}>
+              {label}
+            </TableCell>
+            <TableCell sx={{ fontFamily: label === 'Purchase token' ? 'monospace' : undefined }}>{value}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Loads the region's offer, then shows the wizard. */
+export function PurchaseWizardLoader({ onClose, onBought }: { onClose: () => void; onBought: () => void }) {
+  const context = useGatewaysStore((s) => s.context);
+  const contextError = useGatewaysStore((s) => s.contextError);
+  const loadContext = useGatewaysStore((s) => s.loadContext);
+  useEffect(() => {
+    void loadContext();
+  }, [loadContext]);
+  if (contextError) return <Alert severity="error">Could not read what the region offers: {contextError}</Alert>;
+  if (!context) return <Typography variant="body2">Reading the region&apos;s zones, networks and quota…</Typography>;
+  return <PurchaseWizard context={context} onClose={onClose} onBought={onBought} />;
+}
