@@ -150,3 +150,24 @@ test('shows a failed step with the cloud code and request id, and retry finishes
   await screenshot(page, 'cloud-history');
   expect(watch.consoleErrors).toEqual([]);
 });
+
+test('a newcomer follows only what the UI shows: from the demo banner to an API called in the offline cloud', async ({ page, console: server, watch }) => {
+  test.setTimeout(120_000);
+  const app = new ConsoleApp(page);
+  const cloud = new CloudPage(page);
+  await app.open(server);
+  await page.getByRole('note', { name: 'Demo mode' }).getByRole('button', { name: 'Try a sync' }).click();
+  const guide = cloud.region.getByRole('region', { name: 'Getting started in demo mode' });
+  await guide.getByRole('button', { name: 'Make the plan' }).click();
+  await expect(cloud.summary).toContainText('to create');
+  await cloud.apply();
+  await expect(guide.getByRole('button', { name: 'Open the debugger' })).toBeEnabled();
+  await guide.getByRole('button', { name: 'Open the debugger' }).click();
+  const debug = new GatewayDebuggerPage(page);
+  await expect(debug.region.getByRole('button', { name: 'Cloud', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await debug.send();
+  await expect(debug.responseStatus).toHaveText('200');
+  await expect(debug.response).toContainText('Hello from Alibaba Cloud API Gateway');
+  await screenshot(page, 'cloud-newcomer-call');
+  expect(watch.consoleErrors).toEqual([]);
+});

@@ -18,7 +18,7 @@ export class GatewaysPage {
   }
 
   async step(label: string): Promise<void> {
-    await this.wizard.getByRole('button', { name: new RegExp(`^${label}`) }).first().click();
+    await this.wizard.getByRole('tab', { name: new RegExp(`^${label}`) }).click();
   }
 
   zone(zone: string): Locator {
@@ -29,6 +29,7 @@ export class GatewaysPage {
   async choose(label: string, option: string | RegExp): Promise<void> {
     await this.wizard.getByRole('combobox', { name: label }).click();
     await this.page.getByRole('option', { name: option }).first().click();
+    await expect(this.page.getByRole('listbox')).toHaveCount(0);
   }
 
   meter(zone: string): Locator {

@@ -17,6 +17,7 @@ export function DemoBanner() {
   const connection = useCloudStore((s) => s.connection);
   const connectionError = useCloudStore((s) => s.connectionError);
   const setArea = useUiStore((s) => s.setArea);
+  const area = useUiStore((s) => s.area);
   const [small, setSmall] = useState(false);
   const toSettings = () => setArea('settings');
 
@@ -69,6 +70,11 @@ export function DemoBanner() {
       aria-label="Demo mode"
       action={
         <>
+          {area !== 'cloud' && (
+            <Button color="inherit" onClick={() => setArea('cloud')}>
+              Try a sync
+            </Button>
+          )}
           <Button color="inherit" onClick={toSettings}>
             Connect an account
           </Button>
