@@ -218,7 +218,9 @@ export const GATEWAY_HELP = [
   '  show ID                   One gateway in detail, with the API groups on it',
   '  check <purchase flags>    Every finding of the purchase rules (level, field, message); exit 1 on a blocker',
   '  buy <purchase flags>      Check, ask (or --yes), buy with a token, wait until RUNNING, set the maintenance window',
-  '  modify ID <change flags>  Change name, description, maintenance window, EIP, bandwidth, HTTPS policy or edition/spec',
+  '  modify ID <change flags>  Change name, description, maintenance window, security group, EIP, bandwidth, HTTPS policy',
+  '                            or edition/spec (the same flags as a purchase; --security-group: one of the gateway\'s VPC,',
+  '                            for all its zones; --eip: move public inbound access to this Available EIP)',
   '  delete ID                 Delete a gateway (refused while API groups are on it); asks for its name, or --yes',
   '',
   'Connection (as the sync commands; no project needed):',
@@ -252,5 +254,6 @@ export const GATEWAY_HELP = [
   '      --subnet cn-hangzhou-j=vsw-1 --subnet cn-hangzhou-g=vsw-2 --security-group sg-1 --eip eip-1',
   '  apigw-studio gateway buy   ...the same flags... --maintenance 22:00Z-01:00Z --yes',
   '  apigw-studio gateway modify apigateway-cn-abc --region cn-hangzhou --edition enterprise --yes',
+  '  apigw-studio gateway modify apigateway-cn-abc --region cn-hangzhou --security-group sg-2 --eip eip-2 --yes',
   'Exit status: 0 done, 1 refused or failed (the findings or the cloud\'s answer say why), 2 usage error. See docs/gateways.md.',
 ];

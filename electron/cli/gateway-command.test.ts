@@ -198,7 +198,7 @@ describe('apigw-studio gateway check and buy', () => {
 });
 
 describe('apigw-studio gateway list, show, modify and delete', () => {
-  it('lists, shows, renames and upgrades, then deletes with --yes', async () => {
+  it('lists, shows, renames and upgrades, moves to another security group and EIP, then deletes with --yes', async () => {
     expect((await cli('gateway', 'buy', ...purchaseFlags(), ...at(), '--yes', '--poll', '0.05')).code).toBe(0);
     const listed = await cli('gateway', 'list', ...at());
     expect(listed.code).toBe(0);
@@ -220,9 +220,24 @@ describe('apigw-studio gateway list, show, modify and delete', () => {
     expect(modified.stdout).toMatch(/^ {2}Spec: +Enterprise \(api\.s2\.large\)$/m);
     expect(modified.stdout).toMatch(/^ {2}Status: +RUNNING$/m);
 
-    const moved = await cli('gateway', 'modify', instanceId, ...at(), '--security-group', id('securityGroups', 'internal-only'), '--yes');
-    expect(moved.code).toBe(1);
-    expect(moved.stderr).toContain("no OpenAPI call changes a gateway's security group");
+    const elsewhere = await cli('gateway', 'modify', instanceId, ...at(), '--security-group', id('securityGroups', 'all-open'), '--yes');
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toMatch(/^BLOCKER {2}securityGroup +The security group sg-\w+ \(all-open\) belongs to VPC vpc-\w+, not to the gateway's VPC/m);
+    expect(elsewhere.stderr).toContain('apigw-studio gateway modify: not changing: fix the blockers above.');
+
+    const spare = eipAt('118.31.40.7');
+    const moved = await cli('gateway', 'modify', instanceId, ...at(), '--security-group', id('securityGroups', 'internal-only'), '--eip', spare, '--yes', '--json');
+    expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ securityGroupId: id('securityGroups', 'internal-only'), publicInbound: { enabled: true, eipId: spare }, status: 'RUNNING' });
+    // Read back from the cloud itself, not from the CLI's view.
+    const client = createCloudClient({ region: 'cn-hangzhou', endpoint: sim.url, credentials: DEMO_KEYS });
+    const after = await readPurchaseContext(client);
+    client.close();
+    expect(after.eips.find((item) => item.ip === '47.96.180.21')).toMatchObject({ status: 'Available' });
+    expect(after.eips.find((item) => item.ip === '118.31.40.7')).toMatchObject({ status: 'InUse', boundTo: instanceId });
+    const shownAfter = (await cli('gateway', 'show', instanceId, ...at())).stdout;
+    expect(shownAfter).toMatch(new RegExp(`^ {2}Security group: +${id('securityGroups', 'internal-only')}$`, 'm'));
+    expect(shownAfter).toMatch(new RegExp(`^ {2}Public inbound: +on, EIP ${spare}$`, 'm'));
 
     const unasked = await cli('gateway', 'delete', instanceId, ...at());
     expect(unasked.code).toBe(1);

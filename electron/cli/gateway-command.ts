@@ -121,7 +121,7 @@ const VERBS: Record<GatewayVerb, Verb> = {
 
   async modify(cli, flags, instanceId) {
     const change = flags.change();
-    if (Object.keys(change).length === 0) throw usage('modify', 'nothing to change: give --name, --description, --maintenance, --eip, --bandwidth, --https-policy, --edition or --spec');
+    if (Object.keys(change).length === 0) throw usage('modify', 'nothing to change: give --name, --description, --maintenance, --security-group, --eip, --bandwidth, --https-policy, --edition or --spec');
     const findings = await cli.service.checkChange({ instanceId, change });
     if (!cli.json || hasBlockers(findings)) printFindings(cli, `Checking the change of gateway ${instanceId}:`, findings);
     if (hasBlockers(findings)) {

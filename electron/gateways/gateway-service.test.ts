@@ -1,15 +1,15 @@
 /**
  * Dedicated gateways through the contract's dispatcher, as the UI calls them, against demo
  * mode's offline cloud (real HTTP, real pop-core): the region read for a purchase, the checks,
- * a purchase followed to RUNNING with its maintenance window, a retried token, the quota, a
- * change, a delete, and a purchase picked up again after the host restarted.
+ * a purchase followed to RUNNING with its maintenance window, a retried token, the quota,
+ * changes (a security group and an EIP among them) and what is refused, a delete, and a purchase picked up again after the host restarted.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GatewayInstanceView, GatewaysView, PurchaseCheck, PurchaseProgress } from '../../shared/ipc/gateway-views';
-import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
+import { type PurchaseContext, type PurchaseRequest, SECURITY_GROUP_CHANGE } from '../../shared/purchase';
 import { createDispatcher } from '../host/dispatch';
 import { type HostServices, createHostServices } from '../host/services';
 import { PURCHASES_FILE } from './purchases';
@@ -260,7 +260,7 @@ describe('buying', () => {
 });
 
 describe('changing and deleting', () => {
-  it('renames, sets the window and the description, upgrades the spec taking one more IP per subnet; a security group cannot change', async () => {
+  it('renames, sets the window and the description, upgrades the spec taking one more IP per subnet', async () => {
     const { instanceId } = await buyToRunning(purchase(), 'orders-0004');
     const freeJ = await freeIps('prod-vsw-j');
 
@@ -271,15 +271,61 @@ describe('changing and deleting', () => {
     expect(bad.code).toBe('BLOCKED');
     expect(bad.message).toContain('contains " ", which is not allowed');
 
-    const moved = await refusal('agw:gateways.modify', { instanceId, change: { securityGroupId: group('internal-only').id } });
-    expect(moved.code).toBe('UNSUPPORTED');
-    expect(moved.message).toContain('no OpenAPI call changes a gateway\'s security group');
-
     const upgraded = await call<GatewayInstanceView>('agw:gateways.modify', { instanceId, change: { edition: 'enterprise' }, token: 'spec-up-0001' });
     expect(upgraded).toMatchObject({ spec: 'api.s2.large', status: 'MODIFYING' });
     expect(await freeIps('prod-vsw-j')).toBe(freeJ - 1);
     const running = await waitForInstance(instanceId, (instance) => instance?.status === 'RUNNING');
     expect(running).toMatchObject({ spec: 'api.s2.large', name: 'orders-gateway', description: 'Renamed' });
+  });
+
+  it('moves the gateway to another security group of its VPC and to another EIP, read back from the cloud', async () => {
+    const { instanceId } = await buyToRunning(purchase(), 'orders-0007');
+    const change = { securityGroupId: group('internal-only').id, publicInbound: { enabled: true, eipId: eip('118.31.40.7').id } };
+    // internal-only keeps the Internet out: a warning, not a refusal.
+    const findings = await services.gateways.checkChange({ instanceId, change });
+    expect(findings.filter((finding) => finding.level !== 'info').map((finding) => [finding.level, finding.code])).toEqual([
+      ['warning', 'SECURITY_GROUP_PORT_CLOSED'],
+      ['warning', 'SECURITY_GROUP_PORT_CLOSED'],
+    ]);
+
+    const moved = await call<GatewayInstanceView>('agw:gateways.modify', { instanceId, change });
+    expect(moved).toMatchObject({ status: 'RUNNING', securityGroupId: group('internal-only').id, publicInbound: { enabled: true, eipId: eip('118.31.40.7').id } });
+    const described = await cloudCall<{ Instances: { InstanceAttribute: { NetworkInterfaceAttributes: { NetworkInterfaceAttribute: { ZoneId: string; SecurityGroupId: string }[] } }[] } }>('DescribeInstances', { InstanceId: instanceId });
+    expect(described.Instances.InstanceAttribute[0].NetworkInterfaceAttributes.NetworkInterfaceAttribute.map((nic) => [nic.ZoneId, nic.SecurityGroupId])).toEqual([
+      ['cn-hangzhou-j', group('internal-only').id],
+      ['cn-hangzhou-g', group('internal-only').id],
+    ]);
+    const after = await call<PurchaseContext>('agw:gateways.context');
+    expect(after.eips.find((item) => item.ip === '47.96.180.21')).toMatchObject({ status: 'Available' });
+    expect(after.eips.find((item) => item.ip === '47.96.180.21')?.boundTo).toBeUndefined();
+    expect(after.eips.find((item) => item.ip === '118.31.40.7')).toMatchObject({ status: 'InUse', boundTo: instanceId });
+
+    const demo = await services.cloud.demo.ensure();
+    expect(demo.sim.calls.filter((entry) => entry.action === SECURITY_GROUP_CHANGE.action).map((entry) => entry.status)).toEqual([200]);
+  });
+
+  it('refuses a security group of another VPC, another VPC, and giving up public inbound access, saying why', async () => {
+    const { instanceId } = await buyToRunning(purchase(), 'orders-0008');
+    const otherVpc = await refusal('agw:gateways.modify', { instanceId, change: { securityGroupId: group('all-open').id } });
+    expect(otherVpc.code).toBe('BLOCKED');
+    expect(otherVpc.message).toContain(`belongs to VPC ${vpc('default-vpc').id}, not to the gateway's VPC ${vpc('prod-vpc').id}`);
+
+    const vpcChange = await refusal('agw:gateways.modify', { instanceId, change: { vpcId: vpc('default-vpc').id } });
+    expect(vpcChange.code).toBe('BLOCKED');
+    expect(vpcChange.message).toContain('cannot change to');
+
+    const takenEip = await refusal('agw:gateways.modify', { instanceId, change: { publicInbound: { enabled: true, eipId: eip('47.96.180.22').id } } });
+    expect(takenEip.code).toBe('BLOCKED');
+    expect(takenEip.message).toContain('is InUse');
+
+    const toPrivate = await refusal('agw:gateways.modify', { instanceId, change: { publicInbound: { enabled: false } } });
+    expect(toPrivate.code).toBe('UNSUPPORTED');
+    expect(toPrivate.message).toContain("no OpenAPI call unbinds a gateway's EIP");
+
+    expect(await call<GatewayInstanceView>('agw:gateways.show', { instanceId })).toMatchObject({ securityGroupId: group('web-open').id, publicInbound: { enabled: true, eipId: eip('47.96.180.21').id } });
+    // Nothing was sent but the purchase's maintenance window.
+    const demo = await services.cloud.demo.ensure();
+    expect(demo.sim.calls.filter((entry) => entry.action === SECURITY_GROUP_CHANGE.action || entry.action === 'ModifyInstanceAttribute').map((entry) => entry.action)).toEqual(['ModifyInstanceAttribute']);
   });
 
   it('refuses to delete while a group is on the gateway, naming it; then deletes, and the IPs and the EIP come back', async () => {

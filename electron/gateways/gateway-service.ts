@@ -18,6 +18,8 @@ import {
   checkPurchase,
   hasBlockers,
   maintenanceParams,
+  SECURITY_GROUP_CHANGE,
+  securityGroupChangeParams,
   specRank,
 } from '../../shared/purchase';
 import type { CloudParams } from '../cloud/wire-params';
@@ -25,7 +27,7 @@ import { HostError } from '../host/host-error';
 import { GatewayDescriptions } from './descriptions';
 import { type GatewayCloud, type OpenGatewayCloud, withCloud } from './gateway-cloud';
 import { GatewayBlocked, toHostError } from './gateway-errors';
-import { type InstanceAttribute, boundGroups, countDedicated, describeInstance, describeInstances, existingInstanceOf, instanceView, isDedicated } from './instances';
+import { type InstanceAttribute, boundGroups, countDedicated, describeInstance, describeInstances, existingInstanceOf, instanceView, isDedicated, networkInterfacesOf } from './instances';
 import { readPurchaseContext } from './purchase-context';
 import { PurchaseTracker } from './purchases';
 
@@ -113,9 +115,11 @@ export class GatewayService {
 
   /**
    * Changes what may change, refusing on a blocker: name, maintenance window, HTTPS policy, EIP
-   * and outbound bandwidth with ModifyInstanceAttribute; the spec with ModifyInstanceSpec (with a
-   * Token: a retry never changes twice); the description here. A security group cannot be
-   * changed: the OpenAPI has no parameter for it (reference §3.3).
+   * and outbound bandwidth with ModifyInstanceAttribute; the security group with
+   * SECURITY_GROUP_CHANGE's call; the spec with ModifyInstanceSpec (with a Token: a retry never
+   * changes twice); the description here. The EIP and security group calls are the offline
+   * cloud's choices (docs/offline-cloud.md): a cloud that does not take them refuses, or is
+   * caught leaving the group as it was.
    */
   modify(request: { instanceId: string; change: InstanceChange; token?: string }): Promise<GatewayInstanceView> {
     return this.withCloud(async (cloud) => {
@@ -132,8 +136,9 @@ export class GatewayService {
       if (change.httpsPolicy !== undefined) attributes.HttpsPolicy = change.httpsPolicy;
       if (change.publicInbound?.enabled && change.publicInbound.eipId && change.publicInbound.eipId !== existing.publicInbound?.eipId) attributes[PUBLIC_ACCESS_PARAMS.eip] = change.publicInbound.eipId;
       if (change.publicOutbound) attributes[PUBLIC_ACCESS_PARAMS.outboundBandwidth] = change.publicOutbound.enabled ? (change.publicOutbound.bandwidthMbps ?? 0) : 0;
-      // Attributes first: a spec change leaves the instance MODIFYING, and attributes need it RUNNING.
+      // Attributes and the group first: a spec change leaves the instance MODIFYING, and they need it RUNNING.
       if (Object.keys(attributes).length > 0) await cloud.client.call('CloudAPI', 'ModifyInstanceAttribute', { InstanceId: instanceId, ...attributes }, { idempotent: true });
+      if (change.securityGroupId !== undefined && change.securityGroupId !== existing.securityGroupId) await moveToSecurityGroup(cloud, instanceId, change.securityGroupId);
 
       const spec = change.spec || (change.edition ? EDITIONS[change.edition].specs[0] : undefined);
       if (spec && spec !== existing.spec) {
@@ -221,18 +226,34 @@ function refuseShared(instanceType: string, instanceId: string): void {
   }
 }
 
-/** What checkModify lets through but no OpenAPI call can do. */
+/**
+ * Puts every network interface of the gateway in `securityGroupId`. A setting, so a retry is
+ * harmless. Read back: a cloud that takes the call but not its parameter (the real cloud does not
+ * document it) must not look as if it had moved the gateway.
+ */
+async function moveToSecurityGroup(cloud: GatewayCloud, instanceId: string, securityGroupId: string): Promise<void> {
+  await cloud.client.call('CloudAPI', SECURITY_GROUP_CHANGE.action, securityGroupChangeParams(instanceId, securityGroupId), { idempotent: true });
+  const after = await describeInstance(cloud.client, instanceId);
+  const nics = after ? networkInterfacesOf(after) : [];
+  const left = nics.filter((nic) => nic.SecurityGroupId !== securityGroupId);
+  if (nics.length > 0 && left.length === 0) return;
+  const where = nics.length === 0 ? 'no network interface of it' : left.map((nic) => `its interface in ${nic.ZoneId} in ${nic.SecurityGroupId || 'no group'}`).join(', ');
+  throw new HostError(
+    'UNSUPPORTED',
+    `The cloud took ${SECURITY_GROUP_CHANGE.action} for gateway ${instanceId}, but DescribeInstances shows ${where}, not in ${securityGroupId}: this cloud does not move a gateway's security group that way (the call is the offline cloud's choice). Change the rules of the gateway's group instead, or buy a new gateway in ${securityGroupId}.`,
+  );
+}
+
+/**
+ * What checkModify lets through but no call can do: giving up public inbound access. No
+ * documented call unbinds a gateway's EIP, and the offline cloud reads an empty AllocationId as
+ * not sent (as the RPC API reads every empty parameter), so it cannot be told "none".
+ */
 function refuseUnsupported(existing: ReturnType<typeof existingInstanceOf>, change: InstanceChange): void {
-  if (change.securityGroupId !== undefined && change.securityGroupId !== existing.securityGroupId) {
-    throw new HostError(
-      'UNSUPPORTED',
-      `Gateway ${existing.instanceId} cannot move to security group ${change.securityGroupId}: no OpenAPI call changes a gateway's security group (ModifyInstanceAttribute takes none). Change the rules of its group ${existing.securityGroupId || '(none)'} instead, or buy a new gateway in ${change.securityGroupId}.`,
-    );
-  }
   if (change.publicInbound && !change.publicInbound.enabled && existing.publicInbound?.enabled) {
     throw new HostError(
       'UNSUPPORTED',
-      `Gateway ${existing.instanceId} cannot give up its EIP ${existing.publicInbound.eipId ?? ''}: no OpenAPI call unbinds a gateway's EIP (the offline cloud takes one in ${PUBLIC_ACCESS_PARAMS.eip}, but has no way to remove it). Close ports 80 and 443 in its security group to stop Internet traffic instead.`,
+      `Gateway ${existing.instanceId} cannot give up its EIP ${existing.publicInbound.eipId ?? ''}: no OpenAPI call unbinds a gateway's EIP (the offline cloud moves it to another EIP with ${PUBLIC_ACCESS_PARAMS.eip}, but has no way to remove it). Close ports 80 and 443 in its security group to stop Internet traffic instead.`,
     );
   }
 }

@@ -23,7 +23,7 @@ export interface InstanceAttribute {
   MaintainEndTime?: string;
   UserVpcId?: string;
   ZoneId?: string;
-  NetworkInterfaceAttributes?: { NetworkInterfaceAttribute?: { ZoneId: string; VswitchId: string; SecurityGroupId?: string }[] };
+  NetworkInterfaceAttributes?: { NetworkInterfaceAttribute?: NetworkInterface[] };
   /** The offline cloud's public-access fields (PUBLIC_ACCESS_PARAMS); the real cloud documents none. */
   [key: string]: unknown;
 }
@@ -68,9 +68,20 @@ export async function boundGroups(client: CloudClient, instanceId?: string): Pro
   return byInstance;
 }
 
+export interface NetworkInterface {
+  ZoneId: string;
+  VswitchId: string;
+  SecurityGroupId?: string;
+}
+
+/** The instance's network interfaces, one per zone, each with its vSwitch and security group. */
+export function networkInterfacesOf(instance: InstanceAttribute): NetworkInterface[] {
+  return listItems<NetworkInterface>(instance, 'NetworkInterfaceAttributes.NetworkInterfaceAttribute');
+}
+
 /** What the change rules (checkModify) need to know about an instance. */
 export function existingInstanceOf(instance: InstanceAttribute): ExistingInstance {
-  const nics = listItems<{ ZoneId: string; VswitchId: string; SecurityGroupId?: string }>(instance, 'NetworkInterfaceAttributes.NetworkInterfaceAttribute');
+  const nics = networkInterfacesOf(instance);
   const eip = instance[PUBLIC_ACCESS_PARAMS.eip];
   const bandwidth = instance[PUBLIC_ACCESS_PARAMS.outboundBandwidth];
   const existing: ExistingInstance = {

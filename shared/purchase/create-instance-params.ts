@@ -1,7 +1,8 @@
 /**
  * From a PurchaseRequest to CloudAPI's CreateInstance parameters (reference §3.1) for a
- * VPC-integration gateway, and from a maintenance window to ModifyInstanceAttribute's (§3.3,
- * CreateInstance takes no window). The client sends these; the offline cloud reads the same names.
+ * VPC-integration gateway, from a maintenance window to ModifyInstanceAttribute's (§3.3,
+ * CreateInstance takes no window), and a change of security group to the call that makes it. The
+ * client sends these; the offline cloud reads the same names.
  */
 import { DEFAULT_HTTPS_POLICY } from './attributes';
 import { EDITIONS } from './editions';
@@ -16,6 +17,15 @@ import type { MaintenanceWindow, PurchaseRequest, VSwitchInfo } from './types';
  * echoes them in DescribeInstances. This is the one place these names are written down.
  */
 export const PUBLIC_ACCESS_PARAMS = { eip: 'AllocationId', outboundBandwidth: 'InternetMaxBandwidthOut' } as const;
+
+/**
+ * EMULATOR CHOICE (docs/offline-cloud.md): no documented parameter moves a gateway to another
+ * security group. The API metadata lists ModifyInstanceVpcAttributeForConsole without detail
+ * (reference §3.4); the offline cloud serves it with `InstanceId` and `SecurityGroupId` (ECS's
+ * name for a group), which must be a group of the gateway's own VPC, and puts every network
+ * interface of the gateway in it. This is the one place these names are written down.
+ */
+export const SECURITY_GROUP_CHANGE = { action: 'ModifyInstanceVpcAttributeForConsole', instanceId: 'InstanceId', securityGroupId: 'SecurityGroupId' } as const;
 
 /** What a VPC-integration gateway is called in CreateInstance's InstanceType. */
 export const VPC_CONNECT = 'vpc_connect';
@@ -57,4 +67,9 @@ export function createInstanceParams(request: PurchaseRequest, vSwitches: readon
 /** ModifyInstanceAttribute's fields for a maintenance window. */
 export function maintenanceParams(window: MaintenanceWindow): { MaintainStartTime: string; MaintainEndTime: string } {
   return { MaintainStartTime: window.start, MaintainEndTime: window.end };
+}
+
+/** SECURITY_GROUP_CHANGE's parameters: move every network interface of `instanceId` to `securityGroupId`. */
+export function securityGroupChangeParams(instanceId: string, securityGroupId: string): Record<string, string> {
+  return { [SECURITY_GROUP_CHANGE.instanceId]: instanceId, [SECURITY_GROUP_CHANGE.securityGroupId]: securityGroupId };
 }

@@ -51,4 +51,12 @@ export { ANYWHERE, WEB_PORTS, type PortVerdict, internetAccess, openingRule, rul
 export { singleZonesOf, singleZonesOfAll } from './zones';
 export { DEFAULT_INSTANCE_QUOTA, checkPurchase } from './check-purchase';
 export { checkModify } from './check-modify';
-export { PUBLIC_ACCESS_PARAMS, VPC_CONNECT, type CreateInstanceParamValue, createInstanceParams, maintenanceParams } from './create-instance-params';
+export {
+  PUBLIC_ACCESS_PARAMS,
+  SECURITY_GROUP_CHANGE,
+  VPC_CONNECT,
+  type CreateInstanceParamValue,
+  createInstanceParams,
+  maintenanceParams,
+  securityGroupChangeParams,
+} from './create-instance-params';

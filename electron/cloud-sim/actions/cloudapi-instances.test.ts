@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PurchaseRequest, createInstanceParams, maintenanceParams } from '../../../shared/purchase';
+import { type PurchaseRequest, SECURITY_GROUP_CHANGE, createInstanceParams, maintenanceParams, securityGroupChangeParams } from '../../../shared/purchase';
 import { type CloudParams, toWireParams } from '../../cloud/wire-params';
 import { type CloudSim, startCloudSim } from '../cloud-sim';
 import { popCore } from '../testing/sim-requests';
@@ -166,6 +166,7 @@ describe('CloudAPI CreateInstance', () => {
     const creating = await instance(gatewayId);
     expect(creating?.Status).toBe('CREATING');
     expect((await refusal('ModifyInstanceAttribute', { InstanceId: gatewayId, InstanceName: 'too-early' })).code).toBe('IncorrectInstanceStatus');
+    expect((await refusal(SECURITY_GROUP_CHANGE.action, securityGroupChangeParams(gatewayId, ids['internal-only']))).code).toBe('IncorrectInstanceStatus');
 
     clock += DELAY_MS;
     const running = await instance(gatewayId);
@@ -230,6 +231,60 @@ describe('CloudAPI ModifyInstanceAttribute', () => {
     expect(await eipStatus('gateway-eip')).toMatchObject({ Status: 'Available', InstanceId: '' });
     expect(await eipStatus('spare-eip')).toMatchObject({ Status: 'InUse', InstanceId: gatewayId });
     expect((await refusal('ModifyInstanceAttribute', { InstanceId: gatewayId, InternetMaxBandwidthOut: 101 })).data.Message).toContain('1 to 100 Mbit/s for api.s1.medium');
+  });
+
+  it('keeps the EIP when the new one is bound elsewhere or unknown, and sending its own EIP again changes nothing', async () => {
+    const taken = await refusal('ModifyInstanceAttribute', { InstanceId: gatewayId, AllocationId: ids['web-eip'] });
+    expect(taken.code).toBe('IncorrectEipStatus');
+    expect(taken.data.Message).toMatch(new RegExp(`^EIP ${ids['web-eip']} \\(47\\.96\\.180\\.22\\) is InUse \\(bound to i-\\w+\\), not Available\\.`));
+    const unknown = await refusal('ModifyInstanceAttribute', { InstanceId: gatewayId, AllocationId: 'eip-nothere' });
+    expect(unknown.code).toBe('InvalidAllocationId.NotFound');
+
+    await call('ModifyInstanceAttribute', { InstanceId: gatewayId, AllocationId: ids['spare-eip'] });
+    expect(await instance(gatewayId)).toMatchObject({ AllocationId: ids['spare-eip'], Status: 'RUNNING' });
+    expect(await eipStatus('spare-eip')).toMatchObject({ Status: 'InUse', InstanceId: gatewayId });
+    expect((await eipStatus('web-eip')).InstanceId).toMatch(/^i-\w+$/);
+    expect(await eipStatus('gateway-eip')).toMatchObject({ Status: 'Available', InstanceId: '' });
+  });
+});
+
+describe('CloudAPI ModifyInstanceVpcAttributeForConsole (a new security group)', () => {
+  const groupsOf = async (instanceId: string) =>
+    ((await instance(instanceId))?.NetworkInterfaceAttributes as { NetworkInterfaceAttribute: { ZoneId: string; SecurityGroupId: string }[] }).NetworkInterfaceAttribute.map((nic) => [nic.ZoneId, nic.SecurityGroupId]);
+
+  it('puts every network interface in a security group of the same VPC, at once', async () => {
+    await call(SECURITY_GROUP_CHANGE.action, securityGroupChangeParams(gatewayId, ids['internal-only']));
+    expect(await groupsOf(gatewayId)).toEqual([
+      ['cn-hangzhou-j', ids['internal-only']],
+      ['cn-hangzhou-g', ids['internal-only']],
+    ]);
+    expect((await instance(gatewayId))?.Status).toBe('RUNNING');
+    // A setting: the same call again is no change, and no refusal.
+    await call(SECURITY_GROUP_CHANGE.action, securityGroupChangeParams(gatewayId, ids['internal-only']));
+    expect(await groupsOf(gatewayId)).toEqual([
+      ['cn-hangzhou-j', ids['internal-only']],
+      ['cn-hangzhou-g', ids['internal-only']],
+    ]);
+  });
+
+  it('refuses a security group of another VPC with the shared rule’s words, and changes nothing', async () => {
+    const other = await refusal(SECURITY_GROUP_CHANGE.action, securityGroupChangeParams(gatewayId, ids['all-open']));
+    expect(other.code).toBe('InvalidSecurityGroupId.VPCMismatch');
+    expect(other.data.Message).toContain(`The security group ${ids['all-open']} (all-open) belongs to VPC ${ids['default-vpc']}, not to the gateway's VPC ${ids['prod-vpc']}. Choose a security group of VPC ${ids['prod-vpc']}.`);
+    expect((await refusal(SECURITY_GROUP_CHANGE.action, securityGroupChangeParams(gatewayId, 'sg-nothere'))).code).toBe('InvalidSecurityGroupId.NotFound');
+    expect((await refusal(SECURITY_GROUP_CHANGE.action, { InstanceId: gatewayId })).code).toBe('MissingSecurityGroupId');
+    expect((await refusal(SECURITY_GROUP_CHANGE.action, securityGroupChangeParams('api-shared-vpc-001', ids['web-open']))).data.Message).toContain('shared instance');
+    expect((await refusal(SECURITY_GROUP_CHANGE.action, securityGroupChangeParams('apigateway-cn-nothere', ids['web-open']))).code).toBe('NotFoundInstance');
+    expect(await groupsOf(gatewayId)).toEqual([
+      ['cn-hangzhou-j', ids['internal-only']],
+      ['cn-hangzhou-g', ids['internal-only']],
+    ]);
+
+    await call(SECURITY_GROUP_CHANGE.action, securityGroupChangeParams(gatewayId, ids['web-open']));
+    expect(await groupsOf(gatewayId)).toEqual([
+      ['cn-hangzhou-j', ids['web-open']],
+      ['cn-hangzhou-g', ids['web-open']],
+    ]);
   });
 });
 

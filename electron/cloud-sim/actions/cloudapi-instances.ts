@@ -1,13 +1,15 @@
 /**
  * CloudAPI dedicated instances (reference §3): CreateInstance, DescribeInstances,
- * ModifyInstanceAttribute, ModifyInstanceSpec, DeleteInstance, for VPC-integration gateways
- * (`InstanceType=vpc_connect`). Every purchase and change runs shared/purchase's rules, so no
- * client gets past what the wizard refuses; a purchase takes its edition's private IPs in each
- * vSwitch (DescribeVSwitches shows it) and gives them back when the instance is gone.
+ * ModifyInstanceAttribute, ModifyInstanceVpcAttributeForConsole (a new security group),
+ * ModifyInstanceSpec, DeleteInstance, for VPC-integration gateways (`InstanceType=vpc_connect`).
+ * Every purchase and change runs shared/purchase's rules, so no client gets past what the wizard
+ * refuses; a purchase takes its edition's private IPs in each vSwitch (DescribeVSwitches shows
+ * it) and gives them back when the instance is gone.
  *
  * Emulator choices (docs/offline-cloud.md): public access travels in PUBLIC_ACCESS_PARAMS
- * (`AllocationId`, `InternetMaxBandwidthOut`); only vpc_connect instances are sold; an instance
- * stays CREATING / MODIFYING / DELETING for `delayMs`; changes need it RUNNING.
+ * (`AllocationId`, `InternetMaxBandwidthOut`), a security group change in SECURITY_GROUP_CHANGE;
+ * only vpc_connect instances are sold; an instance stays CREATING / MODIFYING / DELETING for
+ * `delayMs`; changes need it RUNNING.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -18,6 +20,7 @@ import {
   type InstanceChange,
   PUBLIC_ACCESS_PARAMS,
   type PublicInbound,
+  SECURITY_GROUP_CHANGE,
   type PublicOutbound,
   type PurchaseRequest,
   VPC_CONNECT,
@@ -313,6 +316,16 @@ function modifyInstanceAttribute(context: ActionContext): JsonObject {
   return {};
 }
 
+/** One security group for all of a gateway's network interfaces, as CreateInstance requires; applied at once, like ModifyInstanceAttribute. */
+function modifyInstanceSecurityGroup(context: ActionContext): JsonObject {
+  const { params } = context;
+  const instance = findInstance(context.region(), params.required(SECURITY_GROUP_CHANGE.instanceId));
+  const securityGroupId = params.required(SECURITY_GROUP_CHANGE.securityGroupId);
+  refuseBlockers(checkModify(existingInstanceOf(instance), { securityGroupId }, purchaseContextOf(context)));
+  for (const nic of instance.NetworkInterfaces) nic.SecurityGroupId = securityGroupId;
+  return {};
+}
+
 function modifyInstanceSpec(context: ActionContext, delayMs: number): JsonObject {
   const { params } = context;
   const region = context.region();
@@ -373,6 +386,7 @@ export function cloudApiInstanceActions(options: InstanceActionOptions = {}): Ac
       CreateInstance: write((context) => createInstance(context, delayMs)),
       DescribeInstances: read(describeInstances),
       ModifyInstanceAttribute: write(modifyInstanceAttribute),
+      [SECURITY_GROUP_CHANGE.action]: write(modifyInstanceSecurityGroup),
       ModifyInstanceSpec: write((context) => modifyInstanceSpec(context, delayMs)),
       DeleteInstance: write((context) => deleteInstance(context, delayMs)),
     },
