@@ -24,7 +24,7 @@ import ArrowBack from '@mui/icons-material/ArrowBack';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import type { GatewayInstanceView } from '../../../shared/ipc/gateway-views';
-import { type InstanceChange, SPEC_IDS, blockersOf, checkModify, editionOfSpec, formatCount, specById } from '../../../shared/purchase';
+import { DEFAULT_MAINTENANCE_WINDOW, type InstanceChange, SPEC_IDS, blockersOf, checkModify, editionOfSpec, formatCount, specById } from '../../../shared/purchase';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { toHostError } from '../../data/host-error';
@@ -154,14 +154,15 @@ function ModifyDialog({ instance, onClose }: { instance: GatewayInstanceView; on
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
   const [token] = useState(() => crypto.randomUUID());
+  // Free IPs and EIPs change: check the change against the region as it is now.
   useEffect(() => {
-    if (!context) void loadContext();
-  }, [context, loadContext]);
+    void loadContext();
+  }, [loadContext]);
   const findings = useMemo(() => (context ? checkModify(instance, change, context) : []), [instance, change, context]);
   const blocked = blockersOf(findings).length > 0 || Object.keys(change).length === 0;
   const groups = context?.securityGroups.filter((group) => group.vpcId === instance.vpcId) ?? [];
   const set = (patch: InstanceChange) => setChange((current) => ({ ...current, ...patch }));
-  const window = change.maintenance ?? instance.maintenance ?? { start: '22:00Z', end: '01:00Z' };
+  const window = change.maintenance ?? instance.maintenance ?? DEFAULT_MAINTENANCE_WINDOW;
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="modify-title">
       <DialogTitle id="modify-title">Change {instance.name}</DialogTitle>

@@ -72,7 +72,10 @@ export function PurchaseWizard({ context, onClose, onBought }: { context: Purcha
       await buy(request, token);
       onBought();
     } catch (error) {
-      setBuyError(toHostError(error).message);
+      const failure = toHostError(error);
+      setBuyError(failure.message);
+      // The host checked against the region as it is now: check against that too.
+      if (failure.code === 'BLOCKED') void useGatewaysStore.getState().loadContext();
     } finally {
       setBuying(false);
     }
@@ -109,7 +112,9 @@ export function PurchaseWizard({ context, onClose, onBought }: { context: Purcha
         </Alert>
       )}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose} disabled={buying}>
+          Cancel
+        </Button>
         <Box sx={{ flex: 1 }} />
         <Button disabled={index === 0} onClick={() => setStepId(WIZARD_STEPS[index - 1].id)}>
           Back
@@ -375,9 +380,14 @@ export function PurchaseWizardLoader({ onClose, onBought }: { onClose: () => voi
   const context = useGatewaysStore((s) => s.context);
   const contextError = useGatewaysStore((s) => s.contextError);
   const loadContext = useGatewaysStore((s) => s.loadContext);
+  // A purchase is checked against the region as it is now: drop what an earlier wizard read.
   useEffect(() => {
-    void loadContext();
-  }, [loadContext]);
+    useGatewaysStore.setState({ context: undefined, contextError: undefined });
+  }, []);
+  // Read when missing: on opening, and after a change of cloud profile dropped it.
+  useEffect(() => {
+    if (!context) void loadContext();
+  }, [context, loadContext]);
   if (contextError) return <Alert severity="error">Could not read what the region offers: {contextError}</Alert>;
   if (!context) return <Typography variant="body2">Reading the region&apos;s zones, networks and quota…</Typography>;
   return <PurchaseWizard context={context} onClose={onClose} onBought={onBought} />;
