@@ -97,7 +97,7 @@ export function PurchaseWizard({ context, onClose, onBought }: { context: Purcha
       </Stepper>
       <Paper variant="outlined" sx={{ p: 3, mb: 2 }}>
         {stepId === 'basics' && <BasicsStep request={request} context={context} edit={edit} />}
-        {stepId === 'edition' && <EditionCards value={request.edition} onChange={(edition) => edit((r) => ({ ...r, edition, spec: undefined }))} />}
+        {stepId === 'edition' && <EditionStep request={request} edit={edit} />}
         {stepId === 'billing' && <BillingStep request={request} edit={edit} />}
         {stepId === 'network' && <NetworkStep request={request} context={context} edit={edit} />}
         {stepId === 'maintenance' && <MaintenanceStep request={request} edit={edit} />}
@@ -166,6 +166,25 @@ function BasicsStep({ request, context, edit }: { request: PurchaseRequest; cont
           ))}
         </FormGroup>
       </Box>
+    </Stack>
+  );
+}
+
+/** The edition, and for one with several specs (platinum), which of them. */
+function EditionStep({ request, edit }: { request: PurchaseRequest; edit: Edit }) {
+  const edition = request.edition ? EDITIONS[request.edition] : undefined;
+  return (
+    <Stack spacing={2}>
+      <EditionCards value={request.edition} onChange={(id) => edit((r) => ({ ...r, edition: id, spec: undefined }))} />
+      {edition && edition.specs.length > 1 && (
+        <TextField select label="Spec" value={request.spec ?? edition.specs[0]} onChange={(e) => edit((r) => ({ ...r, spec: e.target.value }))} sx={{ width: 420 }}>
+          {edition.specs.map((id) => (
+            <MenuItem key={id} value={id}>
+              {id}: {INSTANCE_SPECS[id].maxRps.toLocaleString('en')} requests/s, {INSTANCE_SPECS[id].maxConnections.toLocaleString('en')} connections
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
     </Stack>
   );
 }
@@ -348,7 +367,7 @@ function ReviewStep({ request, context, token }: { request: PurchaseRequest; con
   const rows: [string, string][] = [
     ['Region', context.region],
     ['Name', request.name || '(none)'],
-    ['Edition', edition ? `${edition.label} (${edition.specs[0]})` : (request.spec ?? '(none)')],
+    ['Edition', edition ? `${edition.label} (${request.spec ?? edition.specs[0]})` : (request.spec ?? '(none)')],
     ['Billing', request.billing.kind === 'payAsYouGo' ? 'Pay-as-you-go' : `Subscription, ${request.billing.duration} ${request.billing.cycle}(s)`],
     ['Zones', request.zones.join(', ') || '(none)'],
     ['VPC', vpc ? `${vpc.name ?? vpc.id} (${vpc.cidr})` : '(none)'],
