@@ -237,10 +237,11 @@ describe('buying', () => {
     const lost = await refusal('agw:gateways.buy', { request: purchase(), token: 'orders-0003' });
     expect(lost.code).toBe('CLOUD_FAILED');
     expect(lost.message).toContain('Buy again with the same token (orders-0003)');
-    expect((await call<GatewaysView>('agw:gateways.list')).purchases).toEqual([expect.objectContaining({ token: 'orders-0003', state: 'failed', failure: expect.objectContaining({ code: 'InternalError' }) })]);
+    expect((await call<GatewaysView>('agw:gateways.list')).purchases).toEqual([expect.objectContaining({ token: 'orders-0003', state: 'failed', canRetry: true, failure: expect.objectContaining({ code: 'InternalError' }) })]);
 
+    // "Look again" on the Purchases panel: the recorded purchase, with its token, no form needed.
     const ended = purchaseEnd('orders-0003');
-    const resent = await call<PurchaseProgress>('agw:gateways.buy', { request: purchase(), token: 'orders-0003' });
+    const resent = await call<PurchaseProgress>('agw:gateways.retryPurchase', { token: 'orders-0003' });
     expect(resent.state).toBe('creating');
     expect((await ended).state).toBe('running');
     expect(demo.sim.calls.filter((entry) => entry.action === 'CreateInstance')).toHaveLength(2);
@@ -253,6 +254,8 @@ describe('buying', () => {
     const sixth = await refusal('agw:gateways.buy', { request: basic(6), token: 'small-0006' });
     expect(sixth.code).toBe('BLOCKED');
     expect(sixth.message).toContain('The account already has 5 dedicated gateways in cn-hangzhou; the quota is 5 per region.');
+    // A refusal bought nothing: there is nothing to look at again.
+    expect((await refusal('agw:gateways.retryPurchase', { token: 'small-0006' })).code).toBe('NOT_FOUND');
     const listed = await call<GatewaysView>('agw:gateways.list');
     expect(listed.quota).toEqual({ used: 5, limit: 5 });
     expect(listed.purchases.map((item) => item.token)).not.toContain('small-0006');

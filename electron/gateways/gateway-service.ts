@@ -95,6 +95,10 @@ export class GatewayService {
     return (await this.withCloud((cloud) => this.purchases.buy(cloud, request.request, request.token))).progress;
   }
 
+  retryPurchase(request: { token: string }): Promise<PurchaseProgress> {
+    return this.withCloud(async (cloud) => (await this.purchases.retry(cloud, request.token)).progress);
+  }
+
   /** The purchase `token` stands for in the cloud in force, if this app knows it. */
   purchase(token: string): Promise<PurchaseProgress | undefined> {
     return this.withCloud((cloud) => this.purchases.find(cloud.key, token));

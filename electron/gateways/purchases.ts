@@ -96,6 +96,7 @@ export function progressOf(record: PurchaseRecord): PurchaseProgress {
     startedAt: record.startedAt,
     ...(record.endedAt ? { endedAt: record.endedAt } : {}),
     ...(record.failure ? { failure: record.failure } : {}),
+    ...(record.state === 'failed' && standsForPurchase(record) ? { canRetry: true } : {}),
   };
 }
 
@@ -143,8 +144,14 @@ export class PurchaseTracker {
    * (GatewayBlocked) when checkPurchase finds a blocker in the region as it is now. Answers once
    * CreateInstance has answered; the purchase is then followed in the background.
    */
-  buy(cloud: GatewayCloud, request: PurchaseRequest, token: string): Promise<BuyOutcome> {
+  /** `request` may be left out only for a purchase already known (a retry resends what was recorded). */
+  buy(cloud: GatewayCloud, request: PurchaseRequest | undefined, token: string): Promise<BuyOutcome> {
     return this.exclusive(idOf(cloud.key, token), () => this.submit(cloud, request, token));
+  }
+
+  /** Looks again at a known purchase that may have bought something; refuses anything else (it would need the form again). */
+  retry(cloud: GatewayCloud, token: string): Promise<BuyOutcome> {
+    return this.buy(cloud, undefined, token);
   }
 
   /** Resolves when this process stops following the purchase (it ended, or the tracker closed); its state then. */
@@ -201,7 +208,7 @@ export class PurchaseTracker {
     return this.sending.has(id) || this.following.has(id);
   }
 
-  private async submit(cloud: GatewayCloud, request: PurchaseRequest, token: string): Promise<BuyOutcome> {
+  private async submit(cloud: GatewayCloud, request: PurchaseRequest | undefined, token: string): Promise<BuyOutcome> {
     const known = await this.record(cloud.key, token);
     if (known && standsForPurchase(known)) {
       if (known.state === 'submitting' || (known.state === 'failed' && !known.instanceId)) return this.resend(cloud, known);
@@ -213,6 +220,7 @@ export class PurchaseTracker {
       return { progress: progressOf(this.live.get(idOf(cloud.key, token)) ?? known), known: true };
     }
     if (this.stopping.signal.aborted) throw new HostError('BUSY', 'API Gateway Studio is closing; buy again after it has started.');
+    if (!request) throw new HostError('NOT_FOUND', 'There is nothing to look at again for that purchase: the cloud refused it, so nothing was bought. Buy again from the wizard.');
 
     const context = await readPurchaseContext(cloud.client);
     const findings = checkPurchase(request, context);

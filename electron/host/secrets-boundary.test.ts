@@ -185,6 +185,7 @@ async function walkGateways(): Promise<void> {
   await call('agw:gateways.check', [request]);
   const bought = result<PurchaseProgress>(await call('agw:gateways.buy', [{ request, token: 'walk-purchase-0001' }]));
   await call('agw:gateways.list', []);
+  await call('agw:gateways.retryPurchase', [{ token: 'walk-purchase-0001' }]);
   await call('agw:gateways.show', [{ instanceId: bought.instanceId }]);
   await call('agw:gateways.modify', [{ instanceId: bought.instanceId, change: { description: 'walked' } }]);
   await call('agw:gateways.delete', [{ instanceId: bought.instanceId, confirmation: 'walk-gw' }]);

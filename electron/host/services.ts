@@ -160,6 +160,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:gateways.context': () => gateways.context(),
     'agw:gateways.check': (request) => gateways.check(request),
     'agw:gateways.buy': (request) => gateways.buy(request),
+    'agw:gateways.retryPurchase': (request) => gateways.retryPurchase(request),
     'agw:gateways.modify': (request) => gateways.modify(request),
     'agw:gateways.delete': (request) => gateways.delete(request),
   };

@@ -22,6 +22,8 @@ export interface GatewaysStoreState {
   load(): Promise<void>;
   loadContext(): Promise<void>;
   buy(request: PurchaseRequest, token: string): Promise<PurchaseProgress>;
+  /** Looks again at a purchase that may have bought something (its `canRetry`). */
+  retryPurchase(token: string): Promise<PurchaseProgress>;
   modify(instanceId: string, change: InstanceChange, token?: string): Promise<GatewayInstanceView>;
   remove(instanceId: string, confirmation: string): Promise<void>;
 }
@@ -73,6 +75,12 @@ export const useGatewaysStore = create<GatewaysStoreState>()((set, get) => ({
 
   async buy(request, token) {
     const progress = await host().gateways.buy({ request, token });
+    await get().load();
+    return progress;
+  },
+
+  async retryPurchase(token) {
+    const progress = await host().gateways.retryPurchase({ token });
     await get().load();
     return progress;
   },

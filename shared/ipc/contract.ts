@@ -387,6 +387,12 @@ export const CALLS = {
    * to RUNNING and sets the maintenance window; progress comes in `list` and as events.
    */
   'agw:gateways.buy': { request: z.tuple([z.object({ request: PurchaseRequestSchema, token: Token })]), response: {} as PurchaseProgress },
+  /**
+   * Looks again at a purchase that failed after it may have bought something (`canRetry`): sends
+   * the recorded CreateInstance again with its own token (the cloud answers with the same gateway),
+   * or follows the instance it made. Never a new purchase.
+   */
+  'agw:gateways.retryPurchase': { request: z.tuple([z.object({ token: Token })]), response: {} as PurchaseProgress },
   /** Changes what may change (name, description, maintenance window, security group, EIP, outbound bandwidth, spec), refusing on a blocker. */
   'agw:gateways.modify': { request: z.tuple([z.object({ instanceId: InstanceId, change: InstanceChangeSchema, token: Token.optional() })]), response: {} as GatewayInstanceView },
   /** Deletes an instance; `confirmation` must be its name. Refused while API groups are bound to it. */

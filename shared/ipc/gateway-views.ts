@@ -32,6 +32,8 @@ export interface PurchaseProgress {
   startedAt: string;
   endedAt?: string;
   failure?: { code: string; message: string; requestId?: string };
+  /** Failed, but a gateway may exist (the answer was lost, or it failed after the instance was made): worth looking again with the same token. */
+  canRetry?: boolean;
 }
 
 export interface GatewaysView {

@@ -25,6 +25,8 @@ import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { useCloudStore } from '../../data/cloud-store';
 import { useGatewaysStore } from '../../data/gateways-store';
+import { toHostError } from '../../data/host-error';
+import { useUiStore } from '../../data/ui-store';
 import { InstanceDetails } from './instance-details';
 import { PurchaseWizardLoader } from './purchase-wizard';
 
@@ -93,6 +95,10 @@ export function GatewaysScreen() {
 }
 
 function Purchases({ purchases }: { purchases: PurchaseProgress[] }) {
+  const retryPurchase = useGatewaysStore((s) => s.retryPurchase);
+  const notify = useUiStore((s) => s.notify);
+  const lookAgain = (purchase: PurchaseProgress) =>
+    retryPurchase(purchase.token).catch((error: unknown) => notify(`Could not look at ${purchase.name} again: ${toHostError(error).message}`, 'error'));
   return (
     <Paper variant="outlined" component="section" aria-label="Purchases" sx={{ p: 2 }}>
       <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
@@ -111,6 +117,11 @@ function Purchases({ purchases }: { purchases: PurchaseProgress[] }) {
                 </Typography>
               )}
               <Chip size="small" label={PURCHASE_STATES[purchase.state].label} color={PURCHASE_STATES[purchase.state].color} />
+              {purchase.canRetry && (
+                <Button size="small" variant="outlined" onClick={() => void lookAgain(purchase)} title="Sends the recorded purchase again with its own token: the cloud answers with the same gateway if it bought one">
+                  Look again
+                </Button>
+              )}
             </Stack>
             {purchase.state !== 'running' && purchase.state !== 'failed' && <LinearProgress sx={{ my: 0.5 }} aria-label={`Progress of ${purchase.name}`} />}
             <Typography variant="body2" sx={{ color: purchase.state === 'failed' ? 'error.main' : 'text.secondary' }}>
