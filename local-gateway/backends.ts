@@ -5,6 +5,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
+import { fillStageVariables } from '../shared/model/names';
 import type { Api, MockBackend } from '../shared/model/schema';
 import { gatewayError, GATEWAY_CHOICES, type GatewayError } from '../shared/gateway/cloud-behaviour';
 import { encodeUrlEncoded } from '../shared/signature/url-encoded';
@@ -47,16 +48,12 @@ export function compileBackend(api: Api, variables: Record<string, string>): Com
   const backend = api.backend;
   if (backend.type === 'MOCK') return compileMock(backend);
 
-  let missing: string | undefined;
-  const fill = (text: string) =>
-    text.replace(/#([^#/\s]+)#/g, (whole, name: string) => {
-      const value = variables[name];
-      if (value === undefined) missing ??= name;
-      return value ?? whole;
-    });
-  const address = fill(backend.address);
-  const path = fill(backend.path);
+  const filledAddress = fillStageVariables(backend.address, variables);
+  const filledPath = fillStageVariables(backend.path, variables);
+  const missing = filledAddress.missing ?? filledPath.missing;
   if (missing !== undefined) return gatewayError('X500SV', missing);
+  const address = filledAddress.text;
+  const path = filledPath.text;
 
   let url: URL;
   try {

@@ -14,7 +14,7 @@ import { createIpControl, type IpControl } from './ip-control';
 import { compileMapping, type CompiledMapping } from './mapping';
 import { RouteTable, type RouteTarget } from './routes';
 import type { StageRef } from './stage-ref';
-import { createThrottler, type Throttler } from './throttling';
+import { createThrottler, type ThrottleCounters, type Throttler } from './throttling';
 import { groupHostLabel } from '../shared/debug/group-host';
 
 export interface CompiledApi extends RouteTarget {
@@ -51,6 +51,8 @@ export interface Runtime {
 
 export interface RuntimeOptions {
   nonceStore: NonceStore;
+  /** Throttling counters, kept across reloads like the nonces. */
+  throttleCounters?: ThrottleCounters;
   now?: () => number;
 }
 
@@ -97,7 +99,7 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
     groups,
     byHost,
     auth: createAuthenticator({ project, secrets, nonceStore: options.nonceStore, now: options.now }),
-    throttler: createThrottler(project, options.now),
+    throttler: createThrottler(project, options.now, options.throttleCounters),
     ipControl: createIpControl(project),
     cors: createCors(project),
     warnings,

@@ -35,6 +35,7 @@ import {
 import { headerValue, newRequestId, rawGatewayError, sendGatewayError } from './responses';
 import type { RouteHit } from './routes';
 import { compileRuntime, type CompiledApi, type GroupRuntime, type Runtime } from './runtime';
+import type { ThrottleCounters } from './throttling';
 
 export interface LocalGatewayOptions {
   project: Project;
@@ -91,7 +92,9 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
   const events = new EventEmitter();
   // Used nonces must stay used across reloads.
   const nonceStore: NonceStore = createNonceStore();
-  let current = compileRuntime(options.project, options.secrets, { nonceStore, now: options.now });
+  // Quotas too: a reload must not give every caller a fresh one.
+  const throttleCounters: ThrottleCounters = new Map();
+  let current = compileRuntime(options.project, options.secrets, { nonceStore, throttleCounters, now: options.now });
   const core: GatewayCore = {
     maxBodyBytes: options.maxBodyBytes ?? GATEWAY_CHOICES.defaultMaxBodyBytes,
     pool: new BackendPool(),
@@ -139,7 +142,7 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
     reload(project, secrets) {
       let result: ReloadResult;
       try {
-        current = compileRuntime(project, secrets, { nonceStore, now: options.now });
+        current = compileRuntime(project, secrets, { nonceStore, throttleCounters, now: options.now });
         result = { ok: true, warnings: current.warnings };
       } catch (error) {
         result = { ok: false, warnings: [], error: `the project could not be compiled for serving: ${(error as Error).message}` };

@@ -33,6 +33,22 @@ function drain(check: () => ReturnType<ReturnType<typeof createThrottler>['check
   return { admitted: max, refusal: undefined };
 }
 
+describe('across reloads', () => {
+  it('keeps counting where it was when the gateway recompiles the same binding, and forgets bindings that are gone', () => {
+    const time = clock();
+    const store = new Map();
+    const first = createThrottler(project({ apiDefault: 3 }), time.now, store);
+    expect(drain(() => first.check(ITEMS)).admitted).toBe(3);
+    // A save (or a deploy in the offline cloud) recompiles: the quota is still spent.
+    const second = createThrottler(project({ apiDefault: 3 }), time.now, store);
+    expect(second.check(ITEMS)?.code).toBe('T429IN');
+    time.state.now += 60_000;
+    expect(second.check(ITEMS)).toBeUndefined();
+    createThrottler(project({ apiDefault: 3, bindings: [ORDERS] }), time.now, store);
+    expect(store.size).toBe(1);
+  });
+});
+
 describe('throttling levels', () => {
   it('T429IN: the API limit, counted per bound API', () => {
     const throttler = createThrottler(project({ apiDefault: 3 }), clock().now);

@@ -26,8 +26,21 @@ interface Counter {
   count: number;
 }
 
-/** One policy as bound to one API in one stage, with its own counters (limits are per bound API). */
-interface Binding {
+/** The counters of one policy bound to one API in one stage (limits are per bound API). */
+interface Counters {
+  api: Counter;
+  users: Map<string, Counter>;
+  apps: Map<string, Counter>;
+}
+
+/**
+ * Counters by policy, unit and binding. The gateway keeps one store for its whole life: a reload
+ * (a save, a deploy in the offline cloud) must not hand every caller a fresh quota.
+ */
+export type ThrottleCounters = Map<string, Counters>;
+
+/** One policy as bound to one API in one stage, with its counters. */
+interface Binding extends Counters {
   unitMs: number;
   apiLimit: number;
   userLimit?: number;
@@ -35,17 +48,27 @@ interface Binding {
   /** APP specials by app name (or local AppId); USER specials by account id. */
   appSpecials: Map<string, number>;
   userSpecials: Map<string, number>;
-  api: Counter;
-  users: Map<string, Counter>;
-  apps: Map<string, Counter>;
 }
 
-export function createThrottler(project: Project, now: () => number = Date.now): Throttler {
+export function createThrottler(project: Project, now: () => number = Date.now, store: ThrottleCounters = new Map()): Throttler {
   const bindings = new Map<string, Binding>();
+  const kept = new Set<string>();
   // Later policies replace earlier ones on the same binding, as SetTrafficControlApis does.
   for (const policy of project.throttlingPolicies) {
-    for (const ref of policy.bindings) bindings.set(stageRefKey(ref), compileBinding(policy));
+    for (const ref of policy.bindings) {
+      const key = stageRefKey(ref);
+      const countersKey = `${policy.name}\n${policy.unit}\n${key}`;
+      let counters = store.get(countersKey);
+      if (counters === undefined) {
+        counters = { api: { window: 0, count: 0 }, users: new Map(), apps: new Map() };
+        store.set(countersKey, counters);
+      }
+      kept.add(countersKey);
+      bindings.set(key, compileBinding(policy, counters));
+    }
   }
+  // Counters of bindings that are gone would never be read again.
+  for (const key of store.keys()) if (!kept.has(key)) store.delete(key);
 
   return {
     check(ref, app) {
@@ -82,7 +105,7 @@ export function createThrottler(project: Project, now: () => number = Date.now):
   };
 }
 
-function compileBinding(policy: ThrottlingPolicy): Binding {
+function compileBinding(policy: ThrottlingPolicy, counters: Counters): Binding {
   const appSpecials = new Map<string, number>();
   const userSpecials = new Map<string, number>();
   // Re-adding a special overwrites it in the cloud: the last entry for a key wins here too.
@@ -94,9 +117,7 @@ function compileBinding(policy: ThrottlingPolicy): Binding {
     appLimit: policy.appDefault,
     appSpecials,
     userSpecials,
-    api: { window: 0, count: 0 },
-    users: new Map(),
-    apps: new Map(),
+    ...counters,
   };
 }
 

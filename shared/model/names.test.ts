@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_RULES, descriptionProblem, nameProblem } from './names';
+import { NAME_RULES, descriptionProblem, nameProblem, fillStageVariables, stageVariableReferences } from './names';
 
 describe('nameProblem', () => {
   it('accepts cloud-style names, hyphens after the first character and Chinese names', () => {
@@ -28,5 +28,14 @@ describe('nameProblem', () => {
   it('measures descriptions in characters', () => {
     expect(descriptionProblem('group `g`', '描'.repeat(180), 180)).toBeUndefined();
     expect(descriptionProblem('group `g`', 'x'.repeat(181), 180)).toContain('181 characters long; at most 180');
+  });
+});
+
+describe('stage variables', () => {
+  it('fills #name# with own values only, and names the first one missing', () => {
+    expect(fillStageVariables('http://#host#:#port#/x', { host: 'a', port: '8080' })).toEqual({ text: 'http://a:8080/x' });
+    // `toString` is not a stage variable just because every object has one.
+    expect(fillStageVariables('http://#toString#/', {})).toEqual({ text: 'http://#toString#/', missing: 'toString' });
+    expect(stageVariableReferences('#a#/#b#?#c d#')).toEqual(['a', 'b']);
   });
 });

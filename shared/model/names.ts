@@ -38,6 +38,24 @@ const NAME_CHARACTER = /[A-Za-z0-9_\-\p{Script=Han}]/u;
 /** Stage variables are used as `#name#` in backend addresses and paths. */
 export const STAGE_VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** A `#name#` reference in a backend address or path; what validation checks is what the gateway fills. */
+const STAGE_VARIABLE_REFERENCE = /#([^#/?\s]*)#/g;
+
+export function stageVariableReferences(text: string): string[] {
+  return [...text.matchAll(STAGE_VARIABLE_REFERENCE)].map((match) => match[1]);
+}
+
+/** `text` with each `#name#` replaced by its value; `missing` names the first variable without one. */
+export function fillStageVariables(text: string, values: Record<string, string>): { text: string; missing?: string } {
+  let missing: string | undefined;
+  const filled = text.replace(STAGE_VARIABLE_REFERENCE, (whole, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+    if (value === undefined) missing ??= name;
+    return value ?? whole;
+  });
+  return missing === undefined ? { text: filled } : { text: filled, missing };
+}
+
 /** The name inside a `[name]` path segment: it travels in URLs, so ASCII only. */
 export const PATH_PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 

@@ -30,7 +30,7 @@ export function PullTab() {
     <Stack spacing={2}>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Button variant="contained" startIcon={pulling ? <CircularProgress size={16} color="inherit" /> : <CloudDownload />} onClick={() => void previewPull()} disabled={pulling}>
+          <Button variant="contained" startIcon={pulling ? <CircularProgress size={16} color="inherit" /> : <CloudDownload />} onClick={() => void previewPull()} disabled={pulling} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
             Read the cloud
           </Button>
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
@@ -41,11 +41,17 @@ export function PullTab() {
       {pull && (
         <Stack spacing={2} component="section" aria-label="Pull preview">
           <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-            <Chip label={`${pull.counts.groups} groups`} variant="outlined" />
-            <Chip label={`${pull.counts.apis} APIs`} variant="outlined" />
-            <Chip label={`${pull.counts.throttlingPolicies} throttling policies`} variant="outlined" />
-            <Chip label={`${pull.counts.apps} apps`} variant="outlined" />
-            <Chip label={`${pull.counts.plugins} plug-ins`} variant="outlined" />
+            {(
+              [
+                [pull.counts.groups, 'group', 'groups'],
+                [pull.counts.apis, 'API', 'APIs'],
+                [pull.counts.throttlingPolicies, 'throttling policy', 'throttling policies'],
+                [pull.counts.apps, 'app', 'apps'],
+                [pull.counts.plugins, 'plug-in', 'plug-ins'],
+              ] as const
+            ).map(([count, one, many]) => (
+              <Chip key={many} label={`${count} ${count === 1 ? one : many}`} variant="outlined" />
+            ))}
           </Stack>
           {pull.notes.map((note) => (
             <Alert key={note} severity="info">

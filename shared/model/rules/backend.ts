@@ -2,7 +2,7 @@
  * Backend rules (reference: data plane §6, control plane §2.3.2): mock limits, HTTP address
  * and timeout, content type, and stage variables of the deployed copies.
  */
-import { STAGE_VARIABLE_NAME } from '../names';
+import { STAGE_VARIABLE_NAME, fillStageVariables, stageVariableReferences } from '../names';
 import type { ProjectRule } from './context';
 import { isHost, isPort, splitHostPort } from './hosts';
 import { q, reportAt } from './report';
@@ -24,12 +24,6 @@ const STANDARD_STATUS_CODES = new Set([
   500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
 ]);
 
-/** `#name#` references to stage variables. */
-const STAGE_VARIABLE_REFERENCE = /#([^#/?]*)#/g;
-
-export function stageVariableReferences(text: string): string[] {
-  return [...text.matchAll(STAGE_VARIABLE_REFERENCE)].map((match) => match[1]);
-}
 
 export const checkBackend: ApiRule = (site, report) => {
   const { backend } = site.api;
@@ -82,7 +76,8 @@ export const checkBackend: ApiRule = (site, report) => {
 export function backendAddressProblem(address: string): string | undefined {
   const what = `Backend address ${q(address)}`;
   // Stage variables stand for host parts or ports; `1` is a plausible value for both.
-  const concrete = address.replace(STAGE_VARIABLE_REFERENCE, '1');
+  // Any value will do to see whether the rest is a usable URL.
+  const concrete = fillStageVariables(address, Object.fromEntries(stageVariableReferences(address).map((name) => [name, '1']))).text;
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(concrete);
   if (!scheme) return `${what} must start with http:// or https://, e.g. \`http://api.example.com:8080\`.`;
   if (!/^https?$/i.test(scheme[1])) return `${what} uses scheme ${q(scheme[1])}; use http:// or https://.`;
