@@ -4,7 +4,7 @@
  * make the cloud serve it: SwitchApi to the HistoryVersion sync recorded for N, else DeployApi of
  * that snapshot.
  */
-import { findDeployment, rollbackApi, rollbackTargets } from '../../shared/model/stages';
+import { findDeployment, rollbackApi } from '../../shared/model/stages';
 import { projectFileRecorder } from '../sync/recorder';
 import { EXIT } from './cli-io';
 import type { CliCommand } from './command';
@@ -33,15 +33,13 @@ export const rollbackCommand: CliCommand = {
       try {
         const recorder = await projectFileRecorder(session.path, session.connection.profileKey);
         const toText = typeof context.values.to === 'string' ? context.values.to : undefined;
-        const target = toText !== undefined ? Number(toText) : rollbackTargets(findDeployment(recorder.project, { group, api }, stage)).at(-1);
-        if (target === undefined || !Number.isInteger(target)) {
-          throw new CommandFailure(EXIT.problems, `apigw-studio rollback: ${apis[0]} has no earlier ${stage} deployment to roll back to${toText !== undefined ? ` (--to ${toText} is not a version)` : ''}`);
-        }
+        if (toText !== undefined && !/^\d+$/.test(toText)) throw new CommandFailure(EXIT.usage, `apigw-studio rollback: --to ${toText} is not a version; give a number such as --to 1`);
         try {
-          await recorder.updateProject((project) => rollbackApi(project, { group, api }, stage, target));
+          await recorder.updateProject((project) => rollbackApi(project, { group, api }, stage, toText === undefined ? undefined : Number(toText)));
         } catch (error) {
           throw new CommandFailure(EXIT.problems, `apigw-studio rollback: ${(error as Error).message}`);
         }
+        const target = findDeployment(recorder.project, { group, api }, stage)?.history.at(-1)?.rollbackOf;
         session.io.err(`apigw-studio rollback: ${session.shown} now records ${apis[0]} in ${stage} serving version ${target} again.`);
         const status = await deployStage(session, context, 'rollback', stage, apis);
         if (status !== EXIT.ok) session.io.err(`The design already serves version ${target}; run apigw-studio deploy --stage ${stage} --api ${apis[0]} to make the cloud follow.`);

@@ -104,7 +104,7 @@ describe('apigw-studio plan and apply', () => {
       [2, undefined],
       [3, 1],
     ]);
-    expect((await cli('rollback', ...quickstart(), '--stage', 'TEST', '--api', 'demo-hello-api/nope', '--yes')).stderr).toContain('demo-hello-api/nope has no earlier TEST deployment to roll back to');
+    expect((await cli('rollback', ...quickstart(), '--stage', 'TEST', '--api', 'demo-hello-api/nope', '--yes')).stderr).toContain('Cannot roll demo-hello-api/nope back in TEST: it has no earlier deployment to serve again.');
   });
 
   it('pulls the cloud into a new project that plans clean, and previews a merge into an existing one', async () => {

@@ -22,7 +22,7 @@ import type {
 } from '../../shared/ipc/cloud-views';
 import type { ProjectState } from '../../shared/ipc/contract';
 import type { Project, Stage } from '../../shared/model/schema';
-import { abolishApi, apiKey, deployApi, findDeployment, rollbackApi, rollbackTargets } from '../../shared/model/stages';
+import { abolishApi, apiKey, deployApi, rollbackApi } from '../../shared/model/stages';
 import { importSnapshot, mergeSnapshot } from '../../shared/sync/import-snapshot';
 import { type PlanLine, type SyncPlan, isChange, planConflicts } from '../../shared/sync/plan-types';
 import { READ_LISTS_ONLY } from '../../shared/sync/pull-reads';
@@ -299,11 +299,7 @@ export class CloudService {
     let next: (project: Project) => Project;
     if (request.action === 'deploy') next = (project) => deployApi(project, ref, request.stage, change);
     else if (request.action === 'abolish') next = (project) => abolishApi(project, ref, request.stage, change);
-    else {
-      const version = request.toVersion ?? rollbackTargets(findDeployment(design, ref, request.stage)).at(-1);
-      if (version === undefined) throw new HostError('BAD_REQUEST', `${apiKey(ref)} has no earlier ${request.stage} deployment to roll back to.`);
-      next = (project) => rollbackApi(project, ref, request.stage, version, change);
-    }
+    else next = (project) => rollbackApi(project, ref, request.stage, request.toVersion, change);
     try {
       next(design);
     } catch (error) {

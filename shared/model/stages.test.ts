@@ -39,6 +39,9 @@ describe('stages', () => {
     // Version 4 re-serves 2: rolling back to 2 would change nothing.
     expect(rollbackTargets(findDeployment(p, ref, 'RELEASE'))).toEqual([1]);
     expect(rollbackTargets(undefined)).toEqual([]);
+    // rollbackApi follows the same rule: by default the latest target, never what is served now.
+    expect(() => rollbackApi(p, ref, 'RELEASE', 2, { at })).toThrow(/serves that version now/);
+    expect(findDeployment(rollbackApi(p, ref, 'RELEASE', undefined, { at }), ref, 'RELEASE')!.history.at(-1)).toMatchObject({ version: 5, rollbackOf: 1 });
   });
 
   it('numbers versions per stage and rolls back by appending a copy', () => {

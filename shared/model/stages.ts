@@ -50,7 +50,7 @@ export interface StageChange {
  * The versions a stage can roll back to, oldest first: earlier deployments with a snapshot,
  * except the one the stage serves now (the current record, or the version it re-serves).
  */
-export function rollbackTargets(deployment: Deployment | undefined): number[] {
+export function rollbackTargets(deployment: Pick<Deployment, 'history'> | undefined): number[] {
   const history = deployment?.history ?? [];
   const current = history.at(-1);
   const serving = current?.definition ? (current.rollbackOf ?? current.version) : undefined;
@@ -64,18 +64,25 @@ export function deployApi(project: Project, ref: ApiKey, stage: Stage, change: S
   return appendRecord(project, ref, stage, { definition: structuredCloneApi(api), description: change.description, at: change.at });
 }
 
-/** Re-deploys the snapshot of an earlier version as a new record. */
-export function rollbackApi(project: Project, ref: ApiKey, stage: Stage, version: number, change: StageChange = {}): Project {
+/**
+ * Re-deploys the snapshot of an earlier version as a new record; by default the latest of
+ * rollbackTargets. Refuses a version that is not among them (never deployed, or served now).
+ */
+export function rollbackApi(project: Project, ref: ApiKey, stage: Stage, version?: number, change: StageChange = {}): Project {
   const deployment = findDeployment(project, ref, stage);
-  const target = deployment?.history.find((r) => r.version === version);
+  const targets = rollbackTargets(deployment);
+  const chosen = version ?? targets.at(-1);
+  if (chosen === undefined) throw new Error(`Cannot roll ${apiKey(ref)} back in ${stage}: it has no earlier deployment to serve again.`);
+  const target = deployment?.history.find((r) => r.version === chosen);
   if (!target?.definition) {
-    throw new Error(`Cannot roll ${apiKey(ref)} back to version ${version} in ${stage}: that version was not a deployment of this stage.`);
+    throw new Error(`Cannot roll ${apiKey(ref)} back to version ${chosen} in ${stage}: that version was not a deployment of this stage.`);
   }
+  if (!targets.includes(chosen)) throw new Error(`Cannot roll ${apiKey(ref)} back to version ${chosen} in ${stage}: the stage serves that version now.`);
   return appendRecord(project, ref, stage, {
     definition: structuredCloneApi(target.definition),
-    description: change.description ?? `Rollback to version ${version}`,
+    description: change.description ?? `Rollback to version ${chosen}`,
     at: change.at,
-    rollbackOf: version,
+    rollbackOf: chosen,
   });
 }
 

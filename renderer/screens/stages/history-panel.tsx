@@ -19,7 +19,7 @@ import BlockOutlined from '@mui/icons-material/BlockOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import { STAGES } from '../../../shared/model/schema';
 import type { Api, DeploymentRecord, Project, Stage } from '../../../shared/model/schema';
-import { abolishApi, rollbackApi } from '../../../shared/model/stages';
+import { abolishApi, rollbackApi, rollbackTargets } from '../../../shared/model/stages';
 import { CodeDiff } from '../../components/code-editor';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ProblemText } from '../../components/problem-text';
@@ -38,6 +38,8 @@ export function HistoryPanel({ project, api, stage }: { project: Project; api: A
   const [rollbackTo, setRollbackTo] = useState<number>();
   const [abolishing, setAbolishing] = useState(false);
   const history = [...cell.history].reverse();
+  // The same rule as rollbackApi: never the version the stage serves now (a rollback re-serves an older one).
+  const targets = rollbackTargets(cell);
   const servedVersion = cell.served ? cell.last?.version : undefined;
   const deployedVersions = cell.history.filter((r) => r.definition);
   // Until the person picks a version, compare what the stage serves (or its last deployment).
@@ -80,6 +82,7 @@ export function HistoryPanel({ project, api, stage }: { project: Project; api: A
                 key={record.version}
                 record={record}
                 served={record.version === servedVersion}
+                canRollBack={targets.includes(record.version)}
                 onRollback={() => setRollbackTo(record.version)}
                 onCompare={() => setCompareVersion(record.version)}
                 comparing={record.version === compareVersion}
@@ -158,7 +161,7 @@ export function HistoryPanel({ project, api, stage }: { project: Project; api: A
   );
 }
 
-function HistoryRow({ record, served, comparing, onRollback, onCompare }: { record: DeploymentRecord; served: boolean; comparing: boolean; onRollback: () => void; onCompare: () => void }) {
+function HistoryRow({ record, served, canRollBack, comparing, onRollback, onCompare }: { record: DeploymentRecord; served: boolean; canRollBack: boolean; comparing: boolean; onRollback: () => void; onCompare: () => void }) {
   let kind = 'Deployment';
   if (!record.definition) kind = 'Abolished';
   else if (record.rollbackOf !== undefined) kind = `Rollback of v${record.rollbackOf}`;
@@ -183,7 +186,7 @@ function HistoryRow({ record, served, comparing, onRollback, onCompare }: { reco
             <Button size="small" onClick={onCompare} aria-label={`Compare version ${record.version}`}>
               Compare
             </Button>
-            {!served && (
+            {canRollBack && (
               <Button size="small" startIcon={<HistoryOutlined />} onClick={onRollback} aria-label={`Roll back to version ${record.version}`}>
                 Roll back
               </Button>
