@@ -120,7 +120,7 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
 
       const fault = faults.decide(product, action);
       if (fault.latencyMs > 0) await delay(fault.latencyMs);
-      if (fault.error) throw fault.error;
+      if (fault.error && !fault.afterWork) throw fault.error;
 
       const accountState = store.account(account.accountId);
       const moment = new Date(now());
@@ -140,6 +140,10 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
       };
       const result = await definition.handler(context);
       if (definition.kind === 'write' || settled) await store.save();
+      if (fault.error) {
+        if (definition.kind === 'write') tellWriteListeners({ product, action, accountId: account.accountId, regionId });
+        throw fault.error;
+      }
       sendJson(response, 200, { RequestId: requestId, ...result }, requestId);
       if (definition.kind === 'write') tellWriteListeners({ product, action, accountId: account.accountId, regionId });
     } catch (error) {

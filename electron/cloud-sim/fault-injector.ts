@@ -19,11 +19,18 @@ export interface FaultRule {
   error?: { code: string; message?: string; status?: number } | false;
   /** Added before answering. */
   latencyMs?: number;
+  /**
+   * Carry the call out, then answer the error: the answer is lost, not the work (what a timeout
+   * or a dropped connection does). Default false: the call is refused before anything happens.
+   */
+  afterWork?: boolean;
 }
 
 export interface FaultDecision {
   latencyMs: number;
   error?: SimError;
+  /** The error comes after the call was carried out. */
+  afterWork?: boolean;
 }
 
 interface ActiveRule {
@@ -73,7 +80,10 @@ export class FaultInjector {
       const times = rule.times ?? 1;
       if (call < first || (times !== 'always' && call >= first + times)) continue;
       decision.latencyMs += rule.latencyMs ?? 0;
-      if (!decision.error && rule.error !== false) decision.error = errorFor(rule);
+      if (!decision.error && rule.error !== false) {
+        decision.error = errorFor(rule);
+        if (rule.afterWork) decision.afterWork = true;
+      }
     }
     return decision;
   }
@@ -93,6 +103,7 @@ export function faultRuleProblem(rule: unknown): string | undefined {
   if (r.product !== undefined && !(typeof r.product === 'string' && isCloudProduct(r.product))) return 'product must be CloudAPI, Vpc or Ecs';
   if (r.nth !== undefined && !(Number.isInteger(r.nth) && (r.nth as number) >= 1)) return 'nth must be an integer from 1';
   if (r.times !== undefined && r.times !== 'always' && !(Number.isInteger(r.times) && (r.times as number) >= 1)) return 'times must be an integer from 1 or "always"';
+  if (r.afterWork !== undefined && typeof r.afterWork !== 'boolean') return 'afterWork must be true or false';
   if (r.latencyMs !== undefined && !(typeof r.latencyMs === 'number' && r.latencyMs >= 0 && r.latencyMs <= 120_000)) return 'latencyMs must be from 0 to 120000';
   if (r.error !== undefined && r.error !== false) {
     const error = r.error as Record<string, unknown>;

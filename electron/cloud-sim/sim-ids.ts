@@ -14,7 +14,7 @@ export function stableId(kind: string, region: RegionInfo, ...parts: string[]): 
   return `${kind}-${region.idPrefix}${fromBytes(digest, 18)}`;
 }
 
-/** A fresh id for a resource created by a call. */
-export function newId(kind: string, region: RegionInfo): string {
-  return `${kind}-${region.idPrefix}${fromBytes(randomBytes(18), 18)}`;
+/** `length` random lower-case letters and digits: the tail of a fresh id for a resource created by a call. */
+export function randomIdTail(length: number): string {
+  return fromBytes(randomBytes(length), length);
 }

@@ -232,8 +232,9 @@ describe('buying', () => {
 
   it('sends CreateInstance again with the same token only when the first answer was lost, and gets the same gateway', async () => {
     const demo = await services.cloud.demo.ensure();
-    // The cloud's own failure (5xx) says nothing about whether it bought.
-    demo.sim.faults.add({ product: 'CloudAPI', action: 'CreateInstance', error: { code: 'InternalError', message: 'The request processing has failed due to some unknown error.', status: 500 } });
+    // The cloud bought, then its answer was lost (a 5xx says nothing about whether it bought).
+    const freeJ = await freeIps('prod-vsw-j');
+    demo.sim.faults.add({ product: 'CloudAPI', action: 'CreateInstance', afterWork: true, error: { code: 'InternalError', message: 'The request processing has failed due to some unknown error.', status: 500 } });
     const lost = await refusal('agw:gateways.buy', { request: purchase(), token: 'orders-0003' });
     expect(lost.code).toBe('CLOUD_FAILED');
     expect(lost.message).toContain('Buy again with the same token (orders-0003)');
@@ -245,7 +246,9 @@ describe('buying', () => {
     expect(resent.state).toBe('creating');
     expect((await ended).state).toBe('running');
     expect(demo.sim.calls.filter((entry) => entry.action === 'CreateInstance')).toHaveLength(2);
+    // The resend carried the same token, so the cloud answered with the gateway it had bought: one, with its IPs taken once.
     expect((await call<GatewaysView>('agw:gateways.list')).quota.used).toBe(1);
+    expect(await freeIps('prod-vsw-j')).toBe(freeJ - 5);
   });
 
   it('refuses the 6th gateway of the region with the quota rule’s words', async () => {

@@ -4,6 +4,7 @@
  * DescribeVSwitches / DescribeEipAddresses, Ecs DescribeSecurityGroups and each group's inbound
  * rules (DescribeSecurityGroupAttribute), and the dedicated instances already there.
  */
+import { mapBounded } from '../sync/bounded';
 import { DEFAULT_INSTANCE_QUOTA, type EipInfo, type PurchaseContext, type SecurityGroupInfo, type VSwitchInfo, type VpcInfo, singleZonesOfAll } from '../../shared/purchase';
 import type { CloudClient } from '../cloud/client';
 import { listItems, pageAll, pageAllByToken } from '../cloud/paging';
@@ -90,7 +91,7 @@ export async function readPurchaseContext(client: CloudClient): Promise<Purchase
 
 async function readSecurityGroups(client: CloudClient): Promise<SecurityGroupInfo[]> {
   const groups = await pageAllByToken<SecurityGroupItem>(client, 'Ecs', 'DescribeSecurityGroups', {}, 'SecurityGroups.SecurityGroup', { maxResults: 100 });
-  return mapAFewAtOnce(groups, RULE_READS_AT_ONCE, async (group) => {
+  return mapBounded(groups, RULE_READS_AT_ONCE, async (group) => {
     const rules = await pageAllByToken<PermissionItem>(client, 'Ecs', 'DescribeSecurityGroupAttribute', { SecurityGroupId: group.SecurityGroupId, Direction: 'ingress' }, 'Permissions.Permission', {
       maxResults: 1000,
     });
@@ -110,17 +111,4 @@ async function readSecurityGroups(client: CloudClient): Promise<SecurityGroupInf
         })),
     };
   });
-}
-
-async function mapAFewAtOnce<T, R>(items: readonly T[], atOnce: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, worker));
-  return results;
 }

@@ -26,26 +26,6 @@ export interface SyncRecorder {
   flush(): Promise<void>;
 }
 
-/** Keeps the record in memory only (tests, a plan preview). */
-export function memoryRecorder(project: Project, profileKey: string): SyncRecorder {
-  const holder = { project: withIds(project, profileKey) };
-  return {
-    get ids() {
-      return holder.project.cloud[profileKey];
-    },
-    get project() {
-      return holder.project;
-    },
-    async update(change) {
-      change(holder.project.cloud[profileKey]);
-    },
-    async updateProject(change) {
-      holder.project = withIds(change(holder.project), profileKey);
-    },
-    async flush() {},
-  };
-}
-
 function withIds(project: Project, profileKey: string): Project {
   if (project.cloud[profileKey]) return project;
   return { ...project, cloud: { ...project.cloud, [profileKey]: emptyCloudIds() } };

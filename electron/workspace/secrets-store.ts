@@ -80,13 +80,3 @@ async function modeWarnings(path: string): Promise<string[]> {
   if ((mode & 0o077) === 0) return [];
   return [`${path} can be read by other users (mode ${mode.toString(8)}); run: chmod 600 ${path}`];
 }
-
-const defaultStore = new SecretsStore();
-
-export function loadSecrets(path: string): Promise<SecretsLoadResult> {
-  return defaultStore.load(path);
-}
-
-export function saveSecrets(path: string, secrets: SecretsFile, options?: SaveSecretsOptions): Promise<{ path: string; backupPath?: string }> {
-  return defaultStore.save(path, secrets, options);
-}

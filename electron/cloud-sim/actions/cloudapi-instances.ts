@@ -11,7 +11,8 @@
  * only vpc_connect instances are sold; an instance stays CREATING / MODIFYING / DELETING for
  * `delayMs`; changes need it RUNNING.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomIdTail } from '../sim-ids';
+import { createHash } from 'node:crypto';
 import {
   DEFAULT_HTTPS_POLICY,
   DEFAULT_MAINTENANCE_WINDOW,
@@ -136,9 +137,7 @@ function instanceZone(params: ActionParams, zones: string[], region: RegionInfo)
 
 /** `apigateway-cn-` + 12 lower-case letters and digits, like the reference's examples. */
 function newInstanceId(regionId: string): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const tail = Array.from(randomBytes(12), (byte) => alphabet[byte % alphabet.length]).join('');
-  return `apigateway-${regionId.split('-')[0]}-${tail}`;
+  return `apigateway-${regionId.split('-')[0]}-${randomIdTail(12)}`;
 }
 
 /** `2021-10-22 15:36:53.0` (UTC), the instances' time format (reference §2.0). */
