@@ -3,6 +3,7 @@
  * shared/signature; then the app's authorization for the API in the call's stage. Each refusal is
  * the cloud's error code, checked in the order the brief lists them (one test per code).
  */
+import { authorizationExpiryMs } from '../shared/model/authorization-expiry';
 import type { Api, Auth, Project, SecretsFile, Stage } from '../shared/model/schema';
 import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
 import { contentMd5Matches, verifySignature, type SignableRequest } from '../shared/signature';
@@ -152,9 +153,7 @@ function indexSecrets(project: Project, secrets: SecretsFile): { byAppKey: Map<s
 function indexAuthorizations(project: Project): Map<string, number> {
   const grants = new Map<string, number>();
   for (const grant of project.authorizations) {
-    const parsed = grant.expiresAt === undefined ? Infinity : Date.parse(grant.expiresAt);
-    // An unreadable expiry counts as expired: fail closed rather than grant forever.
-    const expiresAt = Number.isNaN(parsed) ? -Infinity : parsed;
+    const expiresAt = authorizationExpiryMs(grant.expiresAt);
     const key = grantKey(grant.app, grant.group, grant.api, grant.stage);
     // Two grants for the same triple: the one that lasts longer decides.
     if (!((grants.get(key) ?? -Infinity) > expiresAt)) grants.set(key, expiresAt);

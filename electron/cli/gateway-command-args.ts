@@ -3,6 +3,7 @@
  * or an InstanceChange. Only the form is checked here (a number where a number goes); whether
  * the values are right is for shared/purchase's rules, which say so in their own words.
  */
+import { TOKEN_PATTERN } from '../../shared/ipc/contract';
 import type { ParseArgsConfig } from 'node:util';
 import { EDITION_IDS, type EditionId, type InstanceChange, type MaintenanceWindow, type PurchaseRequest, isEditionId } from '../../shared/purchase';
 import { EXIT } from './cli-io';
@@ -52,8 +53,6 @@ export const GATEWAY_OPTIONS: ParseArgsConfig['options'] = {
   poll: { type: 'string' },
 };
 
-/** The contract's token form (shared/ipc): what the UI sends too. */
-const TOKEN = /^[A-Za-z0-9-]{8,64}$/;
 
 export function usage(verb: string, message: string): CommandFailure {
   return new CommandFailure(EXIT.usage, `apigw-studio gateway${verb ? ` ${verb}` : ''}: ${message}`);
@@ -105,7 +104,7 @@ export class Flags {
   /** --token, or undefined; in the contract's form, so what the CLI buys with could be bought with from the UI too. */
   token(): string | undefined {
     const token = this.text('token');
-    if (token !== undefined && !TOKEN.test(token)) throw usage(this.verb, `--token "${token}" is not a purchase token: 8 to 64 letters, digits or dashes (a UUID is one)`);
+    if (token !== undefined && !TOKEN_PATTERN.test(token)) throw usage(this.verb, `--token "${token}" is not a purchase token: 8 to 64 letters, digits or dashes (a UUID is one)`);
     return token;
   }
 

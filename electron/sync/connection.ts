@@ -8,6 +8,7 @@
  *   so ids of an emulator never mix with the real cloud's; with no keys anywhere, the offline
  *   cloud's demo account is used (and the caller is told so).
  */
+import { REGION_ID_PATTERN } from '../../shared/ipc/contract';
 import { type CloudCredentials, credentialsFromEnv, maskAccessKeyId } from '../cloud/credentials';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
 import { FileVault } from '../vault/file-vault';
@@ -49,7 +50,7 @@ export function profileVaultName(profile: string): string {
 
 export async function resolveConnection(request: ConnectionRequest): Promise<Connection> {
   const { region, profile, endpoint } = request;
-  if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) throw new ConnectionError(`"${region}" is not a region id; give one like cn-hangzhou`);
+  if (!REGION_ID_PATTERN.test(region)) throw new ConnectionError(`"${region}" is not a region id; give one like cn-hangzhou`);
   let credentials: CloudCredentials | undefined;
   let notice: string | undefined;
   if (profile !== undefined) credentials = await profileCredentials(profile, request);

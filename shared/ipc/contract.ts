@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { AccessLogRecord } from '../gateway/access-log-record';
 import { Project, Stage } from '../model/schema';
+import { EDITION_IDS, type EditionId } from '../purchase/editions';
 import type {
   CloudConnectionView,
   CloudProfileView,
@@ -195,11 +196,14 @@ export interface CallSnippets {
 const Path = z.string().min(1).max(4096);
 const Name = z.string().min(1).max(200);
 const ProfileName = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'A profile name is 1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit.');
-const Region = z.string().trim().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'A region id looks like cn-hangzhou.');
+/** A region id such as cn-hangzhou (the CLI's --region follows the same rule). */
+export const REGION_ID_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
+const Region = z.string().trim().regex(REGION_ID_PATTERN, 'A region id looks like cn-hangzhou.');
 const Endpoint = z.string().trim().url().max(2048).optional();
 const InstanceId = z.string().trim().min(1).max(128);
 /** Idempotency token of a purchase or change: a UUID the UI keeps until the operation ended. */
-const Token = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'A token is 8 to 64 letters, digits or dashes.');
+export const TOKEN_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
+const Token = z.string().regex(TOKEN_PATTERN, 'A token is 8 to 64 letters, digits or dashes.');
 const Maintenance = z.object({ start: z.string().max(10), end: z.string().max(10) });
 const PublicInbound = z.object({ enabled: z.boolean(), eipId: z.string().max(128).optional() });
 const PublicOutbound = z.object({ enabled: z.boolean(), bandwidthMbps: z.number().int().min(0).max(100_000).optional() });
@@ -207,7 +211,7 @@ const PublicOutbound = z.object({ enabled: z.boolean(), bandwidthMbps: z.number(
 const PurchaseRequestSchema = z.object({
   name: z.string().max(200),
   description: z.string().max(1000).optional(),
-  edition: z.enum(['basic', 'professional', 'enterprise', 'platinum']).optional(),
+  edition: z.enum(EDITION_IDS as [EditionId, ...EditionId[]]).optional(),
   spec: z.string().max(64).optional(),
   zones: z.array(z.string().max(64)).max(10),
   vpcId: z.string().max(128),
@@ -229,7 +233,7 @@ const InstanceChangeSchema = z.object({
   publicInbound: PublicInbound.optional(),
   publicOutbound: PublicOutbound.optional(),
   spec: z.string().max(64).optional(),
-  edition: z.enum(['basic', 'professional', 'enterprise', 'platinum']).optional(),
+  edition: z.enum(EDITION_IDS as [EditionId, ...EditionId[]]).optional(),
   httpsPolicy: z.string().max(64).optional(),
 });
 const ProfileInput = z.object({
@@ -423,7 +427,18 @@ export interface Events {
   'agw:gateways.purchase': PurchaseProgress;
 }
 export type EventChannel = keyof Events;
-export const EVENT_CHANNELS: EventChannel[] = ['agw:project.changedOnDisk', 'agw:project.opened', 'agw:menu.command', 'agw:gateway.status', 'agw:gateway.log', 'agw:cloud.job', 'agw:cloud.connection', 'agw:gateways.purchase'];
+// Written as a record so that the compiler refuses an event of Events missing here (it would never be forwarded).
+const EVENT_CHANNEL_SET: Record<EventChannel, true> = {
+  'agw:project.changedOnDisk': true,
+  'agw:project.opened': true,
+  'agw:menu.command': true,
+  'agw:gateway.status': true,
+  'agw:gateway.log': true,
+  'agw:cloud.job': true,
+  'agw:cloud.connection': true,
+  'agw:gateways.purchase': true,
+};
+export const EVENT_CHANNELS = Object.keys(EVENT_CHANNEL_SET) as EventChannel[];
 
 type Domain<C extends string> = C extends `agw:${infer D}.${string}` ? D : never;
 type DomainCalls<D extends string> = {

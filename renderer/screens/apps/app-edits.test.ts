@@ -37,4 +37,8 @@ describe('isExpired', () => {
     expect(isExpired({ app: 'a', group: 'g', api: 'x', stage: 'TEST', expiresAt: '2030-01-01T00:00:01Z' }, at)).toBe(false);
     expect(isExpired({ app: 'a', group: 'g', api: 'x', stage: 'TEST' }, at)).toBe(false);
   });
+
+  it('shows an unreadable expiry as expired, as the gateway refuses it', () => {
+    expect(isExpired({ app: 'a', group: 'g', api: 'x', stage: 'TEST', expiresAt: 'next week' }, at)).toBe(true);
+  });
 });

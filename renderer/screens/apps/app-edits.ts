@@ -2,6 +2,7 @@
  * Pure project edits for apps: what depends on an app, deleting it with those dependents, and
  * authorizations (add, remove, expiry).
  */
+import { authorizationExpiryMs } from '../../../shared/model/authorization-expiry';
 import type { Authorization, Plugin, Project } from '../../../shared/model/schema';
 
 export interface AppDependents {
@@ -54,9 +55,7 @@ export function removeApp(project: Project, app: string): Project {
   };
 }
 
-/** True when an authorization's expiry has passed at `now`. */
+/** True when an authorization's expiry has passed at `now` (or cannot be read: the gateway refuses it then too). */
 export function isExpired(authorization: Authorization, now: number): boolean {
-  if (authorization.expiresAt === undefined) return false;
-  const at = Date.parse(authorization.expiresAt);
-  return !Number.isNaN(at) && at <= now;
+  return authorizationExpiryMs(authorization.expiresAt) <= now;
 }
