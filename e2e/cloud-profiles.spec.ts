@@ -4,21 +4,13 @@
  * with the cloud's SignatureDoesNotMatch; with the right secret it lists the regions; using it
  * puts it in the title bar; demo mode comes back with one click.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { SCREENS_DIR, expect, test } from './fixtures';
+import { expect, test, screenshot } from './fixtures';
 import { ConsoleApp } from './pages/console-app';
 import { SettingsCloudPage } from './pages/settings-cloud';
 
 /** The offline cloud's built-in demo account (not a secret: printed at its start, in docs/offline-cloud.md). */
 const DEMO_KEY_ID = 'LTAI5tOfflineCloudDemo01';
 const DEMO_KEY_SECRET = 'OfflineCloudDemoSecretNotReal1';
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), animations: 'disabled' });
-}
 
 test('adds a cloud profile, tests it with a wrong and the right secret, uses it, and goes back to demo mode', async ({ page, console: server, watch }) => {
   const app = new ConsoleApp(page);

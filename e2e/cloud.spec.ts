@@ -5,21 +5,13 @@
  * the middle of an apply, shown with the cloud's code, and a retry that finishes it with no
  * duplicates.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { createCloudClient } from '../electron/cloud/client';
 import { DEMO_ACCOUNT } from '../electron/cloud-sim/sim-accounts';
-import { SCREENS_DIR, expect, test } from './fixtures';
+import { expect, test, screenshot } from './fixtures';
 import { ApisPage } from './pages/apis-page';
 import { CloudPage } from './pages/cloud-page';
 import { ConsoleApp } from './pages/console-app';
 import { GatewayDebuggerPage } from './pages/gateway-debugger-page';
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
-}
 
 const EDITED_BODY = '{"message":"Hello from the offline cloud"}';
 
@@ -31,7 +23,7 @@ test('syncs the quickstart to the offline cloud, plans an edit field by field, d
   await app.goTo('Cloud');
   await expect(cloud.region.getByText(/^Demo: the offline cloud/)).toBeVisible();
   await expect(cloud.region.getByRole('region', { name: 'Getting started in demo mode' })).toBeVisible();
-  await screenshot(page, 'cloud-demo-start');
+  await screenshot(page, 'cloud-demo-start', { fullPage: true });
 
   // Plan: everything is to create.
   await cloud.plan();
@@ -41,13 +33,13 @@ test('syncs the quickstart to the offline cloud, plans an edit field by field, d
   await expect(cloud.line('Create', 'demo-hello-api')).toBeVisible();
   await expect(cloud.line('Create', 'demo-hello-api/hello')).toBeVisible();
   await expect(cloud.review.getByText('Never synced').first()).toBeVisible();
-  await screenshot(page, 'cloud-plan-all-creates');
+  await screenshot(page, 'cloud-plan-all-creates', { fullPage: true });
 
   // Apply: the progress reaches 100%.
   await cloud.apply();
   await expect(cloud.progressText).toHaveText(/^100% · (\d+) of \1 steps$/);
   await expect(cloud.progress.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100');
-  await screenshot(page, 'cloud-applied');
+  await screenshot(page, 'cloud-applied', { fullPage: true });
 
   // Plan again: nothing to do.
   await cloud.plan();
@@ -78,7 +70,7 @@ test('syncs the quickstart to the offline cloud, plans an edit field by field, d
   await expect(fields.getByRole('row').nth(1)).toContainText('backend.body');
   await expect(fields.getByRole('row').nth(1)).toContainText('Hello from Alibaba Cloud API Gateway');
   await expect(fields.getByRole('row').nth(1)).toContainText('Hello from the offline cloud');
-  await screenshot(page, 'cloud-plan-one-field');
+  await screenshot(page, 'cloud-plan-one-field', { fullPage: true });
   await cloud.apply();
 
   // Deploy the edit to RELEASE from the Stages tab.
@@ -90,7 +82,7 @@ test('syncs the quickstart to the offline cloud, plans an edit field by field, d
   await page.getByRole('dialog', { name: 'Deploy hello to RELEASE' }).getByRole('button', { name: 'Deploy' }).click();
   await expect(cloud.progress.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(release).toContainText('in sync');
-  await screenshot(page, 'cloud-stages');
+  await screenshot(page, 'cloud-stages', { fullPage: true });
 
   // Call it at the offline cloud's address from the debugger.
   await release.getByRole('button', { name: 'Call hello in RELEASE in the cloud' }).click();
@@ -99,7 +91,7 @@ test('syncs the quickstart to the offline cloud, plans an edit field by field, d
   await debug.send();
   await expect(debug.responseStatus).toHaveText('200');
   await expect(debug.response).toContainText('Hello from the offline cloud');
-  await screenshot(page, 'cloud-debugger-call');
+  await screenshot(page, 'cloud-debugger-call', { fullPage: true });
 
   expect(watch.consoleErrors).toEqual([]);
   expect(watch.foreignRequests).toEqual([]);
@@ -127,11 +119,11 @@ test('shows a failed step with the cloud code and request id, and retry finishes
   await expect(cloud.failure).toContainText(/Request id: [0-9A-F-]{36}/);
   await expect(cloud.failure).toContainText(/\d+ steps? done and recorded in the project; \d+ left/);
   await expect(cloud.progress.getByRole('listitem', { name: /: failed$/ })).toHaveCount(1);
-  await screenshot(page, 'cloud-apply-failed');
+  await screenshot(page, 'cloud-apply-failed', { fullPage: true });
 
   await cloud.progress.getByRole('button', { name: 'Retry' }).click();
   await expect(cloud.progress.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
-  await screenshot(page, 'cloud-retry-done');
+  await screenshot(page, 'cloud-retry-done', { fullPage: true });
 
   // No duplicates: the cloud holds each API once, and there is nothing left to do.
   const client = createCloudClient({ region: 'cn-hangzhou', endpoint, credentials: { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret } });
@@ -147,7 +139,7 @@ test('shows a failed step with the cloud code and request id, and retry finishes
   await expect(cloud.region.getByText('No changes: the cloud matches the saved design.')).toBeVisible();
   await cloud.tab('History').click();
   await expect(cloud.region.getByRole('table', { name: 'Sync log' }).getByRole('row')).toHaveCount(3);
-  await screenshot(page, 'cloud-history');
+  await screenshot(page, 'cloud-history', { fullPage: true });
   expect(watch.consoleErrors).toEqual([]);
 });
 
@@ -168,6 +160,6 @@ test('a newcomer follows only what the UI shows: from the demo banner to an API 
   await debug.send();
   await expect(debug.responseStatus).toHaveText('200');
   await expect(debug.response).toContainText('Hello from Alibaba Cloud API Gateway');
-  await screenshot(page, 'cloud-newcomer-call');
+  await screenshot(page, 'cloud-newcomer-call', { fullPage: true });
   expect(watch.consoleErrors).toEqual([]);
 });

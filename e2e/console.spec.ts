@@ -2,20 +2,14 @@
  * Journeys through the console's frame and the APIs screen, in browser mode against a real
  * `apigw-studio ui` with a fresh data dir (the quickstart in demo mode).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Page } from '@playwright/test';
-import { SCREENS_DIR, expect, test } from './fixtures';
+import { expect, test, screenshot } from './fixtures';
 import { API_TAB_LABELS, ApisPage } from './pages/apis-page';
 import { AREA_LABELS, ConsoleApp } from './pages/console-app';
 
 const QUICKSTART_APIS = ['hello', 'secure_hello', 'limited', 'get_user'];
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
-}
 
 test('opens on the quickstart with every area, offline and without errors', async ({ page, console: server, watch }) => {
   const app = new ConsoleApp(page);

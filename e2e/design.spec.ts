@@ -2,20 +2,15 @@
  * Journeys through the design screens other than APIs (Groups, Stages, Throttling, Apps,
  * Plug-ins, Import), in browser mode against a real `apigw-studio ui` with a fresh data dir.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Locator, Page } from '@playwright/test';
-import { type ConsoleServer, SCREENS_DIR, expect, test } from './fixtures';
+import { type ConsoleServer, expect, test, screenshot } from './fixtures';
 import { ApisPage } from './pages/apis-page';
 import { ConsoleApp } from './pages/console-app';
 
 const OPENAPI_20_PATHS = resolve(import.meta.dirname, 'fixtures', 'openapi-20-paths.yaml');
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
-}
 
 /** Calls the host the way the console does (for setting up projects, never for what a journey checks). */
 async function hostCall(server: ConsoleServer, channel: string, args: unknown[]): Promise<unknown> {

@@ -4,10 +4,10 @@
  * `watch` records what a journey must not cause: console errors, failed pages, and requests to
  * any host other than the local console.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { type Page, test as base, expect } from '@playwright/test';
 import { type ConsoleServer, REPO, startConsole, stopConsole } from './console-server';
 
 export type { ConsoleServer };
@@ -48,3 +48,9 @@ export { expect };
 
 /** Where journeys save screenshots for people to look at. */
 export const SCREENS_DIR = join(REPO, 'test-results', 'screens');
+
+/** Saves a screenshot for people to look at: `test-results/screens/<name>.png`. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await mkdir(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), animations: 'disabled', fullPage: options.fullPage });
+}

@@ -4,20 +4,14 @@
  * see the supervisor bring the gateway back after its process is killed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Page } from '@playwright/test';
-import { SCREENS_DIR, expect, test } from './fixtures';
+import { expect, test, screenshot } from './fixtures';
 import { ApisPage } from './pages/apis-page';
 import { ConsoleApp } from './pages/console-app';
 import { GatewayDebuggerPage } from './pages/gateway-debugger-page';
 import { GatewayPage, LISTENING } from './pages/gateway-page';
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
-}
 
 /** The process listening on a TCP port of 127.0.0.1, from `ss -ltnp`. */
 function pidListeningOn(port: number): number {
