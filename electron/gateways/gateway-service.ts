@@ -14,6 +14,7 @@ import {
   PUBLIC_ACCESS_PARAMS,
   type PurchaseContext,
   type PurchaseRequest,
+  checkDelete,
   checkModify,
   checkPurchase,
   hasBlockers,
@@ -211,17 +212,8 @@ export class GatewayService {
 
 /** Why `view` cannot be deleted now, if it cannot: API groups still on it, or a transition under way. */
 export function deleteRefusal(view: GatewayInstanceView): HostError | undefined {
-  if (view.groups.length > 0) {
-    const names = view.groups.map((group) => `"${group.name}" (${group.id})`).join(', ');
-    return new HostError(
-      'BLOCKED',
-      `Gateway ${view.name} (${view.instanceId}) still hosts ${view.groups.length} API group${view.groups.length === 1 ? '' : 's'}: ${names}. Delete them or move them to another instance (ModifyApiGroupInstance) first, then delete the gateway.`,
-    );
-  }
-  if (view.status !== undefined && view.status !== 'RUNNING' && view.status !== 'DELETING') {
-    return new HostError('BLOCKED', `Gateway ${view.name} (${view.instanceId}) is ${view.status}; wait until it is RUNNING, then delete it.`);
-  }
-  return undefined;
+  const findings = checkDelete(view);
+  return hasBlockers(findings) ? new GatewayBlocked(findings, `Not deleting gateway ${view.name} (${view.instanceId}):`) : undefined;
 }
 
 function refuseShared(instanceType: string, instanceId: string): void {

@@ -54,6 +54,7 @@ export type FindingCode =
   | 'QUOTA_REMAINING'
   // changes of an existing gateway
   | 'INSTANCE_BUSY'
+  | 'INSTANCE_HAS_GROUPS'
   | 'VPC_IMMUTABLE'
   | 'SPEC_UPGRADE'
   | 'SPEC_DOWNGRADE'

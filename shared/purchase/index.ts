@@ -51,6 +51,7 @@ export { ANYWHERE, WEB_PORTS, type PortVerdict, internetAccess, openingRule, rul
 export { singleZonesOf, singleZonesOfAll } from './zones';
 export { DEFAULT_INSTANCE_QUOTA, checkPurchase } from './check-purchase';
 export { checkModify } from './check-modify';
+export { type DeletedInstance, checkDelete } from './check-delete';
 export {
   PUBLIC_ACCESS_PARAMS,
   SECURITY_GROUP_CHANGE,

@@ -24,6 +24,7 @@ const CODES: Partial<Record<FindingCode, { code: string; status: number }>> = {
   EIP_NOT_FOUND: { code: 'InvalidAllocationId.NotFound', status: 404 },
   EIP_NOT_AVAILABLE: { code: 'IncorrectEipStatus', status: 400 },
   INSTANCE_BUSY: { code: 'IncorrectInstanceStatus', status: 400 },
+  INSTANCE_HAS_GROUPS: { code: 'InstanceHasApiGroups', status: 400 },
 };
 
 /** The request field a finding's wizard field stands for, named in InvalidParameter answers. */

@@ -75,7 +75,7 @@ export function instanceNotFound(instanceId: string): SimError {
 }
 
 /** Chosen: ECS's code for an action the instance's status does not allow. */
-export function instanceBusy(instance: InstanceRecord, action: string): SimError {
+function instanceBusy(instance: InstanceRecord, action: string): SimError {
   return new SimError(
     'IncorrectInstanceStatus',
     `The dedicated instance ${instance.InstanceId} is ${instance.Status}; ${action} needs it RUNNING. Poll DescribeInstances until its Status is RUNNING, then retry.`,

@@ -25,6 +25,7 @@ import {
   type PublicOutbound,
   type PurchaseRequest,
   VPC_CONNECT,
+  checkDelete,
   checkModify,
   checkPurchase,
   defaultInstanceCidr,
@@ -34,14 +35,13 @@ import {
 } from '../../../shared/purchase';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
-import { SimError, simErrors } from '../sim-errors';
+import { simErrors } from '../sim-errors';
 import type { RegionInfo } from '../sim-regions';
 import {
   type InstanceRecord,
   type NetworkInterfaceRecord,
   bindEip,
   findInstance,
-  instanceBusy,
   instancesOf,
   moveFreeIps,
   releaseEip,
@@ -352,26 +352,15 @@ function modifyInstanceSpec(context: ActionContext, delayMs: number): JsonObject
   });
 }
 
-/**
- * Chosen: refused while API groups live on the instance (the cloud cannot leave them without a
- * home); deleting an instance that is already DELETING succeeds, so a retried delete is harmless.
- */
+/** By shared/purchase's checkDelete; deleting an instance that is already DELETING succeeds, so a retried delete is harmless. */
 function deleteInstance(context: ActionContext, delayMs: number): JsonObject {
   const { params } = context;
   const region = context.region();
   const instance = findInstance(region, params.required('InstanceId'));
   readTags(params);
   if (instance.Status === 'DELETING') return {};
-  if (instance.Status !== 'RUNNING') throw instanceBusy(instance, 'DeleteInstance');
   const groups = gatewayState(context).groups.filter((group) => group.InstanceId === instance.InstanceId);
-  if (groups.length > 0) {
-    const names = groups.slice(0, 3).map((group) => `"${group.GroupName}"`).join(', ');
-    throw new SimError(
-      'InstanceHasApiGroups',
-      `The dedicated instance ${instance.InstanceId} still hosts ${groups.length} API group(s) (${names}${groups.length > 3 ? ', …' : ''}). Delete them (DeleteApiGroup) or move them to another instance first, then delete the instance.`,
-      400,
-    );
-  }
+  refuseBlockers(checkDelete({ instanceId: instance.InstanceId, status: instance.Status, groups: groups.map((group) => ({ id: group.GroupId, name: group.GroupName })) }));
   startTransition(instance, 'DELETING', context.now, delayMs);
   return {};
 }
