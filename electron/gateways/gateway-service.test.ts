@@ -325,7 +325,7 @@ describe('changing and deleting', () => {
     expect(takenEip.message).toContain('is InUse');
 
     const toPrivate = await refusal('agw:gateways.modify', { instanceId, change: { publicInbound: { enabled: false } } });
-    expect(toPrivate.code).toBe('UNSUPPORTED');
+    expect(toPrivate.code).toBe('BLOCKED');
     expect(toPrivate.message).toContain("no OpenAPI call unbinds a gateway's EIP");
 
     expect(await call<GatewayInstanceView>('agw:gateways.show', { instanceId })).toMatchObject({ securityGroupId: group('web-open').id, publicInbound: { enabled: true, eipId: eip('47.96.180.21').id } });

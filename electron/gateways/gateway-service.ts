@@ -133,7 +133,6 @@ export class GatewayService {
       const existing = existingInstanceOf(instance);
       const findings = checkModify(existing, change, await readPurchaseContext(cloud.client));
       if (hasBlockers(findings)) throw new GatewayBlocked(findings, `Not changing gateway ${instanceId}:`);
-      refuseUnsupported(existing, change);
 
       const attributes: CloudParams = {};
       if (change.name !== undefined && change.name !== existing.name) attributes.InstanceName = change.name;
@@ -245,11 +244,3 @@ async function moveToSecurityGroup(cloud: GatewayCloud, instanceId: string, secu
  * documented call unbinds a gateway's EIP, and the offline cloud reads an empty AllocationId as
  * not sent (as the RPC API reads every empty parameter), so it cannot be told "none".
  */
-function refuseUnsupported(existing: ReturnType<typeof existingInstanceOf>, change: InstanceChange): void {
-  if (change.publicInbound && !change.publicInbound.enabled && existing.publicInbound?.enabled) {
-    throw new HostError(
-      'UNSUPPORTED',
-      `Gateway ${existing.instanceId} cannot give up its EIP ${existing.publicInbound.eipId ?? ''}: no OpenAPI call unbinds a gateway's EIP (the offline cloud moves it to another EIP with ${PUBLIC_ACCESS_PARAMS.eip}, but has no way to remove it). Close ports 80 and 443 in its security group to stop Internet traffic instead.`,
-    );
-  }
-}

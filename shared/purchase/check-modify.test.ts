@@ -28,6 +28,7 @@ const ROWS: Row[] = [
   { rule: 'a public gateway’s new group must let 80 in', change: { securityGroupId: 'sg-https' }, level: 'warning', code: 'SECURITY_GROUP_PORT_CLOSED', field: 'securityGroup', says: ['TCP port 80', 'add inbound rule: TCP 80/80 from 0.0.0.0/0, Accept'] },
   { rule: 'a new EIP must be Available', change: { publicInbound: { enabled: true, eipId: 'eip-used' } }, level: 'blocker', code: 'EIP_NOT_AVAILABLE', field: 'eip', says: ['eip-used', 'InUse'] },
   { rule: 'a new EIP must exist', change: { publicInbound: { enabled: true, eipId: 'eip-gone' } }, level: 'blocker', code: 'EIP_NOT_FOUND', field: 'eip', says: ['eip-gone'] },
+  { rule: 'public inbound keeps an EIP: none can be let go', change: { publicInbound: { enabled: false } }, level: 'blocker', code: 'EIP_REQUIRED', field: 'eip', says: ["no OpenAPI call unbinds a gateway's EIP", 'close ports 80 and 443'] },
   { rule: 'turning inbound on needs an EIP', instance: { publicInbound: { enabled: false } }, change: { publicInbound: { enabled: true } }, level: 'blocker', code: 'EIP_MISSING', field: 'eip', says: ['elastic IP'] },
   { rule: 'the spec must be one the cloud sells', change: { spec: 'api.m1.large' }, level: 'blocker', code: 'SPEC_UNKNOWN', field: 'edition', says: ['api.m1.large'] },
   {
@@ -89,7 +90,7 @@ describe('checkModify', () => {
     ['a free EIP', { publicInbound: { enabled: true, eipId: 'eip-free' } }],
     ['a group of its VPC open to 80 and 443', { securityGroupId: 'sg-range' }],
     ['one edition up when each subnet has the one more IP it needs', { edition: 'enterprise' }],
-    ['turning public access off', { publicInbound: { enabled: false }, publicOutbound: { enabled: false } }],
+    ['turning public outbound access off', { publicOutbound: { enabled: false } }],
   ])('allows %s', (_name, change) => {
     const findings = checkModify(testInstance(), change, testInstanceContext());
     expect(findings.filter((finding) => finding.level !== 'info')).toEqual([]);

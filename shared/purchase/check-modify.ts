@@ -47,6 +47,16 @@ export function checkModify(instance: ExistingInstance, change: InstanceChange, 
   }
 
   const inbound = change.publicInbound ?? instance.publicInbound ?? { enabled: false };
+  if (change.publicInbound && !change.publicInbound.enabled && instance.publicInbound?.enabled) {
+    // Moving to another EIP is possible (PUBLIC_ACCESS_PARAMS); letting go of the last one is not.
+    findings.push(
+      blocker(
+        'EIP_REQUIRED',
+        'eip',
+        `The ${label} cannot give up its EIP ${instance.publicInbound.eipId ?? ''}: no OpenAPI call unbinds a gateway's EIP. Choose another EIP, or close ports 80 and 443 in its security group to stop Internet traffic.`.replace(' EIP :', ' EIP:'),
+      ),
+    );
+  }
   const groupId = change.securityGroupId ?? instance.securityGroupId;
   if (change.securityGroupId !== undefined || change.publicInbound !== undefined) {
     const group = checkSecurityGroup(groupId, instance.vpcId, context, findings);
