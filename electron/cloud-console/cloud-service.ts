@@ -28,7 +28,7 @@ import { type PlanLine, type SyncPlan, isChange, planConflicts } from '../../sha
 import { READ_LISTS_ONLY } from '../../shared/sync/pull-reads';
 import type { CloudSnapshot } from '../../shared/sync/snapshot';
 import { type CloudClient, createCloudClient } from '../cloud/client';
-import { CloudError, adviceFor } from '../cloud/cloud-error';
+import { CloudError } from '../cloud/cloud-error';
 import { type CloudCredentials, maskAccessKeyId } from '../cloud/credentials';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
 import { DEFAULT_REGION } from '../cloud-sim/sim-regions';
@@ -47,7 +47,7 @@ import { WorkspaceError } from '../workspace/workspace-error';
 import { DemoCloud, type DemoCloudOptions } from './demo-cloud';
 import { ProfileStore } from './profile-store';
 import { compareStages, groupAddresses } from './stage-comparison';
-import { SyncJobs } from './sync-jobs';
+import { SyncJobs, failureOf } from './sync-jobs';
 
 export interface CloudServiceOptions {
   dataDir: string;
@@ -469,7 +469,7 @@ async function describeRegions(client: CloudClient, region: string, accessKeyId:
     const where = known ? `in ${region}` : `(${region} is not among its regions: choose one of the list)`;
     return { ok: known, message: `Connected to ${endpoint} as ${accessKeyId} ${where}; ${regions.length} regions.`, regions };
   } catch (error) {
-    const failure = error instanceof CloudError ? { code: error.code, message: error.message, requestId: error.requestId, action: `${error.product} ${error.action}`, advice: adviceFor(error) } : undefined;
+    const failure = error instanceof CloudError ? failureOf(error) : undefined;
     const why = error instanceof CloudError ? error.summary : (error as Error).message;
     return { ok: false, message: `Could not connect: ${why}`, ...(failure ? { failure } : {}) };
   }

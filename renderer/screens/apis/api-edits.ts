@@ -5,6 +5,7 @@
  */
 import type { Api, ApiStageRef, HttpMethod, Project, Stage } from '../../../shared/model/schema';
 import { pathParameterNames } from '../../../shared/model/rules/path-syntax';
+import { sameRoute } from '../../../shared/model/rules/routes';
 import type { ApiKey } from '../../../shared/model/stages';
 import { deployApi } from '../../../shared/model/stages';
 
@@ -147,12 +148,13 @@ export function copyName(project: Project, group: string, name: string): string 
 export function copyPath(project: Project, group: string, path: string): string {
   const wildcard = path.endsWith('/*');
   const stem = wildcard ? path.slice(0, -2) : path;
-  const taken = new Set(project.apis.filter((a) => a.group === group).map((a) => a.request.path));
+  const others = project.apis.filter((a) => a.group === group);
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? 'copy' : `copy${n}`;
     const base = /[A-Za-z0-9_-]$/.test(stem) && !stem.endsWith(']') ? `${stem}-${suffix}` : `${stem.replace(/\/$/, '')}/${suffix}`;
     const candidate = wildcard ? `${base}/*` : base;
-    if (!taken.has(candidate)) return candidate;
+    // Any method: the copy keeps the original's, and ANY would meet every one.
+    if (!others.some((a) => sameRoute(a.request, { method: 'ANY', path: candidate }))) return candidate;
   }
 }
 

@@ -14,6 +14,7 @@ import { nameProblem } from '../../../shared/model/names';
 import { HTTP_METHODS } from '../../../shared/model/schema';
 import type { HttpMethod } from '../../../shared/model/schema';
 import { pathSyntaxProblems } from '../../../shared/model/rules/path-syntax';
+import { sameRoute } from '../../../shared/model/rules/routes';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
 import { addApi, newMockApi } from './api-edits';
@@ -39,7 +40,7 @@ export function NewApiDialog({ open, defaultGroup, onClose }: { open: boolean; d
   }, [open]);
 
   const nameError = !name ? 'Enter a name.' : (nameProblem('api', name) ?? (project?.apis.some((a) => a.group === group && a.name === name) ? `Group ${group} already has an API named ${name}.` : undefined));
-  const pathError = pathSyntaxProblems(path, 'Path', true)[0] ?? (project?.apis.some((a) => a.group === group && a.request.path === path && (a.request.method === method || a.request.method === 'ANY' || method === 'ANY')) ? `Group ${group} already serves ${method} ${path}.` : undefined);
+  const pathError = pathSyntaxProblems(path, 'Path', true)[0] ?? (project?.apis.some((a) => a.group === group && sameRoute(a.request, { method, path })) ? `Group ${group} already serves ${method} ${path} (path parameter names do not matter to routing).` : undefined);
   const blocked = !group || nameError !== undefined || pathError !== undefined;
 
   const submit = (e: FormEvent) => {

@@ -17,6 +17,11 @@ interface Route {
   at: FieldPath;
 }
 
+/** Whether two APIs of one group would answer the same calls (the rule checkRouteList applies to a whole list). */
+export function sameRoute(a: Pick<Api['request'], 'method' | 'path'>, b: Pick<Api['request'], 'method' | 'path'>): boolean {
+  return routePattern(a.path) === routePattern(b.path) && (a.method === b.method || a.method === 'ANY' || b.method === 'ANY');
+}
+
 /** Reports each route that collides with an earlier one of the same group (and stage). */
 function checkRouteList(routes: Route[], report: Report, stage?: Stage): void {
   // scope (group + pattern) → method → first route; ANY is one more method key.
