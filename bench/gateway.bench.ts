@@ -173,10 +173,12 @@ async function load(target: Target, seconds: number, overallRate?: number): Prom
 }
 
 let signRequest: typeof import('../shared/signature/sign').signRequest;
+let nodeHmac: typeof import('../local-gateway/node-hmac').nodeHmac;
 
 /** A fresh signature (new nonce and timestamp) for every request, as a real client sends. */
 function signEach(req: CannonRequest): CannonRequest {
-  const signed = signRequest({ method: 'GET', url: req.path ?? '/', appKey: APP_KEY, appSecret: APP_SECRET });
+  // Native HMAC, as a real client's SDK has: the load generator must not be what is measured.
+  const signed = signRequest({ method: 'GET', url: req.path ?? '/', appKey: APP_KEY, appSecret: APP_SECRET, hmac: nodeHmac });
   return { ...req, headers: signed.headers };
 }
 
@@ -190,6 +192,7 @@ interface Scenario { key: string; label: string; target: number; gateway: Target
 
 async function runBench(): Promise<void> {
   ({ signRequest } = await import('../shared/signature/sign'));
+  ({ nodeHmac } = await import('../local-gateway/node-hmac'));
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'apigw-bench-'));
   const backend = await start('backend');
   const gateway = await start('gateway', { backendPort: backend.port, logFile: path.join(logDir, 'access.log') });

@@ -134,7 +134,6 @@ export function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Ui
   });
 }
 
-const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
 /** The media type of a Content-Type value, lower-case, without parameters. */
 export function mediaType(contentType: string | undefined): string {
@@ -143,9 +142,6 @@ export function mediaType(contentType: string | undefined): string {
   return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
 }
 
-export function isFormBody(contentType: string | undefined): boolean {
-  return contentType !== undefined && mediaType(contentType) === FORM_MEDIA_TYPE;
-}
 
 /** The `charset=` parameter of a Content-Type, lower-case, or undefined. */
 export function charsetOf(contentType: string): string | undefined {

@@ -3,6 +3,7 @@
  * plane does. Each call walks: limits → group (Host) → stage (X-Ca-Stage) → route → body →
  * authentication → IP control → throttling → parameters → backend, and is logged once.
  */
+import { isFormContentType } from '../shared/signature/string-to-sign';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { EventEmitter } from 'node:events';
@@ -23,7 +24,6 @@ import {
   declaredBodyTooLarge,
   hasBody,
   hostName,
-  isFormBody,
   parseForm,
   parseQuery,
   readBody,
@@ -278,7 +278,8 @@ class Exchange {
     try {
       const contentType = this.headers['content-type'];
       let form: Pairs | undefined;
-      if (isFormBody(contentType)) {
+      // The form is read exactly when the signature covers its fields (the client's rule, shared/signature).
+      if (isFormContentType(contentType)) {
         const parsed = parseForm(body, contentType as string);
         if (!Array.isArray(parsed)) return this.refuse(parsed);
         form = parsed;
