@@ -134,15 +134,6 @@ export function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Ui
   });
 }
 
-
-/** The media type of a Content-Type value, lower-case, without parameters. */
-export function mediaType(contentType: string | undefined): string {
-  if (contentType === undefined) return '';
-  const semi = contentType.indexOf(';');
-  return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
-}
-
-
 /** The `charset=` parameter of a Content-Type, lower-case, or undefined. */
 export function charsetOf(contentType: string): string | undefined {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType);
