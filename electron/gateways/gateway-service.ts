@@ -21,7 +21,7 @@ import {
   maintenanceParams,
   SECURITY_GROUP_CHANGE,
   securityGroupChangeParams,
-  specRank,
+  specChangeAction,
 } from '../../shared/purchase';
 import type { CloudParams } from '../cloud/wire-params';
 import { HostError } from '../host/host-error';
@@ -146,7 +146,7 @@ export class GatewayService {
 
       const spec = change.spec || (change.edition ? EDITIONS[change.edition].specs[0] : undefined);
       if (spec && spec !== existing.spec) {
-        const direction = specRank(spec) > specRank(existing.spec) ? 'UPGRADE' : 'DOWNGRADE';
+        const direction = specChangeAction(existing.spec, spec);
         await cloud.client.call('CloudAPI', 'ModifyInstanceSpec', { InstanceId: instanceId, InstanceSpec: spec, ModifyAction: direction }, { token: request.token ?? randomUUID() });
       }
       if (change.description !== undefined) await this.descriptions.set(instanceId, change.description);

@@ -61,3 +61,4 @@ export {
   maintenanceParams,
   securityGroupChangeParams,
 } from './create-instance-params';
+export { chosenSpec, specChangeAction } from './spec-choice';

@@ -1,5 +1,5 @@
 /** From what a person chose (an edition, a spec, or both) to the one spec that is bought. */
-import { EDITIONS, EDITION_IDS, type EditionId, type InstanceSpec, SPEC_IDS, specById } from './editions';
+import { EDITIONS, EDITION_IDS, type EditionId, type InstanceSpec, SPEC_IDS, specById, specRank } from './editions';
 import { type Finding, blocker } from './findings';
 
 /** The spec to buy, or undefined (with a blocker in `findings`) when the choice names none or contradicts itself. */
@@ -34,4 +34,9 @@ export function chosenSpec(choice: { edition?: EditionId; spec?: string }, findi
     return undefined;
   }
   return specById(known.specs[0]);
+}
+
+/** ModifyInstanceSpec's ModifyAction for a move between two specs (the cloud refuses the wrong one). */
+export function specChangeAction(from: string, to: string): 'UPGRADE' | 'DOWNGRADE' {
+  return specRank(to) > specRank(from) ? 'UPGRADE' : 'DOWNGRADE';
 }

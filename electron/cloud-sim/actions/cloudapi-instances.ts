@@ -26,12 +26,12 @@ import {
   type PurchaseRequest,
   VPC_CONNECT,
   checkDelete,
+  specChangeAction,
   checkModify,
   checkPurchase,
   defaultInstanceCidr,
   isSpecId,
   singleZonesOf,
-  specRank,
 } from '../../../shared/purchase';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
@@ -338,7 +338,7 @@ function modifyInstanceSpec(context: ActionContext, delayMs: number): JsonObject
   return oncePerToken(context, gatewayState(context), () => {
     refuseBlockers(checkModify(existingInstanceOf(instance), { spec }, purchaseContextOf(context)));
     if (spec === instance.InstanceSpec || !isSpecId(spec)) return {};
-    const actual = specRank(spec) > specRank(instance.InstanceSpec) ? 'UPGRADE' : 'DOWNGRADE';
+    const actual = specChangeAction(instance.InstanceSpec, spec);
     if (actual !== direction) {
       throw simErrors.invalidParameter('ModifyAction', `${instance.InstanceSpec} → ${spec} is a${actual === 'UPGRADE' ? 'n upgrade' : ' downgrade'}: send ModifyAction=${actual}`);
     }

@@ -38,7 +38,7 @@ import {
   WEB_PORTS,
   blockersOf,
   checkPurchase,
-  editionOfSpec,
+  chosenSpec,
   internetAccess,
   ruleText,
 } from '../../../shared/purchase';
@@ -177,7 +177,7 @@ function EditionStep({ request, edit }: { request: PurchaseRequest; edit: Edit }
     <Stack spacing={2}>
       <EditionCards value={request.edition} onChange={(id) => edit((r) => ({ ...r, edition: id, spec: undefined }))} />
       {edition && edition.specs.length > 1 && (
-        <TextField select label="Spec" value={request.spec ?? edition.specs[0]} onChange={(e) => edit((r) => ({ ...r, spec: e.target.value }))} sx={{ width: 420 }}>
+        <TextField select label="Spec" value={chosenSpec(request, [])?.id ?? edition.specs[0]} onChange={(e) => edit((r) => ({ ...r, spec: e.target.value }))} sx={{ width: 420 }}>
           {edition.specs.map((id) => (
             <MenuItem key={id} value={id}>
               {id}: {INSTANCE_SPECS[id].maxRps.toLocaleString('en')} requests/s, {INSTANCE_SPECS[id].maxConnections.toLocaleString('en')} connections
@@ -222,11 +222,11 @@ function BillingStep({ request, edit }: { request: PurchaseRequest; edit: Edit }
 }
 
 function NetworkStep({ request, context, edit }: { request: PurchaseRequest; context: PurchaseContext; edit: Edit }) {
-  const edition = request.edition ? EDITIONS[request.edition] : request.spec ? editionOfSpec(request.spec) : undefined;
-  const needed = edition?.ipsPerSubnet ?? 0;
+  // The spec the rules judge (undefined while the choice names none; the findings say why).
+  const spec = chosenSpec(request, []);
+  const needed = spec ? EDITIONS[spec.edition].ipsPerSubnet : 0;
   const groups = context.securityGroups.filter((group) => group.vpcId === request.vpcId);
   const group = context.securityGroups.find((candidate) => candidate.id === request.securityGroupId);
-  const spec = INSTANCE_SPECS[(request.spec ?? edition?.specs[0] ?? 'api.s1.small') as keyof typeof INSTANCE_SPECS];
   return (
     <Stack spacing={3}>
       <TextField select label="VPC" value={request.vpcId} onChange={(e) => edit((r) => withVpc(r, e.target.value, context))} sx={{ maxWidth: 520 }} helperText="A gateway's VPC can never change after purchase.">
@@ -323,7 +323,7 @@ function NetworkStep({ request, context, edit }: { request: PurchaseRequest; con
             type="number"
             value={request.publicOutbound.bandwidthMbps ?? ''}
             onChange={(e) => edit((r) => ({ ...r, publicOutbound: { enabled: true, bandwidthMbps: e.target.value === '' ? undefined : Number(e.target.value) } }))}
-            helperText={`1 to ${spec.maxOutboundBandwidthMbps} for this edition`}
+            helperText={spec ? `1 to ${spec.maxOutboundBandwidthMbps} for this edition` : 'Choose an edition first'}
             sx={{ width: 260 }}
           />
         )}
@@ -361,13 +361,13 @@ function MaintenanceStep({ request, edit }: { request: PurchaseRequest; edit: Ed
 }
 
 function ReviewStep({ request, context, token }: { request: PurchaseRequest; context: PurchaseContext; token: string }) {
-  const edition = request.edition ? EDITIONS[request.edition] : undefined;
+  const chosen = chosenSpec(request, []);
   const vpc = context.vpcs.find((candidate) => candidate.id === request.vpcId);
   const group = context.securityGroups.find((candidate) => candidate.id === request.securityGroupId);
   const rows: [string, string][] = [
     ['Region', context.region],
     ['Name', request.name || '(none)'],
-    ['Edition', edition ? `${edition.label} (${request.spec ?? edition.specs[0]})` : (request.spec ?? '(none)')],
+    ['Edition', chosen ? `${EDITIONS[chosen.edition].label} (${chosen.id})` : (request.spec ?? '(none)')],
     ['Billing', request.billing.kind === 'payAsYouGo' ? 'Pay-as-you-go' : `Subscription, ${request.billing.duration} ${request.billing.cycle}(s)`],
     ['Zones', request.zones.join(', ') || '(none)'],
     ['VPC', vpc ? `${vpc.name ?? vpc.id} (${vpc.cidr})` : '(none)'],
