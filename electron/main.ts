@@ -133,7 +133,8 @@ async function start(): Promise<void> {
   hostServices.events.on('agw:gateway.status', (status) => {
     if (status.state === 'listening') startup.mark('gateway-listening');
   });
-  await refreshMenu();
+  // The menu needs the recent projects (a file read): not worth holding the window back for.
+  void refreshMenu();
 
   const preloadPath = join(appRoot, 'dist', 'electron', 'preload.cjs');
   mainWindow = createMainWindow(BrowserWindow, { preloadPath, log });
