@@ -8,7 +8,7 @@ import type { Api, Auth, Project, SecretsFile, Stage } from '../shared/model/sch
 import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
 import { contentMd5Matches, verifySignature, type SignableRequest } from '../shared/signature';
 import { localAppId } from './app-id';
-import { nodeHmac } from './node-hmac';
+import { nodeContentMd5, nodeHmac } from './node-hmac';
 import type { Call } from './call';
 import { stageRefKey } from './stage-ref';
 import { createNonceStore, type NonceStore } from '../shared/security/nonce-store';
@@ -92,7 +92,7 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator {
     const hasNonce = nonce !== undefined && nonce !== '';
     if (auth.forceNonceCheck && !hasNonce) return refuse('I400MH', 'X-Ca-Nonce');
     const md5 = headers['content-md5'];
-    if (md5 !== undefined && !contentMd5Matches(md5, call.body)) return refuse('I400CM');
+    if (md5 !== undefined && !contentMd5Matches(md5, call.body, nodeContentMd5)) return refuse('I400CM');
 
     if (!verified.ok) {
       // verifySignature's message is the cloud's byte-exact mismatch text (shared/signature formats it).

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pureJsHmac, signature } from '../shared/signature/hmac';
 import { verifySignature } from '../shared/signature/verify';
 import type { SignatureMethod } from '../shared/signature/hmac';
-import { nodeHmac } from './node-hmac';
+import { nodeContentMd5, nodeHmac } from './node-hmac';
 
 const NONCE = '11111111-2222-3333-4444-555555555555';
 const SDK_HEADER_LINES = `x-ca-key:testKey\nx-ca-nonce:${NONCE}\nx-ca-stage:RELEASE\nx-ca-timestamp:1700000000000\n`;
@@ -72,4 +72,14 @@ describe('nodeHmac and pureJsHmac agree beyond the vectors', () => {
       expect(nodeHmac(method, key, message)).toBe(pureJsHmac(method, key, message));
     });
   }
+});
+
+describe('nodeContentMd5', () => {
+  it('gives the Content-MD5 the pure-JS one gives', async () => {
+    const { contentMd5 } = await import('../shared/signature/content-md5');
+    for (const body of ['{"a":1}', 'é'.repeat(1000), '']) {
+      const bytes = new TextEncoder().encode(body);
+      expect(nodeContentMd5(bytes)).toBe(contentMd5(bytes));
+    }
+  });
 });
