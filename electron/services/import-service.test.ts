@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -148,45 +148,133 @@ describe('import preview', () => {
       info: { title: 'x', version: '1' },
       paths: { '/x': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: join(dir, 'secret.yaml') } } } } } } } },
     };
-    const preview = await importer().preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'some-group' }).catch((error: Error) => error);
-    expect(JSON.stringify(preview)).not.toContain('do-not-read-me');
+    const refused = await importer().preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'some-group' }).catch((error: Error) => error);
+    expect(refused).toMatchObject({
+      code: 'IMPORT_FAILED',
+      message: `Cannot import the pasted text: $ref "${join(dir, 'secret.yaml')}" (at #/paths/~1x/get/responses/200/content/application~1json/schema in the pasted text) refers to another file, and pasted text has no folder to look in; import the document as a file, with what it refers to in the same folder.`,
+    });
+    expect(everythingIn(refused)).not.toContain('do-not-read-me');
   });
 });
 
 describe('import from a file', () => {
+  const SECRET = 'AccessKeySecretThatMustStayHome';
   const documentWithRef = (ref: string) => ({
     openapi: '3.0.3',
     info: { title: 'refs', version: '1' },
     paths: { '/pet': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: ref } } } } } } } },
   });
+  const WHERE = '(at #/paths/~1pet/get/responses/200/content/application~1json/schema in petstore.yaml)';
+  /** The folder the spec is imported from, inside `dir`; `dir` itself plays the rest of the disk. */
+  let specs: string;
+  let outsideSecret: string;
+  beforeEach(async () => {
+    specs = join(dir, 'specs');
+    await mkdir(specs);
+    outsideSecret = join(dir, 'vault-file.json');
+    await writeFile(outsideSecret, JSON.stringify({ entries: { 'cloud-profile/default': SECRET } }));
+  });
+  const importSpec = (document: object) =>
+    writeFile(join(specs, 'petstore.yaml'), stringify(document)).then(() => importer().preview({ source: { kind: 'file', path: join(specs, 'petstore.yaml') }, group: 'refs-group' }));
+  const refusal = (document: object) => importSpec(document).then((preview) => ({ preview }) as never, (error: Error) => error);
 
-  it('follows a relative file ref', async () => {
-    await writeFile(join(dir, 'pet.yaml'), 'type: object\nexample: {name: from-the-side-file}\n');
-    await writeFile(join(dir, 'api.yaml'), stringify(documentWithRef('./pet.yaml')));
-    const preview = await importer().preview({ source: { kind: 'file', path: join(dir, 'api.yaml') }, group: 'refs-group' });
-    expect(JSON.parse((preview.apis[0].backend as { body: string }).body)).toEqual({ name: 'from-the-side-file' });
+  it('follows a local ref and a ref to a file in the same folder or below it', async () => {
+    await mkdir(join(specs, 'schemas'));
+    await writeFile(join(specs, 'schemas', 'pet.yaml'), 'type: object\nproperties: {tag: {$ref: "../tag.yaml"}}\nexample: {name: from-the-side-file}\n');
+    await writeFile(join(specs, 'tag.yaml'), 'type: string\n');
+    const document = {
+      ...documentWithRef('./schemas/pet.yaml'),
+      paths: {
+        '/pet': documentWithRef('./schemas/pet.yaml').paths['/pet'],
+        '/owner': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Owner' } } } } } } },
+      },
+      components: { schemas: { Owner: { type: 'object', example: { name: 'from-components' } } } },
+    };
+    const preview = await importSpec(document);
+    const body = (path: string) => JSON.parse((preview.apis.find((api) => api.request.path === path)!.backend as { body: string }).body);
+    expect(body('/pet')).toEqual({ name: 'from-the-side-file' });
+    expect(body('/owner')).toEqual({ name: 'from-components' });
+  });
+
+  it('refuses an absolute path out of the folder, naming the ref, without reading it', async () => {
+    const error = await refusal(documentWithRef(outsideSecret));
+    expect(error).toMatchObject({
+      code: 'IMPORT_FAILED',
+      message: `Cannot import ${join(specs, 'petstore.yaml')}: $ref "${outsideSecret}" ${WHERE} points outside the folder of petstore.yaml (${specs}); only files in that folder can be referenced.`,
+    });
+    expect(everythingIn(error)).not.toContain(SECRET);
+  });
+
+  it('refuses `..` out of the folder, from the document or from a file it refers to', async () => {
+    await writeFile(join(dir, 'outside.yaml'), `type: string\nexample: ${SECRET}\n`);
+    const error = await refusal(documentWithRef('../outside.yaml'));
+    expect(error).toMatchObject({ code: 'IMPORT_FAILED', message: expect.stringContaining(`$ref "../outside.yaml" ${WHERE} points outside the folder of petstore.yaml (${specs})`) });
+    expect(everythingIn(error)).not.toContain(SECRET);
+
+    await writeFile(join(specs, 'pet.yaml'), 'type: object\nproperties: {secret: {$ref: "../vault-file.json#/entries"}}\n');
+    const nested = await refusal(documentWithRef('pet.yaml'));
+    expect(nested).toMatchObject({ message: expect.stringContaining('$ref "../vault-file.json" (at #/properties/secret in pet.yaml) points outside the folder of petstore.yaml') });
+    expect(everythingIn(nested)).not.toContain(SECRET);
+  });
+
+  it('refuses a symbolic link in the folder that leads out of it', async () => {
+    await symlink(outsideSecret, join(specs, 'pet.json'));
+    const error = await refusal(documentWithRef('./pet.json'));
+    expect(error).toMatchObject({
+      code: 'IMPORT_FAILED',
+      message: expect.stringContaining(`$ref "./pet.json" ${WHERE} points outside the folder of petstore.yaml (${specs}) through a symbolic link`),
+    });
+    expect(everythingIn(error)).not.toContain(SECRET);
+  });
+
+  it('refuses a secrets file even in the folder, and even behind a harmless name', async () => {
+    await writeFile(join(specs, 'petstore.secrets.yaml'), `apps: {a: {keys: [{appKey: k, appSecret: ${SECRET}}]}}\n`);
+    const error = await refusal(documentWithRef('petstore.secrets.yaml#/apps'));
+    expect(error).toMatchObject({ message: expect.stringContaining(`$ref "petstore.secrets.yaml" ${WHERE} is a secrets file (app secrets or cloud keys), which an import never reads`) });
+    expect(everythingIn(error)).not.toContain(SECRET);
+
+    await symlink(join(specs, 'petstore.secrets.yaml'), join(specs, 'apps.yaml'));
+    const hidden = await refusal(documentWithRef('apps.yaml#/apps'));
+    expect(hidden).toMatchObject({ message: expect.stringContaining(`$ref "apps.yaml" ${WHERE} is a secrets file`) });
+    expect(everythingIn(hidden)).not.toContain(SECRET);
+  });
+
+  it('refuses to import a secrets file itself', async () => {
+    const error = await importer().preview({ source: { kind: 'file', path: outsideSecret }, group: 'refs-group' }).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'IMPORT_FAILED', message: `Cannot import ${outsideSecret}: it is a secrets file (app secrets or cloud keys), not an API document.` });
+    expect(everythingIn(error)).not.toContain(SECRET);
   });
 
   it('never fetches a URL ref, and says so', async () => {
     let fetched = 0;
     const server = createServer((_req, res) => {
       fetched++;
-      res.end('type: object\n');
+      res.end(`type: string\nexample: ${SECRET}\n`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      await writeFile(join(dir, 'api.yaml'), stringify(documentWithRef(`http://127.0.0.1:${port}/pet.yaml`)));
-      await expect(importer().preview({ source: { kind: 'file', path: join(dir, 'api.yaml') }, group: 'refs-group' })).rejects.toMatchObject({
+      const error = await refusal(documentWithRef(`http://127.0.0.1:${port}/x.yaml`));
+      expect(error).toMatchObject({
         code: 'IMPORT_FAILED',
-        message: expect.stringContaining('References to URLs are not followed'),
+        message: expect.stringContaining(`$ref "http://127.0.0.1:${port}/x.yaml" ${WHERE} is a URL; an import never fetches anything (the app works offline)`),
       });
+      expect(everythingIn(error)).not.toContain(SECRET);
       expect(fetched).toBe(0);
     } finally {
       server.close();
     }
   });
 });
+
+/** An error's message, its own fields and its causes, or a preview, as one text to search. */
+function everythingIn(value: unknown): string {
+  const parts: string[] = [];
+  for (let item = value; item !== undefined && item !== null; item = item instanceof Error ? item.cause : undefined) {
+    parts.push(item instanceof Error ? `${item.message} ${item.stack ?? ''} ${JSON.stringify(item)}` : JSON.stringify(item));
+  }
+  return parts.join('\n');
+}
 
 describe('sanitizeApiName', () => {
   it.each([

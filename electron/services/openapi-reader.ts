@@ -1,13 +1,14 @@
 /**
  * Reads a Swagger 2.0 / OpenAPI 3.x document (text or file) into one dereferenced object with
- * @apidevtools/swagger-parser. Text input resolves no external `$ref` (it has no folder, and a
- * document must not make the host read files or fetch URLs); a file's relative file refs are
- * followed, URLs never.
+ * @apidevtools/swagger-parser. External `$ref`s go through RefBoundary: a file's refs may reach
+ * files in its own folder only, pasted text's none, URLs never.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse as parseYaml } from 'yaml';
 import { HostError } from '../host/host-error';
+import { isSecretFileName } from '../host/secret-files';
+import { RefBoundary } from './openapi-ref-boundary';
 import { isObject } from './schema-sample';
 
 type OpenApiDocument = Exclude<Parameters<typeof SwaggerParser.validate>[0], string>;
@@ -35,8 +36,9 @@ export async function readOpenApiDocument(source: ImportSource): Promise<ReadDoc
   if (!isObject(parsed) || !format) {
     throw new HostError('IMPORT_FAILED', `Cannot import ${where}: it is not a Swagger 2.0 or OpenAPI 3.x document (no \`swagger: "2.0"\` or \`openapi: 3.x\` at the top).`);
   }
+  const boundary = source.kind === 'file' ? await RefBoundary.aroundFile(source.path) : RefBoundary.forText();
   const options = {
-    resolve: source.kind === 'file' ? { http: false as const } : { external: false },
+    resolve: { file: false, http: false, boundary: boundary.resolver },
     // Keep circular $refs as they are: samples stop there instead of looping.
     dereference: { circular: 'ignore' as const },
   };
@@ -47,6 +49,7 @@ export async function readOpenApiDocument(source: ImportSource): Promise<ReadDoc
     const document = await new SwaggerParser().validate(baseUrl, parsed as OpenApiDocument, options);
     return { document: document as unknown as Record<string, unknown>, format };
   } catch (invalid) {
+    if (boundary.refusal) throw boundary.refusal;
     try {
       const document = await new SwaggerParser().dereference(baseUrl, parseYaml(raw) as OpenApiDocument, options);
       return {
@@ -55,18 +58,21 @@ export async function readOpenApiDocument(source: ImportSource): Promise<ReadDoc
         validationProblem: `The document is not valid ${format}: ${firstLine(invalid)}. The operations that could be read are imported; check them.`,
       };
     } catch (error) {
-      const hint = /resolve \$ref/i.test(firstLine(error))
-        ? ' References to URLs are not followed (nor, in pasted text, to files): save what they point to beside the document and refer to it by a relative path.'
-        : '';
-      throw new HostError('IMPORT_FAILED', `Cannot import ${where}: ${firstLine(error)}.${hint}`, [], { cause: error });
+      throw boundary.refusal ?? new HostError('IMPORT_FAILED', `Cannot import ${where}: ${firstLine(error)}.`, [], { cause: error });
     }
   }
 }
 
 async function readSourceFile(path: string): Promise<string> {
   try {
+    // The user picked this file, but a secrets file is no API document, and its text must not
+    // reach a parse error's message.
+    if (isSecretFileName(path) || isSecretFileName(await realpath(path))) {
+      throw new HostError('IMPORT_FAILED', `Cannot import ${path}: it is a secrets file (app secrets or cloud keys), not an API document.`);
+    }
     return await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof HostError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     throw new HostError('IMPORT_FAILED', `Cannot import ${path}: ${reason}.`, [], { cause: error });
