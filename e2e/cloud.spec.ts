@@ -6,7 +6,10 @@
  * duplicates.
  */
 import { createCloudClient } from '../electron/cloud/client';
+import { demoCloudDataDir } from '../electron/cloud-console/demo-cloud';
 import { DEMO_ACCOUNT } from '../electron/cloud-sim/sim-accounts';
+import { readAdminFile } from '../electron/cloud-sim/sim-data-dir';
+import { ADMIN_TOKEN_HEADER } from '../electron/cloud-sim/sim-guard';
 import { expect, test, screenshot } from './fixtures';
 import { ApisPage } from './pages/apis-page';
 import { CloudPage } from './pages/cloud-page';
@@ -106,10 +109,13 @@ test('shows a failed step with the cloud code and request id, and retry finishes
   const endpoint = await cloud.demoEndpoint();
   await cloud.plan();
 
-  // The second CreateApi is refused once, in the middle of the run.
+  // The second CreateApi is refused once, in the middle of the run. /_sim/ takes the admin token,
+  // which the offline cloud keeps (0600) in its data dir, inside the console's.
+  const admin = await readAdminFile(demoCloudDataDir(server.dataDir));
+  expect(admin?.url).toBe(endpoint);
   const fault = await fetch(`${endpoint}/_sim/faults`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [ADMIN_TOKEN_HEADER]: admin!.adminToken },
     body: JSON.stringify({ product: 'CloudAPI', action: 'CreateApi', nth: 2, times: 1, error: { code: 'Forbidden.RAM', message: 'The RAM user may not call CreateApi (injected).', status: 403 } }),
   });
   expect(fault.status).toBe(201);

@@ -151,7 +151,7 @@ describe('backends', () => {
   it('keeps answering when a caller hangs up while the backend is slow', async () => {
     await new Promise<void>((resolve) => {
       const socket = net.connect(gw.port, '127.0.0.1', () => {
-        socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
+        socket.write(`GET /slow HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\n\r\n`);
         setTimeout(() => {
           socket.destroy();
           resolve();

@@ -51,7 +51,7 @@ describe('request limits and malformed input', () => {
 
   it('refuses a declared body over the limit with I413RL without reading it', async () => {
     // Only the head is sent: the answer must come without a single body byte.
-    const response = await raw(gw.port, (s) => s.write('POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n'), true);
+    const response = await raw(gw.port, (s) => s.write(`POST /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nContent-Length: 1000000000\r\n\r\n`), true);
     expect(response.startsWith('HTTP/1.1 413')).toBe(true);
     expect(header(response, 'X-Ca-Error-Code')).toBe('I413RL');
     expect(header(response, 'X-Ca-Error-Message')).toBe('Request body too Large');
@@ -59,7 +59,7 @@ describe('request limits and malformed input', () => {
 
   it('stops reading a chunked body once it passes the limit', async () => {
     const response = await raw(gw.port, (s) => {
-      s.write('POST /hello HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n');
+      s.write(`POST /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nTransfer-Encoding: chunked\r\n\r\n`);
       const chunk = 'x'.repeat(600);
       for (let i = 0; i < 3; i++) s.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
       // The terminating chunk is never sent: the gateway must answer anyway.
@@ -73,7 +73,7 @@ describe('request limits and malformed input', () => {
   });
 
   it('answers a bad Content-Length with I400HD and stays up', async () => {
-    const response = await raw(gw.port, (s) => s.write('POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'));
+    const response = await raw(gw.port, (s) => s.write(`POST /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nContent-Length: abc\r\n\r\n`));
     expect(response.startsWith('HTTP/1.1 400')).toBe(true);
     expect(header(response, 'X-Ca-Error-Code')).toBe('I400HD');
     expect(header(response, 'X-Ca-Request-Id')).toMatch(/^[0-9A-F-]{36}$/);
@@ -87,7 +87,7 @@ describe('request limits and malformed input', () => {
 
   it('serves a 64 KB header and refuses a 300 KB one with I431HL', async () => {
     expect((await call(gw.port, '/hello', { headers: { 'X-Big': 'b'.repeat(64 * 1024) } })).status).toBe(200);
-    const response = await raw(gw.port, (s) => s.write(`GET /hello HTTP/1.1\r\nHost: x\r\nX-Huge: ${'h'.repeat(300 * 1024)}\r\n\r\n`));
+    const response = await raw(gw.port, (s) => s.write(`GET /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nX-Huge: ${'h'.repeat(300 * 1024)}\r\n\r\n`));
     expect(response.startsWith('HTTP/1.1 431')).toBe(true);
     expect(header(response, 'X-Ca-Error-Code')).toBe('I431HL');
   });
@@ -95,7 +95,7 @@ describe('request limits and malformed input', () => {
   it('survives a client that trickles a body and disconnects', async () => {
     await new Promise<void>((resolve) => {
       const socket = net.connect(gw.port, '127.0.0.1', () => {
-        socket.write('POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n');
+        socket.write(`POST /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nContent-Length: 500\r\n\r\n`);
         let sent = 0;
         const timer = setInterval(() => {
           socket.write('x');
@@ -116,7 +116,7 @@ describe('request limits and malformed input', () => {
   it('survives a client that trickles its head and disconnects', async () => {
     await new Promise<void>((resolve) => {
       const socket = net.connect(gw.port, '127.0.0.1', () => {
-        const head = 'GET /hello HTTP/1.1\r\nHost: x\r\n';
+        const head = `GET /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\n`;
         let i = 0;
         const timer = setInterval(() => {
           socket.write(head[i]);
@@ -134,7 +134,7 @@ describe('request limits and malformed input', () => {
 
   it('serves many calls on one keep-alive connection', async () => {
     const response = await raw(gw.port, (s) => {
-      s.write('GET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      s.write(`GET /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\n\r\nGET /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\n\r\nGET /nope HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nConnection: close\r\n\r\n`);
     });
     expect(response.match(/HTTP\/1\.1 200/g)).toHaveLength(2);
     expect(response).toContain('HTTP/1.1 404');
@@ -149,13 +149,13 @@ describe('Expect: 100-continue', () => {
   afterAll(() => gw?.close());
 
   it('refuses a body over the limit without asking for it', async () => {
-    const response = await raw(gw.port, (s) => s.write('POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n'), true);
+    const response = await raw(gw.port, (s) => s.write(`POST /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n`), true);
     expect(response.startsWith('HTTP/1.1 413')).toBe(true);
   });
 
   it('asks for a body within the limit', async () => {
     const response = await raw(gw.port, (s) => {
-      s.write('POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n');
+      s.write(`POST /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
       s.once('data', () => s.write('hello'));
     });
     expect(response.startsWith('HTTP/1.1 100 Continue')).toBe(true);
@@ -179,11 +179,11 @@ describe('header values from callers', () => {
   it('echoes a non-Latin-1 Origin as UTF-8 bytes instead of failing', async () => {
     const origin = 'https://例え.jp';
     const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
-    const response = await raw(gw.port, (s) => s.write(`GET /hello HTTP/1.1\r\nHost: x\r\nOrigin: ${utf8(origin)}\r\nConnection: close\r\n\r\n`, 'latin1'));
+    const response = await raw(gw.port, (s) => s.write(`GET /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nOrigin: ${utf8(origin)}\r\nConnection: close\r\n\r\n`, 'latin1'));
     expect(response.startsWith('HTTP/1.1 200')).toBe(true);
     expect(header(response, 'Access-Control-Allow-Origin')).toBe(utf8(origin));
     const preflight = await raw(gw.port, (s) =>
-      s.write(`OPTIONS /hello HTTP/1.1\r\nHost: x\r\nOrigin: ${utf8(origin)}\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: ${utf8('x-ä')}\r\nConnection: close\r\n\r\n`, 'latin1'),
+      s.write(`OPTIONS /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nOrigin: ${utf8(origin)}\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: ${utf8('x-ä')}\r\nConnection: close\r\n\r\n`, 'latin1'),
     );
     expect(preflight.startsWith('HTTP/1.1 200')).toBe(true);
     expect((await call(gw.port, '/hello')).status).toBe(200);

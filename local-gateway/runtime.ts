@@ -38,7 +38,7 @@ export interface Runtime {
   groups: GroupRuntime[];
   /** By host label. */
   byHost: Map<string, GroupRuntime>;
-  /** The group that answers on any other host, when the project has exactly one. */
+  /** The group that answers on the gateway's own address (own-hosts.ts), when the project has exactly one. */
   only?: GroupRuntime;
   auth: Authenticator;
   throttler: Throttler;

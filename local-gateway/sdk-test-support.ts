@@ -103,6 +103,9 @@ export async function startCallRecorder(forwardTo?: number): Promise<CallRecorde
 function relay(recorded: WireCall, port: number, res: http.ServerResponse): void {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(recorded.headers)) if (!isHopByHop(name)) headers[name] = value;
+  // The relay stands in for the client calling the gateway itself, so Host names the gateway's
+  // address, which it serves (the recorder's own port is no host of it). Host is not signed.
+  headers.host = `127.0.0.1:${port}`;
   const upstream = http.request({ host: '127.0.0.1', port, method: recorded.method, path: recorded.url, headers, agent: false }, (answer) => {
     const relayed: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !isHopByHop(name)) relayed[name] = value;

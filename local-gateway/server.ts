@@ -35,6 +35,7 @@ import {
 import { headerValue, newRequestId, rawGatewayError, sendGatewayError } from './responses';
 import type { RouteHit } from './routes';
 import { compileRuntime, type CompiledApi, type GroupRuntime, type Runtime } from './runtime';
+import { ownHostsOf } from './own-hosts';
 import type { ThrottleCounters } from './throttling';
 
 export interface LocalGatewayOptions {
@@ -84,6 +85,8 @@ const LOCAL_SUFFIX = '.localhost';
 interface GatewayCore {
   maxBodyBytes: number;
   pool: BackendPool;
+  /** Host headers naming the gateway itself (ownHostsOf), set once it listens. */
+  ownHosts: ReadonlySet<string>;
   log(record: AccessLogRecord): void;
 }
 
@@ -98,6 +101,7 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
   const core: GatewayCore = {
     maxBodyBytes: options.maxBodyBytes ?? GATEWAY_CHOICES.defaultMaxBodyBytes,
     pool: new BackendPool(),
+    ownHosts: new Set(),
     log(record) {
       options.log?.write(record);
       if (events.listenerCount('access') === 0) return;
@@ -135,7 +139,9 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
         server.listen(options.port ?? 0, host, () => {
           server.off('error', reject);
           const address = server.address();
-          resolve({ host, port: typeof address === 'object' && address ? address.port : 0 });
+          const port = typeof address === 'object' && address ? address.port : 0;
+          core.ownHosts = ownHostsOf(host, port);
+          resolve({ host, port });
         });
       });
     },
@@ -228,7 +234,7 @@ class Exchange {
 
     const hostHeader = this.headers['host'];
     this.host = hostName(hostHeader);
-    const group = groupFor(rt, this.host);
+    const group = groupFor(rt, this.host, hostHeader, this.core.ownHosts);
     if (!group) return this.refuse(gatewayError('I404DO', hostHeader ?? ''));
     record.group = group.name;
 
@@ -390,10 +396,13 @@ class Exchange {
   }
 }
 
-/** `<group>.localhost` picks a group; any other host works only when the project has one group. */
-function groupFor(rt: Runtime, host: string): GroupRuntime | undefined {
+/**
+ * `<group>.localhost` picks a group; the gateway's own address (127.0.0.1:<port>…) reaches the
+ * group of a one-group project; any other Host is served nothing (docs/local-gateway.md, "Groups and hosts").
+ */
+function groupFor(rt: Runtime, host: string, hostHeader: string | undefined, ownHosts: ReadonlySet<string>): GroupRuntime | undefined {
   if (host.endsWith(LOCAL_SUFFIX)) return rt.byHost.get(host.slice(0, -LOCAL_SUFFIX.length));
-  return rt.only;
+  return hostHeader !== undefined && ownHosts.has(hostHeader.toLowerCase()) ? rt.only : undefined;
 }
 
 function parseStage(value: string): Stage | undefined {

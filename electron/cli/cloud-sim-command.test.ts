@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCloudClient } from '../cloud/client';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { readAdminFile } from '../cloud-sim/sim-data-dir';
+import { ADMIN_TOKEN_HEADER } from '../cloud-sim/sim-guard';
 import { STATE_FILE_NAME } from '../cloud-sim/sim-state';
 import type { CliIo } from './cli-io';
 import { runCli } from './main';
@@ -51,6 +53,12 @@ describe('apigw-studio cloud-sim', () => {
     expect(running.stdout()).toMatch(/^Gateway: http:\/\/127\.0\.0\.1:\d+$/m);
     expect(running.stdout()).toContain(`Demo account: AccessKeyId ${DEMO_ACCOUNT.accessKeyId}  AccessKeySecret ${DEMO_ACCOUNT.accessKeySecret}`);
     expect(running.stdout()).toContain('Also serving the account of ALIBABA_CLOUD_ACCESS_KEY_ID (LTAI****Key1)');
+    // The admin token is printed, opens /_sim/, and is kept in the data dir (0600) while it runs.
+    const adminToken = /^Admin token: ([\w-]{43}) {2}\(send it as X-Sim-Admin-Token to \/_sim\/\)$/m.exec(running.stdout())?.[1];
+    expect(adminToken).toBeDefined();
+    expect((await fetch(`${url}/_sim/health`, { headers: { [ADMIN_TOKEN_HEADER]: adminToken! } })).status).toBe(200);
+    expect((await fetch(`${url}/_sim/health`)).status).toBe(403);
+    expect(await readAdminFile(join(dir, 'state'))).toEqual({ url, adminToken });
 
     for (const credentials of [DEMO_ACCOUNT, ENV_KEYS]) {
       const cloud = createCloudClient({ region: 'cn-hangzhou', endpoint: url, credentials, timeoutMs: 5_000 });

@@ -1,7 +1,7 @@
 /**
  * `apigw-studio cloud-sim`: runs the offline cloud on 127.0.0.1 and its data plane (what its
- * stages serve, on a second port), prints both URLs and the demo account's keys, and serves
- * until SIGINT/SIGTERM. An account in ALIBABA_CLOUD_ACCESS_KEY_ID /
+ * stages serve, on a second port), prints both URLs, the demo account's keys and this start's
+ * admin token for /_sim/, and serves until SIGINT/SIGTERM. An account in ALIBABA_CLOUD_ACCESS_KEY_ID /
  * _SECRET is served too; only its masked AccessKeyId is printed.
  */
 import { join } from 'node:path';
@@ -100,6 +100,7 @@ export async function runCloudSim(options: CloudSimRun, io: CliIo): Promise<numb
     io.out(`Also serving the account of ALIBABA_CLOUD_ACCESS_KEY_ID (${maskAccessKeyId(account.accessKeyId)})`);
   }
   io.out(`State: ${sim.store.path}`);
+  io.out(`Admin token: ${sim.adminToken}  (send it as X-Sim-Admin-Token to /_sim/)`);
   io.out('Press Ctrl+C to stop.');
   await options.stopped;
   await plane.close();

@@ -11,6 +11,7 @@ import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ip
 import { createDispatcher } from '../host/dispatch';
 import { type HostServices, createHostServices } from '../host/services';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { ADMIN_TOKEN_HEADER } from '../cloud-sim/sim-guard';
 
 let dir: string;
 let services: HostServices;
@@ -106,10 +107,11 @@ describe('the cloud in the console, demo mode', () => {
   it('stops at a failure with the cloud code and request id; retry finishes without duplicates', async () => {
     const connection = await call<CloudConnectionView>('agw:cloud.connection');
     const plan = await call<PlanView>('agw:cloud.plan', { prune: false });
-    // The second CreateApi is refused, once (a code the client does not retry).
+    // The second CreateApi is refused, once (a code the client does not retry); /_sim/ takes the admin token the host holds.
+    const { sim } = await services.cloud.demo.ensure();
     const added = await fetch(`${connection.demo!.cloudUrl}/_sim/faults`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [ADMIN_TOKEN_HEADER]: sim.adminToken },
       body: JSON.stringify({ product: 'CloudAPI', action: 'CreateApi', nth: 2, times: 1, error: { code: 'Forbidden.RAM', message: 'injected: the RAM user may not call CreateApi', status: 403 } }),
     });
     expect(added.status).toBe(201);

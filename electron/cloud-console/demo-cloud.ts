@@ -1,7 +1,9 @@
 /**
  * Demo mode's cloud: the offline cloud and its data plane, started inside the host the first time
  * the console needs a cloud and no profile is active, on 127.0.0.1 only, with its state in
- * `<dataDir>/offline-cloud` (the same place `apigw-studio cloud-sim` uses by default).
+ * `<dataDir>/offline-cloud` (the same place `apigw-studio cloud-sim` uses by default). The host
+ * holds its admin token (`sim.adminToken`) for /_sim/; a test that knows the data dir reads it
+ * from `offline-cloud-admin.json` there.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,8 +20,13 @@ export interface RunningDemoCloud {
 export interface DemoCloudOptions {
   dataDir: string;
   /** More options for the offline cloud (tests: faster instance lifecycles). */
-  sim?: Omit<CloudSimOptions, 'dataDir' | 'port' | 'host'>;
+  sim?: Omit<CloudSimOptions, 'dataDir' | 'port'>;
   log?: (line: string) => void;
+}
+
+/** Where demo mode's offline cloud keeps its files, under the app's data dir. */
+export function demoCloudDataDir(appDataDir: string): string {
+  return join(appDataDir, 'offline-cloud');
 }
 
 export class DemoCloud {
@@ -27,7 +34,7 @@ export class DemoCloud {
   readonly dataDir: string;
 
   constructor(private readonly options: DemoCloudOptions) {
-    this.dataDir = join(options.dataDir, 'offline-cloud');
+    this.dataDir = demoCloudDataDir(options.dataDir);
   }
 
   /** The running offline cloud, started on first use; a failed start is retried on the next call. */
@@ -64,7 +71,7 @@ export class DemoCloud {
   private async start(): Promise<RunningDemoCloud> {
     const log = this.options.log ?? (() => {});
     // Only the demo account: keys in this process's environment must not open the offline cloud to them.
-    const sim = await startCloudSim({ ...this.options.sim, port: 0, host: '127.0.0.1', dataDir: this.dataDir, demo: true, env: {} });
+    const sim = await startCloudSim({ ...this.options.sim, port: 0, dataDir: this.dataDir, demo: true, env: {} });
     try {
       const plane = await startDataPlane(sim, { port: 0, host: '127.0.0.1', log });
       return { sim, plane, dataDir: this.dataDir };

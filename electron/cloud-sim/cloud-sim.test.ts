@@ -6,6 +6,8 @@ import { type ActionModule, write } from './action-registry';
 import { type CloudSim, startCloudSim } from './cloud-sim';
 import { stringToSign } from './rpc-signature';
 import { DEMO_ACCOUNT, accountIdFor } from './sim-accounts';
+import { ADMIN_FILE_NAME } from './sim-data-dir';
+import { ADMIN_TOKEN_HEADER } from './sim-guard';
 import { STATE_FILE_NAME, moduleState } from './sim-state';
 import { commonParams, craftedCall, popCore, rpcTimestamp } from './testing/sim-requests';
 
@@ -160,16 +162,17 @@ describe('fault injection', () => {
   });
 
   it('takes rules over the admin API: a chosen error for several calls, latency alone, removal', async () => {
+    const admin = { [ADMIN_TOKEN_HEADER]: sim.adminToken };
     const add = async (rule: unknown) => {
-      const response = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+      const response = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify(rule) });
       return { status: response.status, body: (await response.json()) as Record<string, string> };
     };
-    expect(await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' }).then((response) => response.status)).toBe(200);
+    expect(await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE', headers: admin }).then((response) => response.status)).toBe(200);
     const added = await add({ product: 'Ecs', action: '*', times: 2, error: { code: 'ServiceUnavailable', message: 'Down for a moment.' } });
     expect(added.status).toBe(201);
     expect((await add({ action: 'DescribeSecurityGroups', error: false, latencyMs: 20, times: 'always' })).status).toBe(201);
     expect(await add({ action: '' })).toMatchObject({ status: 400, body: { Code: 'InvalidFaultRule' } });
-    const notJson = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const notJson = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'text/plain', ...admin }, body: '{}' });
     expect(notJson.status).toBe(415);
 
     const first = await craftedCall(sim, commonParams('Ecs', 'DescribeSecurityGroups', { RegionId: 'cn-hangzhou' }));
@@ -177,9 +180,9 @@ describe('fault injection', () => {
     expect((await craftedCall(sim, commonParams('Ecs', 'DescribeSecurityGroups', { RegionId: 'cn-hangzhou' }))).status).toBe(503);
     expect((await craftedCall(sim, commonParams('Ecs', 'DescribeSecurityGroups', { RegionId: 'cn-hangzhou' }))).status).toBe(200);
 
-    const listed = (await (await fetch(`${sim.url}/_sim/faults`)).json()) as { faults: { id: string; seen: number }[] };
+    const listed = (await (await fetch(`${sim.url}/_sim/faults`, { headers: admin })).json()) as { faults: { id: string; seen: number }[] };
     expect(listed.faults.map((fault) => fault.seen)).toEqual([3, 3]);
-    expect((await fetch(`${sim.url}/_sim/faults/${added.body.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await fetch(`${sim.url}/_sim/faults/${added.body.id}`, { method: 'DELETE', headers: admin })).status).toBe(200);
     expect(sim.faults.list()).toHaveLength(1);
   });
 
@@ -211,7 +214,7 @@ describe('accounts and state', () => {
     sim = await startCloudSim({ dataDir: dir, extraModules: [notes] });
     const answer = await popCore(sim, 'CloudAPI').request<{ Notes: { Note: string[] } }>('SetTestNote', { Note: 'second', RegionId: 'cn-shanghai' }, { method: 'POST' });
     expect(answer.Notes.Note).toEqual(['first', 'second']);
-    expect(await readdir(dir)).toEqual([STATE_FILE_NAME]);
+    expect((await readdir(dir)).sort()).toEqual([ADMIN_FILE_NAME, STATE_FILE_NAME]);
     const saved = JSON.parse(await readFile(join(dir, STATE_FILE_NAME), 'utf8'));
     expect(saved.accounts[DEMO_ACCOUNT.accountId].regions['cn-shanghai'].modules.testNotes).toEqual({ notes: ['first', 'second'] });
   });

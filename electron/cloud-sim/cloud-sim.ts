@@ -5,14 +5,16 @@
  * tests point pop-core at it; any Alibaba Cloud client can use it with the demo keys.
  *
  * Besides `/`, it answers a small admin API under `/_sim/` for tests: health, fault rules, and
- * the log of calls (docs/offline-cloud.md).
+ * the log of calls, behind a per-start admin token (docs/offline-cloud.md). It answers only
+ * clients on this machine, never web pages (sim-guard.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CloudCredentials } from '../cloud/credentials';
-import { type CloudProduct, regionFromHost } from '../cloud/products';
+import type { CloudProduct } from '../cloud/products';
+import { newSecretToken } from '../host/loopback-guard';
 import { ActionParams } from './action-params';
 import { type ActionContext, type ActionModule, ActionRegistry } from './action-registry';
 import { defaultActionModules } from './actions';
@@ -20,17 +22,17 @@ import { FaultInjector, type FaultRule, faultRuleProblem } from './fault-injecto
 import { createNonceStore } from '../../shared/security/nonce-store';
 import { authenticate, identifyAction } from './rpc-checks';
 import { readBody, rpcParams } from './rpc-request';
+import { ADMIN_FILE_NAME, removeAdminFile, writeDataFile } from './sim-data-dir';
+import { adminTokenRefusal, requestRefusal } from './sim-guard';
 import { type SimAccount, simAccounts } from './sim-accounts';
 import { SimError, errorBody, simErrors } from './sim-errors';
 import { DEFAULT_REGION, findRegion } from './sim-regions';
 import { SimStateStore } from './sim-state';
 
 export interface CloudSimOptions {
-  /** 0 (the default) picks a free port. */
+  /** 0 (the default) picks a free port. It listens on 127.0.0.1 only. */
   port?: number;
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Where the state file lives; without one the state is kept in memory only. */
+  /** Where the state file (and, while it runs, the admin file) lives; without one the state is kept in memory only. */
   dataDir?: string;
   /** Serve the demo account (default true). */
   demo?: boolean;
@@ -67,6 +69,8 @@ export interface CloudSim {
   readonly url: string;
   readonly port: number;
   readonly accounts: readonly SimAccount[];
+  /** This start's token for /_sim/ (header X-Sim-Admin-Token); also in `<dataDir>/offline-cloud-admin.json` while it runs. */
+  readonly adminToken: string;
   readonly faults: FaultInjector;
   /** The latest calls, oldest first (at most 10,000). */
   readonly calls: SimCall[];
@@ -103,6 +107,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
   // SignatureNonces seen in the last 15 minutes (reference §1.2), bounded and O(1) per call.
   const nonces = createNonceStore({ max: 100_000 });
   const calls: SimCall[] = [];
+  const adminToken = newSecretToken();
+  let port = 0;
   const writeListeners = new Set<(write: SimWrite) => void>();
 
   async function handleRpc(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -111,6 +117,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
     const method = request.method ?? 'GET';
     const call: SimCall = { requestId, method, status: 200 };
     try {
+      const refusal = requestRefusal(request.headers, port);
+      if (refusal) throw refusal;
       if (method !== 'GET' && method !== 'POST') throw simErrors.unsupportedMethod(method);
       const params = rpcParams(url.searchParams, method === 'POST' ? await readBody(request) : '');
       const { product, action, definition } = identifyAction(params, registry);
@@ -125,7 +133,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
       const accountState = store.account(account.accountId);
       const moment = new Date(now());
       const settled = registry.settle(accountState, moment);
-      const regionId = params.RegionId || regionFromHost(hostId) || DEFAULT_REGION;
+      // In the cloud CloudAPI's host names the region; here the Host is always ours, so RegionId or the default.
+      const regionId = params.RegionId || DEFAULT_REGION;
       const context: ActionContext = {
         product,
         action,
@@ -168,6 +177,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
   }
 
   async function handleAdmin(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const refusal = requestRefusal(request.headers, port) ?? adminTokenRefusal(request.headers, adminToken);
+    if (refusal) return sendJson(response, refusal.status, adminError(refusal.code, refusal.message));
     const route = `${request.method} ${url.pathname}`;
     const faultId = /^DELETE \/_sim\/faults\/([\w-]+)$/.exec(route)?.[1];
     if (route === 'GET /_sim/health') {
@@ -212,18 +223,34 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const stopServing = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = options.dataDir;
+  if (dataDir) {
+    // For a process that can read the data dir (a test driving demo mode's offline cloud): the token without the console's output.
+    try {
+      await writeDataFile(dataDir, ADMIN_FILE_NAME, `${JSON.stringify({ url, adminToken }, null, 1)}\n`);
+    } catch (error) {
+      await stopServing();
+      throw error;
+    }
+  }
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     accounts,
+    adminToken,
     faults,
     calls,
     store,
@@ -231,11 +258,10 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
       writeListeners.add(listener);
       return () => writeListeners.delete(listener);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    async close() {
+      await stopServing();
+      if (dataDir) await removeAdminFile(dataDir, adminToken);
+    },
   };
 }
 

@@ -3,6 +3,7 @@
  * one catalogue. Where the reference leaves a code open, the choice is marked here and in
  * docs/offline-cloud.md.
  */
+import { ADMIN_FILE_NAME } from './sim-data-dir';
 
 export class SimError extends Error {
   constructor(
@@ -41,6 +42,27 @@ export const simErrors = {
   dryRun: () => new SimError('DryRunOperation', 'Request validation has been passed with DryRun flag set.', 400),
   internal: () => new SimError('InternalError', 'The request processing has failed due to some unknown error, exception or failure.', 500),
   tooLarge: (limit: number) => new SimError('InvalidParameter', `The request is larger than ${limit} bytes.`, 400),
+  /** Chosen (sim-guard.ts): a Host other than this server's own, as a DNS-rebinding page sends. */
+  foreignHost: (host: string | undefined, served: readonly string[]) =>
+    new SimError(
+      'Forbidden.Host',
+      `The offline cloud answers only requests whose Host header is ${served.join(' or ')}, not ${host === undefined ? 'a request without one' : `"${host}"`}. Point the client at http://${served[0]}.`,
+      403,
+    ),
+  /** Chosen (sim-guard.ts): a request a web page made (the browser said so in Origin or Sec-Fetch-Site). */
+  fromBrowser: (sign: string) =>
+    new SimError(
+      'Forbidden.Browser',
+      `The offline cloud serves SDKs and CLIs, not web pages: this request came from a browser (${sign}) and was refused. Call it with pop-core, an Alibaba Cloud SDK or the CLI.`,
+      403,
+    ),
+  /** Chosen (sim-guard.ts): /_sim/ without this start's admin token. */
+  adminToken: (presented: boolean) =>
+    new SimError(
+      'Forbidden.AdminToken',
+      `${presented ? 'The X-Sim-Admin-Token header is not this start\'s admin token' : '/_sim/ needs the admin token in the X-Sim-Admin-Token header'}: apigw-studio cloud-sim prints it at start (Admin token:) and keeps it in ${ADMIN_FILE_NAME} in its data dir while it runs.`,
+      403,
+    ),
 };
 
 /** Statuses for codes given by name only (fault injection), from the reference's table. */

@@ -2,11 +2,11 @@
  * The offline cloud's data: per account, per region, the network resources it was seeded with
  * and whatever later action modules keep (API groups, instances...) under their own name. Kept
  * in one JSON file, replaced atomically (temp file + rename) after every write; a file that
- * cannot be read is never overwritten.
+ * cannot be read is never overwritten. The file and its dir are the user's only (sim-data-dir.ts).
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../workspace/atomic-write';
+import { STATE_FILE_NAME, prepareDataDir, writeDataFile } from './sim-data-dir';
 import { seedRegion } from './sim-seed';
 import { SIM_REGIONS } from './sim-regions';
 
@@ -102,7 +102,7 @@ export interface SimStateFile {
   accounts: Record<string, AccountState>;
 }
 
-export const STATE_FILE_NAME = 'offline-cloud-state.json';
+export { STATE_FILE_NAME };
 
 /** A module's own slice of a region's data, created on first use. */
 export function moduleState<T>(region: RegionState, name: string, init: () => T): T {
@@ -116,23 +116,28 @@ export class SimStateStore {
   private constructor(
     readonly state: SimStateFile,
     /** Absent: kept in memory only. */
-    readonly path: string | undefined,
+    readonly dataDir: string | undefined,
   ) {}
+
+  /** The state file, when there is one. */
+  get path(): string | undefined {
+    return this.dataDir === undefined ? undefined : join(this.dataDir, STATE_FILE_NAME);
+  }
 
   /** Loads `<dataDir>/offline-cloud-state.json`, or starts empty (in memory when no dataDir). */
   static async open(dataDir: string | undefined): Promise<SimStateStore> {
     const empty: SimStateFile = { format: 'apigw-studio offline cloud', version: 1, accounts: {} };
     if (!dataDir) return new SimStateStore(empty, undefined);
-    await mkdir(dataDir, { recursive: true });
+    await prepareDataDir(dataDir);
     const path = join(dataDir, STATE_FILE_NAME);
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new SimStateStore(empty, path);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new SimStateStore(empty, dataDir);
       throw new Error(`cannot read the offline cloud's state ${path}: ${(error as Error).message}`);
     }
-    return new SimStateStore(parseState(text, path), path);
+    return new SimStateStore(parseState(text, path), dataDir);
   }
 
   /** The account's data, seeding every region it does not have yet. Says whether anything was added. */
@@ -157,9 +162,9 @@ export class SimStateStore {
    * starts, so the last save always holds the last change.
    */
   save(): Promise<void> {
-    const path = this.path;
-    if (!path) return Promise.resolve();
-    const next = this.saving.then(() => writeFileAtomic(path, `${JSON.stringify(this.state, null, 1)}\n`));
+    const dataDir = this.dataDir;
+    if (!dataDir) return Promise.resolve();
+    const next = this.saving.then(() => writeDataFile(dataDir, STATE_FILE_NAME, `${JSON.stringify(this.state, null, 1)}\n`));
     this.saving = next.then(
       () => undefined,
       () => undefined,

@@ -78,7 +78,7 @@ export class DebugService {
     if (status.state !== 'listening' || status.url === undefined || status.port === undefined) {
       throw new HostError('GATEWAY_NOT_RUNNING', 'Start the local gateway first: the debugger sends its calls to it, and it is not running now.');
     }
-    // With several groups the local gateway picks one by Host (<group>.localhost); with one, any Host reaches it.
+    // With several groups the local gateway picks one by Host (<group>.localhost); with one, its own address (status.url) reaches it.
     const groups = this.options.project()?.groups ?? [];
     const host = request.group !== undefined && groups.length > 1 ? localGroupHost(request.group, status.port) : undefined;
     return { baseUrl: status.url, host };

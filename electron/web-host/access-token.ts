@@ -3,20 +3,13 @@
  * printed URL (`?token=`), an HttpOnly cookie, or the `X-Agw-Token` header, and is compared in
  * constant time.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { newSecretToken, secretMatches } from '../host/loopback-guard';
 
 export const TOKEN_HEADER = 'x-agw-token';
 
-export function newAccessToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Equal-length digests make the comparison take the same time whatever was presented. */
-export function tokenMatches(expected: string, presented: string | undefined): boolean {
-  if (presented === undefined) return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(expected), digest(presented));
-}
+/** The token's making and its constant-time comparison are the loopback servers' one rule (the offline cloud's admin token too). */
+export const newAccessToken = newSecretToken;
+export const tokenMatches = secretMatches;
 
 /** Cookies do not tell ports apart, so each launch's cookie carries its port in the name. */
 export function tokenCookieName(port: number): string {

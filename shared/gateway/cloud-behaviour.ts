@@ -177,6 +177,11 @@ export const GATEWAY_CHOICES = {
   incomingHeaderEncoding: 'utf8',
   /** A backend that resets a reused keep-alive connection before answering is retried once (cloud: since 2023). */
   backendRetryOnReusedSocket: 1,
-  /** A project with a single group answers on any Host; every group also answers on `<group>.localhost`. */
-  localGroupHosts: '<group>.localhost, or any host when there is one group',
+  /**
+   * The local stand-in for each group's bound domains: every group answers on `<group>.localhost`,
+   * and the group of a one-group project also on the gateway's own address (127.0.0.1, localhost,
+   * [::1] on its port). Any other Host is refused with I404DO, as the cloud refuses an unbound
+   * domain; that also keeps DNS-rebinding pages away from local backends.
+   */
+  localGroupHosts: '<group>.localhost; with one group also 127.0.0.1, localhost and [::1] on the gateway port',
 } as const;
