@@ -93,7 +93,7 @@ const TYPE_AND_TIME = `async ({ query, expected }) => {
 }`;
 
 const READ_PROJECT = `(async () => {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const token = sessionStorage.getItem('agw-token') ?? '';
   const response = await fetch('/api/call/agw:project.current', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Agw-Token': token }, body: '[]' });
   return (await response.json()).result.project;
 })()`;

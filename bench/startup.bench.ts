@@ -50,7 +50,7 @@ const TIMINGS = `(() => {
 })()`;
 
 const START_GATEWAY = `(async () => {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const token = sessionStorage.getItem('agw-token') ?? '';
   const started = performance.now();
   const response = await fetch('/api/call/agw:gateway.start', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Agw-Token': token }, body: '[{"port":0}]' });
   const outcome = await response.json();

@@ -51,7 +51,7 @@ export async function startConsole(dataDir: string, extraArgs: string[] = []): P
     server: {
       url,
       origin: parsed.origin,
-      token: parsed.searchParams.get('token') ?? '',
+      token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
       dataDir,
       projectFile: projectOption(extraArgs) ?? join(dataDir, 'projects', 'quickstart.apigw.yaml'),
       output: () => out,

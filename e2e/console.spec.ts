@@ -3,6 +3,8 @@
  * `apigw-studio ui` with a fresh data dir (the quickstart in demo mode).
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect, test, screenshot } from './fixtures';
@@ -125,17 +127,48 @@ test('shows an undeclared path parameter at its field and blocks deploying', asy
   await expect(deploy).toBeEnabled();
 });
 
-test('refuses the page and the calls without the access token', async ({ console: server, request }) => {
-  const page = await request.get(`${server.origin}/`);
-  expect(page.status()).toBe(403);
+test('refuses the calls and the event stream without the access token', async ({ console: server, request }) => {
+  // The page is the app's public code; what it can do goes through the API, which needs the token.
+  expect((await request.get(`${server.origin}/`)).status()).toBe(200);
   const call = await request.post(`${server.origin}/api/call/agw:project.current`, { data: [], headers: { 'Content-Type': 'application/json' } });
   expect(call.status()).toBe(403);
   const wrong = await request.post(`${server.origin}/api/call/agw:project.current`, { data: [], headers: { 'Content-Type': 'application/json', 'X-Agw-Token': 'not-the-token' } });
   expect(wrong.status()).toBe(403);
-  // The token opens both.
-  expect((await request.get(server.url)).status()).toBe(200);
+  expect((await request.get(`${server.origin}/api/events`)).status()).toBe(403);
   const allowed = await request.post(`${server.origin}/api/call/agw:project.current`, { data: [], headers: { 'Content-Type': 'application/json', 'X-Agw-Token': server.token } });
   expect(allowed.status()).toBe(200);
+});
+
+// The review's attack: browsers send a cookie for 127.0.0.1 to every port, so a console cookie
+// reached any other local server (and the local gateway forwarded it to backends).
+test('gives no other local server the token: no cookie, and the address bar loses it', async ({ page, console: server }) => {
+  const seen: string[] = [];
+  const capture = createServer((req, res) => {
+    seen.push(`${req.url} cookie=${req.headers.cookie ?? ''} referer=${req.headers.referer ?? ''}`);
+    res.end('captured');
+  });
+  await new Promise<void>((resolve) => capture.listen(0, '127.0.0.1', resolve));
+  try {
+    const app = new ConsoleApp(page);
+    await app.open(server);
+    await expect(page).toHaveURL(`${server.origin}/`);
+    // A reload keeps the session (the tab's storage), with no token in sight.
+    await page.reload();
+    await expect(app.nav).toBeVisible();
+    await expect(new ApisPage(page).row('hello')).toBeVisible();
+    expect(await page.context().cookies()).toEqual([]);
+
+    // A cookie of our own shows that the capturing server would see one if the console had set it.
+    await page.context().addCookies([{ name: 'control', value: 'seen', domain: '127.0.0.1', path: '/' }]);
+    const { port } = capture.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/anything`);
+    await page.goto(`http://localhost:${port}/anything`);
+    const pages = seen.filter((line) => line.startsWith('/anything'));
+    expect(pages).toEqual([expect.stringContaining('cookie=control=seen '), expect.stringContaining('cookie= ')]);
+    for (const line of seen) expect(line).not.toContain(server.token);
+  } finally {
+    capture.close();
+  }
 });
 
 test('looks right in the dark and with a long API name', async ({ browser, console: server }) => {

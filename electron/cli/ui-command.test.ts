@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,11 +26,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts `apigw-studio ui` and resolves with its Console URL once printed. */
-function startUi(...args: string[]): Promise<{ url: string; stdout: () => string }> {
-  const started = spawn(process.execPath, [BIN, 'ui', '--no-open', '--port', '0', '--data-dir', join(dir, 'data'), ...args], {
+/** Starts `apigw-studio ui` (with --no-open unless a PATH is given to find a browser opener on) and resolves with its Console URL once printed. */
+function startUi(args: string[] = [], env: { PATH?: string } = {}): Promise<{ url: string; stdout: () => string }> {
+  const open = env.PATH ? [] : ['--no-open'];
+  const started = spawn(process.execPath, [BIN, 'ui', ...open, '--port', '0', '--data-dir', join(dir, 'data'), ...args], {
     cwd: dir,
-    env: { ...process.env, APIGW_STUDIO_RENDERER_DIR: rendererDir },
+    env: { ...process.env, APIGW_STUDIO_RENDERER_DIR: rendererDir, ...env },
   });
   child = started;
   let stdout = '';
@@ -72,6 +73,18 @@ function post(url: string, token: string, args: unknown[]): Promise<{ status: nu
   });
 }
 
+function tokenOf(url: string): string {
+  return new URLSearchParams(new URL(url).hash.slice(1)).get('token') ?? '';
+}
+
+async function waitForFile(path: string): Promise<string> {
+  for (;;) {
+    const text = await readFile(path, 'utf8').catch(() => '');
+    if (text) return text;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function exited(process: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => process.once('exit', (code) => resolve(code)));
 }
@@ -79,15 +92,16 @@ function exited(process: ChildProcess): Promise<number | null> {
 describe('apigw-studio ui', () => {
   it('prints one Console line with the token URL, serves the console there, and stops cleanly on SIGTERM', async () => {
     const { url, stdout } = await startUi();
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
     expect(stdout().split('\n').filter((line) => line.startsWith('Console: '))).toHaveLength(1);
     expect(stdout()).toContain('(demo: a copy of the quickstart)');
 
+    // The page is public code; the token in the fragment is for the page's calls, never sent in a request line.
     const page = await get(url);
     expect(page).toMatchObject({ status: 200, body: expect.stringContaining('API Gateway Studio') });
-    const { origin, searchParams } = new URL(url);
-    expect((await get(`${origin}/`)).status).toBe(403);
-    const current = await post(`${origin}/api/call/agw:project.current`, searchParams.get('token')!, []);
+    const { origin } = new URL(url);
+    expect((await post(`${origin}/api/call/agw:project.current`, 'not-the-token', [])).status).toBe(403);
+    const current = await post(`${origin}/api/call/agw:project.current`, tokenOf(url), []);
     expect(JSON.parse(current.body)).toMatchObject({ ok: true, result: { demo: true, fileName: 'quickstart.apigw.yaml' } });
 
     const exit = exited(child!);
@@ -99,10 +113,30 @@ describe('apigw-studio ui', () => {
   it('opens --project FILE', async () => {
     const path = join(dir, 'shop.apigw.yaml');
     await writeFile(path, serializeProject(smallProject()));
-    const { url } = await startUi('--project', 'shop.apigw.yaml');
-    const { origin, searchParams } = new URL(url);
-    const current = await post(`${origin}/api/call/agw:project.current`, searchParams.get('token')!, []);
+    const { url } = await startUi(['--project', 'shop.apigw.yaml']);
+    const current = await post(`${new URL(url).origin}/api/call/agw:project.current`, tokenOf(url), []);
     expect(JSON.parse(current.body)).toMatchObject({ ok: true, result: { path, demo: false } });
+  });
+
+  // The review read the token from /proc/<pid>/cmdline of xdg-open. A stand-in xdg-open on PATH
+  // records the command line the console really runs.
+  it.skipIf(process.platform !== 'linux')('opens the browser with no token on any command line, through a 0600 page removed at stop', async () => {
+    const bin = join(dir, 'bin');
+    const record = join(dir, 'xdg-open-args');
+    await mkdir(bin);
+    await writeFile(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\n`, { mode: 0o755 });
+    const { url } = await startUi([], { PATH: `${bin}:${process.env.PATH}` });
+    const args = await waitForFile(record);
+    expect(args).not.toContain(tokenOf(url));
+    const launchPath = args.trim();
+    expect(launchPath).toBe(join(dir, 'data', `console-${new URL(url).port}.html`));
+    expect((await stat(launchPath)).mode & 0o777).toBe(0o600);
+    expect(await readFile(launchPath, 'utf8')).toContain(`content="0;url=${url}"`);
+
+    const exit = exited(child!);
+    child!.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    await expect(stat(launchPath)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it.each([

@@ -1,11 +1,12 @@
 /**
  * `apigw-studio ui`: browser mode. Starts the host services and the web host on 127.0.0.1, prints
- * `Console: <url with token>`, opens it in the system browser, and serves until SIGINT/SIGTERM.
+ * `Console: <url with token>`, opens it in the system browser (through a 0600 launch file, so the
+ * token is on no command line), and serves until SIGINT/SIGTERM.
  * APIGW_STUDIO_RENDERER_DIR serves another built renderer (tests, renderer development).
  */
 import { defaultAppRoot, defaultDataDir, rendererDir } from '../host/app-paths';
-import { createDispatcher } from '../host/dispatch';
 import { type HostServices, createHostServices } from '../host/services';
+import { writeLaunchFile } from '../web-host/launch-file';
 import { openInBrowser } from '../web-host/open-browser';
 import { buildRenderer, rendererIsBuilt } from '../web-host/renderer-build';
 import { type WebHost, startWebHost } from '../web-host/web-host';
@@ -81,7 +82,7 @@ export async function serveConsole(options: UiOptions, io: CliIo): Promise<numbe
   }
   let host: WebHost;
   try {
-    host = await startWebHost({ dispatcher: createDispatcher(services.handlers), events: services.events, rendererDir: staticDir, port: options.port });
+    host = await startWebHost({ dispatcher: services.dispatcher, events: services.events, rendererDir: staticDir, port: options.port });
   } catch (error) {
     await services.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -94,12 +95,14 @@ export async function serveConsole(options: UiOptions, io: CliIo): Promise<numbe
   io.out(`Console: ${host.url}`);
   io.out(`Project: ${state.path}${state.demo ? ' (demo: a copy of the quickstart)' : ''}`);
   io.out('Anyone with this URL can use the console as you; keep it to yourself. Press Ctrl+C to stop.');
-  if (options.open) {
-    const failed = await openInBrowser(host.url);
+  const launch = options.open ? await writeLaunchFile(options.dataDir, host.port, host.url) : undefined;
+  if (launch) {
+    const failed = await openInBrowser(launch.path);
     if (failed) io.err(`hint: could not open a browser (${failed}); open the Console URL above yourself.`);
   }
 
   await options.stopped;
+  await launch?.remove();
   await host.close();
   await services.close();
   io.out('Console stopped.');

@@ -1,7 +1,8 @@
 /**
- * The per-launch access token of browser mode: 32 random bytes, base64url. It travels in the
- * printed URL (`?token=`), an HttpOnly cookie, or the `X-Agw-Token` header, and is compared in
- * constant time.
+ * The per-launch access token of browser mode: 32 random bytes, base64url, compared in constant
+ * time. It travels only in the `X-Agw-Token` header, never in a cookie: browsers send a cookie
+ * for 127.0.0.1 to every port, so any other server on this machine (the local gateway's backends,
+ * another user's server) would receive it.
  */
 import { newSecretToken, secretMatches } from '../host/loopback-guard';
 
@@ -11,20 +12,11 @@ export const TOKEN_HEADER = 'x-agw-token';
 export const newAccessToken = newSecretToken;
 export const tokenMatches = secretMatches;
 
-/** Cookies do not tell ports apart, so each launch's cookie carries its port in the name. */
-export function tokenCookieName(port: number): string {
-  return `agw_token_${port}`;
-}
-
-export function tokenCookie(port: number, token: string): string {
-  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
-  }
-  return undefined;
+/**
+ * The URL a person pastes: the token rides in the fragment, which browsers never send to a
+ * server, so it reaches no log, no Referer and no other port; the page moves it into session
+ * storage and cleans the address bar.
+ */
+export function consoleUrl(origin: string, token: string): string {
+  return `${origin}/#token=${token}`;
 }

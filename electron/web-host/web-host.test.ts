@@ -60,8 +60,6 @@ function call(channel: string, args: unknown, headers: Record<string, string> = 
   return send(`/api/call/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(args) });
 }
 
-const cookieOf = (reply: Reply) => (reply.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? '';
-
 describe('browser mode security', () => {
   it('answers a call with the token header', async () => {
     const reply = await call('agw:project.open', ['/x.apigw.yaml']);
@@ -90,9 +88,8 @@ describe('browser mode security', () => {
   ])('refuses a Host header with %s (DNS rebinding), token or not', async (_what, hostHeader) => {
     const reply = await call('agw:project.current', [], { 'X-Agw-Token': host.token, Host: hostHeader(host.port) });
     expect(reply.status).toBe(403);
-    const page = await send(`/?token=${host.token}`, { headers: { Host: hostHeader(host.port) } });
+    const page = await send('/', { headers: { Host: hostHeader(host.port) } });
     expect(page.status).toBe(403);
-    expect(page.headers['set-cookie']).toBeUndefined();
     expect(recording.calls).toEqual([]);
   });
 
@@ -117,30 +114,24 @@ describe('browser mode security', () => {
     }
   });
 
-  it('sets an HttpOnly SameSite=Strict cookie on the first page load, which then opens assets, reloads and the API', async () => {
-    expect((await send('/')).status).toBe(403);
-    const first = await send(`/?token=${host.token}`);
-    expect(first.status).toBe(200);
-    expect(first.body).toContain('<title>API Gateway Studio</title>');
-    const setCookie = first.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toMatch(new RegExp(`^agw_token_${host.port}=${host.token}; `));
-    expect(setCookie).toContain('HttpOnly');
-    expect(setCookie).toContain('SameSite=Strict');
-    const cookie = cookieOf(first);
-
-    expect((await send('/assets/app.js')).status).toBe(403);
-    const asset = await send('/assets/app.js', { headers: { Cookie: cookie } });
+  it('sets no cookie (every port of 127.0.0.1 would get it) and serves the public pages without the token', async () => {
+    const page = await send('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>API Gateway Studio</title>');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const asset = await send('/assets/app.js');
     expect(asset).toMatchObject({ status: 200, body: 'console.log("console");' });
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await send('/', { headers: { Cookie: `other=1; ${cookie}` } })).status).toBe(200);
-    expect(JSON.parse((await call('agw:project.current', [], { Cookie: cookie })).body)).toMatchObject({ ok: true });
-    expect(JSON.parse((await send('/api/session', { headers: { Cookie: cookie } })).body)).toEqual({ token: host.token });
-    expect((await send('/api/session')).status).toBe(403);
-    expect((await send('/', { headers: { Cookie: `agw_token_${host.port}=wrong` } })).status).toBe(403);
+    expect(asset.headers['set-cookie']).toBeUndefined();
+    // Only the header opens the API: a cookie or the query from an older version no longer does.
+    expect((await call('agw:project.current', [], { Cookie: `agw_token_${host.port}=${host.token}` })).status).toBe(403);
+    expect((await send(`/api/events?token=${host.token}`)).status).toBe(403);
+    expect((await send('/api/session', { headers: { 'X-Agw-Token': host.token } })).status).toBe(404);
+    expect(recording.calls).toEqual([]);
   });
 
   it('sends the strict CSP and the other headers with the page', async () => {
-    const page = await send(`/?token=${host.token}`);
+    const page = await send('/');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
@@ -150,7 +141,7 @@ describe('browser mode security', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['cache-control']).toBe('no-store');
-    const again = await send(`/index.html`, { headers: { Cookie: cookieOf(page) } });
+    const again = await send(`/index.html`);
     expect(again.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
@@ -166,7 +157,7 @@ describe('browser mode security', () => {
     '/assets/',
     '/nope.js',
   ])('serves nothing outside the renderer, and no folders: %s', async (path) => {
-    const reply = await send(path, { headers: { Cookie: `agw_token_${host.port}=${host.token}` } });
+    const reply = await send(path);
     expect(reply.status).toBe(404);
     expect(reply.body).not.toContain('TOP SECRET');
     expect(reply.body).not.toContain('app.js');
@@ -211,7 +202,7 @@ describe('browser mode calls', () => {
 describe('browser mode events', () => {
   it('streams every event as Server-Sent Events to a client with the token', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, 'X-Agw-Token': host.token } }, (res) => {
         expect(res.statusCode).toBe(200);
         expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
         let text = '';
@@ -234,8 +225,8 @@ describe('browser mode events', () => {
   });
 
   it('refuses the event stream without the token', async () => {
-    const reply = await send('/api/events');
-    expect(reply.status).toBe(403);
+    expect((await send('/api/events')).status).toBe(403);
+    expect((await send('/api/events', { headers: { 'X-Agw-Token': 'x'.repeat(43) } })).status).toBe(403);
   });
 });
 
@@ -243,7 +234,7 @@ describe('startWebHost', () => {
   it('listens on 127.0.0.1 only', async () => {
     const { handlers } = recordingHandlers();
     await expect(startWebHost({ dispatcher: createDispatcher(handlers), events, rendererDir: root, host: '0.0.0.0' })).rejects.toThrow(/127\.0\.0\.1 only/);
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });

@@ -1,15 +1,18 @@
 /**
  * Browser mode: the console over HTTP on 127.0.0.1. The built renderer is served at `/`, calls go
  * to `POST /api/call/<channel>` (JSON array of arguments → CallOutcome), events stream from
- * `GET /api/events`. Every request must pass the Host/Origin check and carry the per-launch token,
- * so neither another site in the browser nor another user of this machine can read or call.
+ * `GET /api/events`. Every request must pass the Host/Origin check; every call and the event
+ * stream must carry the per-launch token in the `X-Agw-Token` header, so neither another site in
+ * the browser nor another user of this machine can read or call. The pages themselves are the
+ * app's public code and hold nothing secret, so they need no token: the token never has to ride
+ * in a cookie (which every port of 127.0.0.1 would receive) or a query string (which logs keep).
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallOutcome } from '../../shared/ipc/contract';
 import type { Dispatcher } from '../host/dispatch';
 import type { HostEvents } from '../host/host-events';
-import { TOKEN_HEADER, newAccessToken, readCookie, tokenCookie, tokenCookieName, tokenMatches } from './access-token';
+import { TOKEN_HEADER, consoleUrl, newAccessToken, tokenMatches } from './access-token';
 import { eventStreams } from './event-stream';
 import { hostOrOriginProblem } from './request-guard';
 import { setApiHeaders, setCommonHeaders } from './security-headers';
@@ -35,13 +38,12 @@ export interface WebHostOptions {
 export interface WebHost {
   port: number;
   token: string;
-  /** `http://127.0.0.1:<port>/?token=<token>`: the URL to open. */
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  /** `http://127.0.0.1:<port>/#token=<token>`: the URL to open. */
   url: string;
   close(): Promise<void>;
 }
-
-/** Where a token may come from, per route: the URL only where a browser cannot set a header. */
-type TokenSource = 'header' | 'cookie' | 'query';
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? WEB_HOST_ADDRESS;
@@ -64,32 +66,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     setCommonHeaders(res);
     if (hostOrOriginProblem(req, port)) return sendText(res, 403, 'Forbidden: open the console with the URL that apigw-studio ui printed.');
     const url = new URL(req.url ?? '/', `http://${WEB_HOST_ADDRESS}:${port}`);
-    const authorized = (sources: TokenSource[]) => tokenMatches(token, presentedToken(req, url, port, sources));
 
     if (url.pathname.startsWith('/api/')) {
       setApiHeaders(res);
+      if (!tokenMatches(token, headerValue(req.headers[TOKEN_HEADER]))) return sendJson(res, 403, denied());
       if (url.pathname.startsWith(CALL_PREFIX)) {
-        if (!authorized(['header', 'cookie'])) return sendJson(res, 403, denied());
         if (req.method !== 'POST') return sendJson(res, 405, failure('METHOD_NOT_ALLOWED', 'Calls are POST requests.'));
         return call(req, res, url.pathname.slice(CALL_PREFIX.length));
       }
-      if (url.pathname === '/api/events' && req.method === 'GET') {
-        if (!authorized(['query', 'cookie'])) return sendJson(res, 403, denied());
-        return streams.attach(res);
-      }
-      if (url.pathname === '/api/session' && req.method === 'GET') {
-        if (!authorized(['cookie', 'header'])) return sendJson(res, 403, denied());
-        return sendJson(res, 200, { token });
-      }
+      if (url.pathname === '/api/events' && req.method === 'GET') return streams.attach(res);
       return sendJson(res, 404, failure('NOT_FOUND', `No API at ${url.pathname}.`));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
-    if (!authorized(['query', 'cookie'])) {
-      return sendText(res, 403, 'Forbidden: this console needs its access token. Open the URL that apigw-studio ui printed (it ends in ?token=...).');
-    }
-    // The first load carries the token in the URL; the cookie lets reloads and assets work without it.
-    if (tokenMatches(token, url.searchParams.get('token') ?? undefined)) res.setHeader('Set-Cookie', tokenCookie(port, token));
     return serveStatic(req, res, options.rendererDir, url.pathname);
   }
 
@@ -117,10 +106,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   await listen(server, options.port ?? 0, host);
   port = (server.address() as AddressInfo).port;
+  const origin = `http://${WEB_HOST_ADDRESS}:${port}`;
   return {
     port,
     token,
-    url: `http://${WEB_HOST_ADDRESS}:${port}/?token=${token}`,
+    origin,
+    url: consoleUrl(origin, token),
     close: async () => {
       streams.close();
       await new Promise<void>((resolve) => {
@@ -129,17 +120,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     },
   };
-}
-
-function presentedToken(req: IncomingMessage, url: URL, port: number, sources: TokenSource[]): string | undefined {
-  for (const source of sources) {
-    const value =
-      source === 'header' ? headerValue(req.headers[TOKEN_HEADER]) :
-      source === 'cookie' ? readCookie(req.headers.cookie, tokenCookieName(port)) :
-      (url.searchParams.get('token') ?? undefined);
-    if (value !== undefined) return value;
-  }
-  return undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -192,7 +172,7 @@ function failure(code: string, message: string): CallOutcome {
 }
 
 function denied(): CallOutcome {
-  return failure('FORBIDDEN', 'Missing or wrong access token: open the console with the URL that apigw-studio ui printed.');
+  return failure('FORBIDDEN', 'Missing or wrong access token: open the console with the URL that apigw-studio ui printed (it ends in #token=…).');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

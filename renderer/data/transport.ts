@@ -1,7 +1,7 @@
 /**
  * How the UI reaches the host: the Electron preload's `window.agw` when it exists, else the same
- * contract over HTTP (browser mode): POST /api/call/<channel> with the launch token, and events
- * over Server-Sent Events. The rest of the UI cannot tell which one it has.
+ * contract over HTTP (browser mode): POST /api/call/<channel> with the launch token in a header,
+ * and events over Server-Sent Events. The rest of the UI cannot tell which one it has.
  */
 import { buildHostApi, callWire } from '../../shared/ipc/contract';
 import type { CallChannel, CallOutcome, EventChannel, HostApi, WireApi } from '../../shared/ipc/contract';
@@ -31,40 +31,46 @@ function unwrap(outcome: CallOutcome): unknown {
   return outcome.result;
 }
 
+/** Where the page keeps the token for its tab: it survives a reload, and no request carries it but ours. */
+const TOKEN_KEY = 'agw-token';
+
 function httpHost(): HostApi {
-  let token: Promise<string> | undefined;
-  const sessionToken = () => (token ??= readToken().catch((error: unknown) => {
-    token = undefined; // a later call may succeed once the host is back
-    throw error;
-  }));
-  const events = new EventStream(sessionToken);
+  const token = takeToken();
+  const events = new EventStream(token);
   return buildHostApi(
-    async (channel, args) => call(channel, args, await sessionToken()),
+    (channel, args) => call(channel, args, token),
     (channel, listener) => events.subscribe(channel, listener),
   );
 }
 
-/** The token from `?token=` of the URL the host printed, else the session the host's cookie authenticates. */
-async function readToken(): Promise<string> {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) return fromUrl;
-  const response = await fetch('/api/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  const body = (await response.json().catch(() => undefined)) as { token?: unknown } | undefined;
-  if (!response.ok || typeof body?.token !== 'string') {
-    throw new HostError({
-      code: 'NO_SESSION',
-      message: 'This page has no access token for the API Gateway Studio host. Open the Console URL that `apigw-studio ui` printed (it ends in ?token=…).',
-    });
+/**
+ * The token from the `#token=` of the URL the host printed (moved into session storage, and the
+ * address bar cleaned so it stays in no history entry or screenshot), else the one this tab kept.
+ */
+function takeToken(): string | undefined {
+  const fromUrl = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromUrl) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+    return fromUrl;
   }
-  return body.token;
+  return window.sessionStorage.getItem(TOKEN_KEY) ?? undefined;
 }
 
-async function call(channel: CallChannel, args: unknown[], token: string): Promise<unknown> {
+function noSession(): HostError {
+  return new HostError({
+    code: 'NO_SESSION',
+    message: 'This page has no access token for the API Gateway Studio host. Open the Console URL that `apigw-studio ui` printed (it ends in #token=…).',
+  });
+}
+
+async function call(channel: CallChannel, args: unknown[], token: string | undefined): Promise<unknown> {
+  if (!token) throw noSession();
   let response: Response;
   try {
     response = await fetch(`/api/call/${channel}`, {
       method: 'POST',
-      credentials: 'same-origin',
+      credentials: 'omit',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Agw-Token': token },
       body: JSON.stringify(args),
     });
@@ -81,45 +87,75 @@ async function call(channel: CallChannel, args: unknown[], token: string): Promi
   return unwrap(outcome);
 }
 
-/** One EventSource for every event channel, opened on the first subscription. */
+const RECONNECT_MS = 2000;
+
+/**
+ * One stream of Server-Sent Events for every event channel, opened on the first subscription. It
+ * is read with fetch rather than EventSource, which cannot send the token header; it reconnects
+ * when the host goes away and comes back.
+ */
 class EventStream {
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
-  private source: EventSource | undefined;
-  private opening = false;
+  private started = false;
 
-  constructor(private readonly token: () => Promise<string>) {}
+  constructor(private readonly token: string | undefined) {}
 
   subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void {
     let set = this.listeners.get(channel);
     if (!set) this.listeners.set(channel, (set = new Set()));
     set.add(listener);
-    void this.open();
+    if (!this.started && this.token) {
+      this.started = true;
+      void this.follow(this.token);
+    }
     return () => set.delete(listener);
   }
 
-  private async open(): Promise<void> {
-    if (this.source || this.opening) return;
-    this.opening = true;
-    try {
-      const token = await this.token();
-      // EventSource cannot send headers, so the token rides in the query of this one URL.
-      this.source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      this.source.onmessage = (message) => this.deliver(message.data);
-    } catch {
-      // No token: calls report the reason; events simply do not arrive.
-    } finally {
-      this.opening = false;
+  private async follow(token: string): Promise<void> {
+    for (;;) {
+      try {
+        const response = await fetch('/api/events', { credentials: 'omit', cache: 'no-store', headers: { Accept: 'text/event-stream', 'X-Agw-Token': token } });
+        // A refused token stays refused (another launch): calls report why; events simply stop.
+        if (response.status === 403) return;
+        if (response.ok && response.body) await this.read(response.body);
+      } catch {
+        // The host is gone for now (stopped, restarting): try again shortly.
+      }
+      await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
     }
   }
 
-  private deliver(data: unknown): void {
+  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const data = dataOf(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (data !== undefined) this.deliver(data);
+      }
+    }
+  }
+
+  private deliver(data: string): void {
     let event: { channel?: EventChannel; payload?: unknown };
     try {
-      event = JSON.parse(String(data)) as typeof event;
+      event = JSON.parse(data) as typeof event;
     } catch {
       return;
     }
     if (!event.channel) return;
     for (const listener of [...(this.listeners.get(event.channel) ?? [])]) listener(event.payload);
   }
+}
+
+/** The `data:` lines of one event-stream frame, joined; undefined for a comment or `retry:` frame. */
+export function dataOf(frame: string): string | undefined {
+  const lines = frame.split('\n').filter((line) => line.startsWith('data:'));
+  return lines.length === 0 ? undefined : lines.map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)).join('\n');
 }
