@@ -13,6 +13,7 @@ import { HostError } from '../host/host-error';
 import { SerialQueue } from '../services/serial-queue';
 import type { ApplyProgress, ApplyResult } from '../sync/apply';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../host/data-dir';
 
 export const SYNC_LOG_FILE = 'sync-log.json';
 const LOG_LIMIT = 200;
@@ -159,8 +160,8 @@ export class SyncJobs {
     await this.logQueue
       .run(async () => {
         const entries = [entry, ...(await this.log())].slice(0, LOG_LIMIT);
-        await mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
-        await writeFileAtomic(this.logPath, `${JSON.stringify({ entries }, null, 1)}\n`);
+        await mkdir(this.options.dataDir, { recursive: true, mode: DATA_DIR_MODE });
+        await writeFileAtomic(this.logPath, `${JSON.stringify({ entries }, null, 1)}\n`, { mode: DATA_FILE_MODE });
       })
       .catch((error: unknown) => this.options.log?.(`sync log: could not write ${this.logPath}: ${(error as Error).message}`));
   }

@@ -7,6 +7,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SerialQueue } from '../services/serial-queue';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../host/data-dir';
 
 export class JsonFile<T> {
   private readonly queue = new SerialQueue();
@@ -40,8 +41,8 @@ export class JsonFile<T> {
     return this.queue.run(async () => {
       const value = await this.read();
       change(value);
-      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(this.path, `${JSON.stringify(value, null, 1)}\n`, { mode: 0o600 });
+      await mkdir(dirname(this.path), { recursive: true, mode: DATA_DIR_MODE });
+      await writeFileAtomic(this.path, `${JSON.stringify(value, null, 1)}\n`, { mode: DATA_FILE_MODE });
       return value;
     });
   }

@@ -5,6 +5,7 @@
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../host/data-dir';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { ensureGitignoreLines } from '../workspace/gitignore';
 import { SECRETS_FILE_MODE, gitignoreLinesFor } from '../workspace/secrets-store';
@@ -32,12 +33,12 @@ export async function copyQuickstart(appRoot: string, dataDir: string): Promise<
   const examples = join(appRoot, 'examples');
   const project = await readFile(join(examples, PROJECT_FILE));
   const secrets = (await exists(join(examples, SECRETS_FILE))) ? await readFile(join(examples, SECRETS_FILE)) : freshSecretsFor(project.toString('utf8'));
-  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await mkdir(folder, { recursive: true, mode: DATA_DIR_MODE });
   const secretsPath = join(folder, SECRETS_FILE);
   // Secrets first: a project whose secrets are missing would open with AppCode calls failing.
   await writeFileAtomic(secretsPath, secrets, { mode: SECRETS_FILE_MODE });
-  await writeFileAtomic(target, project);
-  await ensureGitignoreLines(folder, gitignoreLinesFor(secretsPath, target));
+  await writeFileAtomic(target, project, { mode: DATA_FILE_MODE });
+  await ensureGitignoreLines(folder, gitignoreLinesFor(secretsPath, target), { mode: DATA_FILE_MODE });
   return target;
 }
 

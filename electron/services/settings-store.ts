@@ -6,6 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RecentProject } from '../../shared/ipc/contract';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../host/data-dir';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { SerialQueue } from './serial-queue';
 
@@ -46,8 +47,8 @@ export class SettingsStore {
   update(change: (settings: Settings) => Settings): Promise<Settings> {
     return this.queue.run(async () => {
       const updated = change(await this.read());
-      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
-      await writeFileAtomic(this.path, `${JSON.stringify(updated, null, 2)}\n`, { backup: true });
+      await mkdir(this.dataDir, { recursive: true, mode: DATA_DIR_MODE });
+      await writeFileAtomic(this.path, `${JSON.stringify(updated, null, 2)}\n`, { backup: true, mode: DATA_FILE_MODE });
       return updated;
     });
   }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Stage } from '../../shared/model/schema';
 import type { CloudRecord } from '../../shared/sync/cloud-values';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../host/data-dir';
 
 /** A pin older than this is not trusted: someone may have changed the API since. */
 const PIN_WINDOW_MS = 10 * 60_000;
@@ -149,8 +150,8 @@ export class PullCache {
 
   async save(): Promise<void> {
     if (!this.path || !this.changed) return;
-    await mkdir(join(this.path, '..'), { recursive: true });
-    await writeFileAtomic(this.path, JSON.stringify(this.file));
+    await mkdir(join(this.path, '..'), { recursive: true, mode: DATA_DIR_MODE });
+    await writeFileAtomic(this.path, JSON.stringify(this.file), { mode: DATA_FILE_MODE });
     this.changed = false;
   }
 }

@@ -8,7 +8,11 @@ import { chmod, copyFile, link, open, readdir, rename, rm, stat } from 'node:fs/
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
-  /** File mode for the new file (e.g. 0o600 for secrets); set at creation and again after rename. */
+  /**
+   * File mode for the new file (e.g. 0o600 for secrets); set at creation and again after rename.
+   * When not given, a file being replaced keeps its own mode (a file a person or the app made
+   * private stays private), and a new one gets the default.
+   */
   mode?: number;
   /** Keep the file being replaced as `<file>.bak`. */
   backup?: boolean;
@@ -34,12 +38,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   const dir = dirname(path);
   await sweepStaleTempFiles(path);
   const temp = tempPathFor(path);
-  const handle = await open(temp, 'wx', options.mode ?? 0o666);
+  const mode = options.mode ?? (await currentMode(path));
+  // Created with the mode, not chmod-ed afterwards: no moment where others could open it.
+  const handle = await open(temp, 'wx', mode ?? 0o666);
   let result: AtomicWriteResult = {};
   try {
     try {
       await handle.writeFile(data);
-      if (options.mode !== undefined) await handle.chmod(options.mode);
+      if (mode !== undefined) await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();
@@ -53,6 +59,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   if (options.mode !== undefined) await chmod(path, options.mode);
   await fsyncDirectory(dir);
   return result;
+}
+
+async function currentMode(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).mode & 0o777;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Hard-links (or, where links are not supported, copies) the current file to `<file>.bak`. */

@@ -6,7 +6,7 @@ import { writeFileAtomic } from './atomic-write';
 export const GITIGNORE_MARKER = '# API Gateway Studio: secrets, backups and temp files (generated; never commit these)';
 
 /** Adds the lines `.gitignore` in `dir` lacks (creating it if needed); returns the lines added. */
-export async function ensureGitignoreLines(dir: string, lines: string[]): Promise<string[]> {
+export async function ensureGitignoreLines(dir: string, lines: string[], options: { mode?: number } = {}): Promise<string[]> {
   const path = join(dir, '.gitignore');
   let text = '';
   try {
@@ -20,6 +20,6 @@ export async function ensureGitignoreLines(dir: string, lines: string[]): Promis
   let addition = text === '' || text.endsWith('\n') ? '' : '\n';
   if (!present.has(GITIGNORE_MARKER)) addition += `${text === '' ? '' : '\n'}${GITIGNORE_MARKER}\n`;
   addition += `${missing.join('\n')}\n`;
-  await writeFileAtomic(path, text + addition);
+  await writeFileAtomic(path, text + addition, { mode: options.mode });
   return missing;
 }

@@ -31,13 +31,24 @@ describe('SecretsStore', () => {
     expect(await new SecretsStore().load(path)).toMatchObject({ secrets: SECRETS, exists: true, problems: [], warnings: [] });
   });
 
-  posixOnly('writes the file and its backup with mode 0600', async () => {
+  posixOnly('writes the file with mode 0600', async () => {
     await store.load(path);
     await store.save(path, SECRETS);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     await store.save(path, { apps: {} });
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    expect((await stat(`${path}.bak`)).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps no backup that would hold a rotated or deleted secret, and removes one an earlier version left', async () => {
+    await writeFile(`${path}.bak`, 'apps: {caller: {appCodes: [oldAppCode0123456789]}}\n', { mode: 0o600 });
+    await store.save(path, SECRETS);
+    const rotated: SecretsFile = { apps: { caller: { keys: [{ appKey: '204000001', appSecret: 'rotatedSecret0123456789' }], appCodes: [] } } };
+    await store.save(path, rotated);
+    const everything = await Promise.all((await readdir(dir)).map((name) => readFile(join(dir, name), 'utf8')));
+    expect(everything.join('\n')).not.toContain('callerSecret0123456789');
+    expect(everything.join('\n')).not.toContain('callerAppCode0123456789');
+    expect(everything.join('\n')).not.toContain('oldAppCode0123456789');
+    expect(everything.join('\n')).toContain('rotatedSecret0123456789');
   });
 
   posixOnly('warns when others can read the file', async () => {

@@ -1,8 +1,10 @@
 /**
  * The secrets file beside a project (`<name>.secrets.yaml`): readable by its owner only (0600),
- * written atomically, and listed in the folder's `.gitignore` so it is never committed.
+ * written atomically, and listed in the folder's `.gitignore` so it is never committed. It keeps
+ * no `.bak`: every version is written whole by the app, and a backup would only keep the secrets
+ * a rotation or a deletion meant to be gone.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Document } from 'yaml';
 import type { SecretsFile } from '../../shared/model/schema';
@@ -52,22 +54,23 @@ export class SecretsStore {
     return { path, secrets, problems: fileProblems, exists: true, warnings: await modeWarnings(path), document };
   }
 
-  async save(path: string, secrets: SecretsFile, options: SaveSecretsOptions = {}): Promise<{ path: string; backupPath?: string }> {
+  async save(path: string, secrets: SecretsFile, options: SaveSecretsOptions = {}): Promise<{ path: string }> {
     await this.guard.checkOverwrite(path, options.force);
     const text = serializeSecrets(secrets, options.document);
-    let backupPath: string | undefined;
     try {
-      ({ backupPath } = await writeFileAtomic(path, text, { mode: SECRETS_FILE_MODE, backup: true }));
+      await writeFileAtomic(path, text, { mode: SECRETS_FILE_MODE });
+      // Earlier versions kept one; it may hold a secret that has since been rotated or deleted.
+      await rm(backupPathFor(path), { force: true });
     } catch (error) {
       throw new WorkspaceError('WRITE_FAILED', path, `could not save ${path}: ${(error as Error).message}; the file on disk is unchanged`, [], { cause: error });
     }
     this.guard.remember(path, text);
     await ensureGitignoreLines(dirname(path), gitignoreLinesFor(path, options.projectPath));
-    return { path, backupPath };
+    return { path };
   }
 }
 
-/** The secrets file, its backup, the project's backup, and every temp file of an atomic write. */
+/** The secrets file, its backup (kept by earlier versions), the project's backup, and every temp file of an atomic write. */
 export function gitignoreLinesFor(secretsPath: string, projectPath?: string): string[] {
   const secrets = basename(secretsPath);
   const project = basename(projectPath ?? join(dirname(secretsPath), secrets.replace(/\.secrets\.yaml$/, '.apigw.yaml')));
