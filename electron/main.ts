@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { type AppInfo, EVENT_CHANNELS, type EventChannel, type Events } from '../shared/ipc/contract';
-import { type Dispatcher, createDispatcher } from './host/dispatch';
 import { defaultDataDir } from './host/app-paths';
 import { type HostServices, createHostServices } from './host/services';
 import { projectPathFromArgv } from './main/argv';
@@ -48,7 +47,7 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   let mainWindow: BrowserWindow | undefined;
   /** Set once the services are up; a second launch may arrive before that. */
-  let dispatcher: Dispatcher | undefined = undefined;
+  let services: HostServices | undefined = undefined;
   /** A project named by a second launch before the services were up; opened once they are. */
   let pendingPath: string | undefined;
   const frontWindow = () => BrowserWindow.getFocusedWindow() ?? (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined);
@@ -59,11 +58,12 @@ async function start(): Promise<void> {
   const sendCommand = (command: MenuCommand) => frontWindow()?.webContents.send('agw:menu.command', { command });
 
   const openProject = async (path: string) => {
-    if (!dispatcher) {
+    if (!services) {
       pendingPath = path;
       return;
     }
-    const outcome = await dispatcher.dispatch('agw:project.open', [path]);
+    // Named on a command line or picked in the File menu: the user chose it, outside the page.
+    const outcome = await services.openChosen(path);
     if (!outcome.ok) {
       const window = frontWindow();
       const box = { type: 'error' as const, message: `Could not open ${path}`, detail: outcome.error.message };
@@ -108,8 +108,8 @@ async function start(): Promise<void> {
     dialog.showErrorBox(`Could not open ${requested}`, (error as Error).message);
     hostServices = await startServices(undefined);
   }
-  dispatcher = createDispatcher(hostServices.handlers);
-  registerContract(ipcMain, dispatcher, { isTrustedSender: isAppFrame, log });
+  services = hostServices;
+  registerContract(ipcMain, hostServices.dispatcher, { isTrustedSender: isAppFrame, log });
   startup.mark('services-ready');
 
   const readmeUrl = readmeUrlOf(appRoot);

@@ -1,10 +1,12 @@
 /**
  * The one door into the host for both transports (Electron IPC and browser mode's HTTP): checks
- * the channel, parses the arguments with the contract's schema (the renderer is untrusted), calls
- * the handler, and turns whatever it throws into a HostErrorPayload.
+ * the channel, parses the arguments with the contract's schema (the renderer is untrusted), lets
+ * a path in the arguments through only when the user chose it (FileAccess), calls the handler,
+ * and turns whatever it throws into a HostErrorPayload.
  */
 import { z } from 'zod';
 import { CALLS, type CallArgs, type CallChannel, type CallOutcome, type CallResult, isCallChannel } from '../../shared/ipc/contract';
+import type { FileAccess, PathPurpose } from './file-access';
 import { INTERNAL_ERROR_MESSAGE, toHostErrorPayload } from './host-error';
 
 /** One handler per channel of the contract, taking its parsed arguments. */
@@ -16,11 +18,30 @@ export interface Dispatcher {
 }
 
 export interface DispatcherOptions {
+  /** Checks every path a call names; the host services' own in the app, absent only in transport tests. */
+  files?: FileAccess;
   /** Where a bug's details go (the UI gets only a generic message); stderr by default. */
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
 const MAX_ISSUES_SHOWN = 3;
+
+/** Where a call names a file: its purpose, how to read the path, and how to hand the handler the checked one. */
+interface PathArgument<C extends CallChannel> {
+  purpose: PathPurpose;
+  path(args: CallArgs<C>): string | undefined;
+  with(args: CallArgs<C>, path: string): CallArgs<C>;
+}
+
+const PATH_ARGUMENTS: { [C in CallChannel]?: PathArgument<C> } = {
+  'agw:project.open': { purpose: 'open', path: ([path]) => path, with: (_args, path) => [path] },
+  'agw:project.create': { purpose: 'create', path: ([request]) => request.path, with: ([request], path) => [{ ...request, path }] },
+  'agw:import.preview': {
+    purpose: 'import',
+    path: ([request]) => (request.source.kind === 'file' ? request.source.path : undefined),
+    with: ([request], path) => [{ ...request, source: { kind: 'file', path } }],
+  },
+};
 
 export function createDispatcher(handlers: HostHandlers, options: DispatcherOptions = {}): Dispatcher {
   const onInternalError = options.onInternalError ?? logInternalError;
@@ -32,8 +53,9 @@ export function createDispatcher(handlers: HostHandlers, options: DispatcherOpti
       const parsed = CALLS[channel].request.safeParse(rawArgs);
       if (!parsed.success) return failure('BAD_REQUEST', badRequestMessage(channel, parsed.error));
       try {
+        const args = await checkedPaths(channel, parsed.data, options.files);
         const handler = handlers[channel] as (...args: unknown[]) => Promise<unknown>;
-        return { ok: true, result: await handler(...(parsed.data as unknown[])) };
+        return { ok: true, result: await handler(...(args as unknown[])) };
       } catch (error) {
         const payload = toHostErrorPayload(error);
         if (payload.code === 'INTERNAL' && payload.message === INTERNAL_ERROR_MESSAGE) onInternalError(channel, error);
@@ -41,6 +63,14 @@ export function createDispatcher(handlers: HostHandlers, options: DispatcherOpti
       }
     },
   };
+}
+
+/** The arguments with a named file replaced by the path FileAccess allowed (links resolved); throws when it refuses. */
+async function checkedPaths<C extends CallChannel>(channel: C, args: CallArgs<C>, files: FileAccess | undefined): Promise<CallArgs<C>> {
+  const argument = PATH_ARGUMENTS[channel] as PathArgument<C> | undefined;
+  const path = argument?.path(args);
+  if (!argument || path === undefined || !files) return args;
+  return argument.with(args, await files.check(path, argument.purpose));
 }
 
 function failure(code: string, message: string): CallOutcome {

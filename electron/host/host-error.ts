@@ -37,6 +37,10 @@ export type HostErrorCode =
   | 'INVALID_DESIGN'
   /** A rule refuses the purchase or change (a gateway's blockers, groups still on a gateway); the message says each reason. */
   | 'BLOCKED'
+  /** A saved secret was asked for at another endpoint than the one it was saved for: it must be typed again. */
+  | 'SECRET_REQUIRED'
+  /** A path the user did not choose (no file dialog, command line, recent list or data dir gave it), or a secrets file. */
+  | 'PATH_NOT_ALLOWED'
   /** The cloud's OpenAPI has no call that does this; the message says what to do instead. */
   | 'UNSUPPORTED'
   /** A bug in the host. */

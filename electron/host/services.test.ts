@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultDataDir } from './app-paths';
-import { createDispatcher } from './dispatch';
 import { type HostServices, createHostServices } from './services';
 
 let dir: string;
@@ -20,7 +19,7 @@ afterEach(async () => {
 describe('createHostServices', () => {
   it('serves every call of the contract through a dispatcher, from the quickstart on first start', async () => {
     services = await createHostServices({ dataDir: join(dir, 'data'), mode: 'browser' });
-    const call = (channel: string, ...args: unknown[]) => createDispatcher(services!.handlers).dispatch(channel, args);
+    const call = (channel: string, ...args: unknown[]) => services!.dispatcher.dispatch(channel, args);
     const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
     expect(await call('agw:app.info')).toEqual({

@@ -2,9 +2,8 @@
  * Wires the host's services to the contract: one handler per call, one event emitter. Both
  * transports (Electron IPC in main.ts, HTTP in web-host/) take these and a dispatcher.
  */
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AppInfo } from '../../shared/ipc/contract';
+import type { AppInfo, CallOutcome } from '../../shared/ipc/contract';
 import { secretsFileNameFor } from '../../shared/project-file';
 import { CloudService } from '../cloud-console/cloud-service';
 import type { DemoCloudOptions } from '../cloud-console/demo-cloud';
@@ -21,7 +20,9 @@ import { type ChooseFile, WorkspaceService } from '../services/workspace-service
 import { FileVault } from '../vault/file-vault';
 import type { Vault as SecretVault } from '../vault/vault';
 import { defaultAppRoot } from './app-paths';
-import type { HostHandlers } from './dispatch';
+import { prepareDataDir } from './data-dir';
+import { type Dispatcher, type HostHandlers, createDispatcher } from './dispatch';
+import { FileAccess, resolveUserPath } from './file-access';
 import { HostEvents } from './host-events';
 
 export interface HostServicesOptions {
@@ -54,6 +55,10 @@ export interface HostServicesOptions {
 
 export interface HostServices {
   handlers: HostHandlers;
+  /** The door both transports use: the handlers behind the contract's checks and the file-access rule. */
+  dispatcher: Dispatcher;
+  /** Opens a project the user named outside the page (a command line, the File menu), through the same door. */
+  openChosen(path: string): Promise<CallOutcome>;
   events: HostEvents;
   workspace: WorkspaceService;
   cloud: CloudService;
@@ -65,9 +70,12 @@ export interface HostServices {
 export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
   const dataDir = resolve(options.dataDir);
   const appRoot = options.appRoot ?? defaultAppRoot();
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await prepareDataDir(dataDir);
   const events = new HostEvents();
   const workspace = new WorkspaceService({ dataDir, appRoot, events, chooseFile: options.chooseFile, watchDebounceMs: options.watchDebounceMs });
+  const files = new FileAccess({ dataDir, typedPaths: !options.chooseFile, recent: async () => (await workspace.recent()).map((entry) => entry.path) });
+  // The command line chose this one.
+  if (options.projectPath !== undefined) files.grant(resolveUserPath(options.projectPath));
   await workspace.start(options.projectPath);
   const credentials = new CredentialsService({ projectPath: () => workspace.projectPath() });
   const currentProject = () => workspace.project();
@@ -121,7 +129,12 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:project.open': (path) => workspace.open(path),
     'agw:project.create': (request) => workspace.create(request),
     'agw:project.save': (request) => workspace.save(request),
-    'agw:project.chooseFile': (request) => workspace.chooseFile(request),
+    'agw:project.chooseFile': async (request) => {
+      const choice = await workspace.chooseFile(request);
+      // The user picked it in the dialog: the open, create or import that follows may use it.
+      if (choice.path !== undefined) files.grant(choice.path);
+      return choice;
+    },
     'agw:project.recent': () => workspace.recent(),
     'agw:project.text': () => workspace.text(),
     'agw:apps.createCredentials': (request) => thenResendSecrets(credentials.createCredentials(request)),
@@ -173,5 +186,10 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     await cloud.close();
     await workspace.close();
   };
-  return { handlers, events, workspace, cloud, gateways, close };
+  const dispatcher = createDispatcher(handlers, { files });
+  const openChosen = (path: string) => {
+    files.grant(resolveUserPath(path));
+    return dispatcher.dispatch('agw:project.open', [path]);
+  };
+  return { handlers, dispatcher, openChosen, events, workspace, cloud, gateways, close };
 }

@@ -4,12 +4,12 @@
  * change made by another program is never overwritten silently.
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Document } from 'yaml';
 import type { ProjectState, RecentProject } from '../../shared/ipc/contract';
 import { PROJECT_FORMAT, Project } from '../../shared/model/schema';
 import { serializeProject } from '../../shared/project-file';
+import { newProjectPath, resolveUserPath } from '../host/file-access';
 import { HostError } from '../host/host-error';
 import type { HostEvents } from '../host/host-events';
 import { writeFileAtomic } from '../workspace/atomic-write';
@@ -52,12 +52,6 @@ interface OpenProject {
 /** The revision of a file's content, as ProjectState.revision and the save check use it. */
 export function revisionOf(text: string): string {
   return contentHash(text);
-}
-
-/** `~/x` and relative paths (typed in the browser UI) are taken from the home folder. */
-export function resolveUserPath(path: string): string {
-  if (path === '~' || path.startsWith('~/')) return join(homedir(), path.slice(1));
-  return isAbsolute(path) ? resolve(path) : resolve(homedir(), path);
 }
 
 export class WorkspaceService {
@@ -116,8 +110,7 @@ export class WorkspaceService {
 
   /** Writes a new project with nothing in it, then opens it. `.apigw.yaml` is added to a path without a YAML extension. */
   async create(request: { path: string; name: string }): Promise<ProjectState> {
-    let path = resolveUserPath(request.path);
-    if (!/\.ya?ml$/i.test(path)) path += '.apigw.yaml';
+    const path = newProjectPath(request.path);
     await this.queue.run(async () => {
       if (await exists(path)) {
         throw new HostError('ALREADY_EXISTS', `Not creating ${path}: a file is already there. Open it, or choose another name.`);
