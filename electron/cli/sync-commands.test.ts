@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { deployApi } from '../../shared/model/stages';
 import { type CloudSim, startCloudSim } from '../cloud-sim/cloud-sim';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { startRecordingEndpoint } from '../cloud/testing/recording-endpoint';
 import { profileVaultName } from '../sync/connection';
 import { FileVault } from '../vault/file-vault';
 import { loadProject, saveProject } from '../workspace/project-store';
@@ -142,7 +143,7 @@ describe('apigw-studio sync errors', () => {
 
   it('a wrong secret (from the vault or the environment) is a clear error and changes nothing', async () => {
     const vault = new FileVault({ dataDir: join(dir, 'data') });
-    await vault.set(profileVaultName('prod'), JSON.stringify({ accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: 'wrong-secret' }));
+    await vault.set(profileVaultName('prod'), JSON.stringify({ accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: 'wrong-secret', endpoint: sim.url }));
     const before = await readFile(join(dir, 'quickstart.apigw.yaml'), 'utf8');
     const fromVault = await cli('apply', ...quickstart(), '--profile', 'prod', '--yes');
     expect(fromVault.code).toBe(1);
@@ -156,5 +157,41 @@ describe('apigw-studio sync errors', () => {
     expect(fromEnv.stderr).toContain('SignatureDoesNotMatch');
     expect(await readFile(join(dir, 'quickstart.apigw.yaml'), 'utf8')).toBe(before);
     expect(sim.calls.filter((call) => call.status === 200)).toEqual([]);
+  });
+
+  it('sends a profile\'s secret only to the endpoint it was saved for, and never over http:// to another computer', async () => {
+    const attacker = await startRecordingEndpoint();
+    try {
+      const vault = new FileVault({ dataDir: join(dir, 'data') });
+      await vault.set(profileVaultName('prod'), JSON.stringify({ accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret, endpoint: sim.url }));
+      const data = ['--data', join(dir, 'data'), '--region', 'cn-hangzhou'];
+      const elsewhere = await cli('plan', '--project', 'quickstart.apigw.yaml', ...data, '--profile', 'prod', '--endpoint', attacker.url);
+      expect(elsewhere.code).toBe(2);
+      expect(elsewhere.stderr).toBe(
+        `apigw-studio plan: the cloud profile "prod" was saved for ${sim.url}, not ${attacker.url}, and a saved secret is only sent to the endpoint it was saved for: give --endpoint ${sim.url}, or save the profile again with that endpoint (Settings in the console)`,
+      );
+      // Without --endpoint it would go to Alibaba Cloud's own endpoint: another place too.
+      const alibaba = await cli('gateway', 'list', ...data, '--profile', 'prod');
+      expect(alibaba.code).toBe(2);
+      expect(alibaba.stderr).toContain(`was saved for ${sim.url}, not Alibaba Cloud's own endpoint`);
+      expect(attacker.received).toEqual([]);
+      expect((await cli('plan', ...quickstart(), '--profile', 'prod')).code).toBe(0);
+
+      // An entry that records no endpoint (the documented hand-written form) is for Alibaba Cloud's own.
+      await vault.set(profileVaultName('hand'), JSON.stringify({ accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret }));
+      const hand = await cli('plan', '--project', 'quickstart.apigw.yaml', ...data, '--profile', 'hand', '--endpoint', attacker.url);
+      expect(hand).toMatchObject({ code: 2, stderr: expect.stringContaining("saved for Alibaba Cloud's own endpoint, not") });
+      expect(hand.stderr).toContain('leave out --endpoint');
+      expect(attacker.received).toEqual([]);
+
+      const clear = await cli('plan', '--project', 'quickstart.apigw.yaml', ...data, '--endpoint', 'http://example.com');
+      expect(clear).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'apigw-studio plan: --endpoint http://example.com: http:// would send signed requests in the clear; use https://, or http:// only for a local emulator on 127.0.0.1.',
+      });
+    } finally {
+      await attacker.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The cloud in the console, through the contract's dispatcher as the UI calls it: demo mode's
  * offline cloud (real HTTP, real pop-core), plan → apply → plan again, a failure in the middle of
- * an apply and its retry, stages in the cloud, profiles and a wrong secret.
+ * an apply and its retry, stages in the cloud, profiles and a wrong secret, and a saved secret
+ * that only ever goes to the endpoint it was saved for.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,9 @@ import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ip
 import { createDispatcher } from '../host/dispatch';
 import { type HostServices, createHostServices } from '../host/services';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { type RecordingEndpoint, startRecordingEndpoint } from '../cloud/testing/recording-endpoint';
+import { profileVaultName } from '../sync/profile-keys';
+import { FileVault } from '../vault/file-vault';
 import { ADMIN_TOKEN_HEADER } from '../cloud-sim/sim-guard';
 
 let dir: string;
@@ -163,6 +167,88 @@ describe('the cloud in the console, demo mode', () => {
     const plan = await outcome('agw:cloud.plan', { prune: false });
     expect(plan).toMatchObject({ ok: false, error: { code: 'CLOUD_FAILED', message: expect.stringContaining('SignatureDoesNotMatch') } });
     expect((await call<CloudConnectionView>('agw:cloud.activate', { profile: null })).mode).toBe('demo');
+  });
+});
+
+describe('a saved secret goes only to the endpoint it was saved for', () => {
+  let attacker: RecordingEndpoint;
+  let cloudUrl: string;
+  const secretRequired = (from: string, to: string) => ({
+    ok: false,
+    error: {
+      code: 'SECRET_REQUIRED',
+      message: `The endpoint of cloud profile "real" changed from ${from} to ${to}: type the AccessKeySecret again to use it there (a saved secret is only sent to the endpoint it was saved for).`,
+    },
+  });
+
+  beforeEach(async () => {
+    attacker = await startRecordingEndpoint();
+    cloudUrl = (await call<CloudConnectionView>('agw:cloud.connection')).demo!.cloudUrl;
+    await call('agw:cloud.saveProfile', { name: 'real', region: 'cn-hangzhou', endpoint: cloudUrl, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret });
+  });
+  afterEach(() => attacker.close());
+
+  it('a connection test of a draft pointed elsewhere, with no secret typed, is refused and sends nothing', async () => {
+    const draft = { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url };
+    expect(await outcome('agw:cloud.testConnection', { draft })).toEqual(secretRequired(cloudUrl, attacker.url));
+    // Typing the AccessKeyId (the UI may know it) does not unlock the saved secret either, nor does a new profile's draft under the same name.
+    expect(await outcome('agw:cloud.testConnection', { draft: { ...draft, accessKeyId: DEMO_ACCOUNT.accessKeyId } })).toMatchObject({ error: { code: 'SECRET_REQUIRED' } });
+    expect(await outcome('agw:cloud.testConnection', { draft: { name: 'real', region: 'cn-hangzhou', endpoint: attacker.url } })).toMatchObject({ error: { code: 'SECRET_REQUIRED' } });
+    // No endpoint means Alibaba Cloud's own: elsewhere too.
+    expect(await outcome('agw:cloud.testConnection', { draft: { name: 'real', previousName: 'real', region: 'cn-hangzhou' } })).toEqual(secretRequired(cloudUrl, "Alibaba Cloud's own endpoint"));
+    expect(attacker.received).toEqual([]);
+
+    // At the endpoint it was saved for, the saved secret serves the draft (a trailing slash is the same place).
+    expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { draft: { ...draft, endpoint: `${cloudUrl}/` } })).toMatchObject({ ok: true });
+  });
+
+  it('saving a profile with another endpoint and no secret typed is refused; the saved profile still goes only to its own endpoint', async () => {
+    expect(await outcome('agw:cloud.saveProfile', { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url })).toEqual(secretRequired(cloudUrl, attacker.url));
+    expect(await outcome('agw:cloud.saveProfile', { name: 'moved', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url })).toMatchObject({ error: { code: 'SECRET_REQUIRED' } });
+    const listed = await call<{ profiles: { name: string; endpoint?: string }[] }>('agw:cloud.profiles');
+    expect(listed.profiles).toEqual([expect.objectContaining({ name: 'real', endpoint: cloudUrl })]);
+    expect(await call<{ ok: boolean; message: string }>('agw:cloud.testConnection', { profile: 'real' })).toMatchObject({ ok: true, message: expect.stringContaining(`Connected to ${cloudUrl}`) });
+    expect((await call<CloudConnectionView>('agw:cloud.activate', { profile: 'real' })).endpoint).toBe(cloudUrl);
+    expect(attacker.received).toEqual([]);
+  });
+
+  it('renaming without changing the endpoint keeps the saved secret', async () => {
+    await call('agw:cloud.saveProfile', { name: 'renamed', previousName: 'real', region: 'cn-shanghai', endpoint: cloudUrl });
+    expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'renamed' })).toMatchObject({ ok: true });
+  });
+
+  it('with the secret typed, another endpoint is allowed: for a test, and for the saved profile from then on', async () => {
+    const typed = 'typed-for-the-new-endpoint';
+    await call('agw:cloud.testConnection', { draft: { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url, accessKeySecret: typed } });
+    expect(attacker.received).toHaveLength(1);
+    expect(attacker.received[0].body).toContain('Action=DescribeRegions');
+
+    await call('agw:cloud.saveProfile', { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url, accessKeySecret: typed });
+    expect(await call<{ message: string }>('agw:cloud.testConnection', { profile: 'real' })).toMatchObject({ message: expect.stringContaining(`Connected to ${attacker.url}`) });
+    expect(attacker.received).toHaveLength(2);
+    // And back: the secret saved for the attacker's endpoint is not sent to the offline cloud either without being typed.
+    expect(await outcome('agw:cloud.testConnection', { draft: { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: cloudUrl } })).toEqual(secretRequired(attacker.url, cloudUrl));
+  });
+
+  it('keys saved before the vault recorded their endpoint are bound to the endpoint the profile list says', async () => {
+    const vault = new FileVault({ dataDir: join(dir, 'data') });
+    await vault.set(profileVaultName('real'), JSON.stringify({ accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret }));
+    expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'real' })).toMatchObject({ ok: true });
+    expect(await outcome('agw:cloud.testConnection', { draft: { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url } })).toEqual(secretRequired(cloudUrl, attacker.url));
+    expect(await outcome('agw:cloud.saveProfile', { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url })).toMatchObject({ error: { code: 'SECRET_REQUIRED' } });
+    expect(attacker.received).toEqual([]);
+  });
+
+  it('refuses http:// to another computer, and takes it to this computer (an offline cloud)', async () => {
+    const inTheClear = 'http://example.com';
+    const refused = { ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('http:// would send signed requests in the clear; use https://, or http:// only for a local emulator on 127.0.0.1.') } };
+    expect(await outcome('agw:cloud.saveProfile', { name: 'clear', region: 'cn-hangzhou', endpoint: inTheClear, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret })).toMatchObject(refused);
+    expect(await outcome('agw:cloud.testConnection', { draft: { region: 'cn-hangzhou', endpoint: inTheClear, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret } })).toMatchObject(refused);
+    expect((await call<{ profiles: unknown[] }>('agw:cloud.profiles')).profiles).toHaveLength(1);
+
+    const local = `http://127.0.0.1:${new URL(cloudUrl).port}`;
+    await call('agw:cloud.saveProfile', { name: 'local', region: 'cn-hangzhou', endpoint: local, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret });
+    expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'local' })).toMatchObject({ ok: true });
   });
 });
 

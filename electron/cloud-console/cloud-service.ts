@@ -122,18 +122,19 @@ export class CloudService {
     return this.announceConnection();
   }
 
-  /** DescribeRegions with a saved profile or the keys being typed: proves the endpoint and both keys. */
+  /**
+   * DescribeRegions with a saved profile or the keys being typed: proves the endpoint and both keys.
+   * A draft may lean on the saved secret of the profile it edits only at that profile's endpoint.
+   */
   async testConnection(request: { profile?: string; draft?: Partial<CloudProfileInput> }): Promise<ConnectionTestResult> {
     let target: { region: string; endpoint?: string; credentials: CloudCredentials };
     if (request.draft) {
       const draft = request.draft;
-      const saved = draft.previousName ?? draft.name;
-      const kept = saved && (draft.accessKeySecret === undefined || draft.accessKeyId === undefined) ? (await this.profiles.withKeys(saved).catch(() => undefined))?.credentials : undefined;
-      const accessKeyId = draft.accessKeyId ?? kept?.accessKeyId;
-      const secret = draft.accessKeySecret ?? (draft.accessKeyId === undefined || draft.accessKeyId === kept?.accessKeyId ? kept?.accessKeySecret : undefined);
+      const endpoint = draft.endpoint || undefined;
+      const { accessKeyId, accessKeySecret } = await this.profiles.keysOfDraft(draft.previousName ?? draft.name, { accessKeyId: draft.accessKeyId, accessKeySecret: draft.accessKeySecret, endpoint });
       if (!draft.region || !accessKeyId) throw new HostError('BAD_REQUEST', 'Type the region and the AccessKeyId to test the connection.');
-      if (secret === undefined) throw new HostError('BAD_REQUEST', 'Type the AccessKeySecret to test the connection.');
-      target = { region: draft.region, endpoint: draft.endpoint || undefined, credentials: { accessKeyId, accessKeySecret: secret } };
+      if (accessKeySecret === undefined) throw new HostError('BAD_REQUEST', 'Type the AccessKeySecret to test the connection.');
+      target = { region: draft.region, endpoint, credentials: { accessKeyId, accessKeySecret } };
     } else if (request.profile) {
       const profile = await this.profiles.withKeys(request.profile);
       target = { region: profile.region, endpoint: profile.endpoint, credentials: profile.credentials };

@@ -1,8 +1,9 @@
 /**
  * Cloud profiles: what a person may see (name, region, endpoint, AccessKeyId) in
- * `<dataDir>/cloud-profiles.json`, and the keys in the vault as `cloud-profile/<name>` (JSON
- * {accessKeyId, accessKeySecret}, the same entry the CLI's `--profile` reads). The secret never
- * leaves this module except inside the credentials handed to the cloud client.
+ * `<dataDir>/cloud-profiles.json`, and the keys in the vault as `cloud-profile/<name>` with the
+ * endpoint they were saved for (electron/sync/profile-keys.ts, the same entry the CLI's `--profile`
+ * reads). The secret never leaves this module except inside the credentials handed to the cloud
+ * client, and only for the endpoint it was saved for.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import type { CloudCredentials } from '../cloud/credentials';
 import { maskAccessKeyId } from '../cloud/credentials';
 import { HostError } from '../host/host-error';
 import { SerialQueue } from '../services/serial-queue';
-import { profileVaultName } from '../sync/connection';
+import { type SavedProfileKeys, parseProfileKeys, profileKeysText, profileVaultName } from '../sync/profile-keys';
 import type { Vault } from '../vault/vault';
 import { writeFileAtomic } from '../workspace/atomic-write';
 
@@ -23,7 +24,7 @@ const StoredProfiles = z.object({ profiles: z.array(StoredProfile).default([]), 
 type StoredProfile = z.infer<typeof StoredProfile>;
 type StoredProfiles = z.infer<typeof StoredProfiles>;
 
-/** A profile with its keys, for the connection only. */
+/** A profile with its keys (for its own endpoint), for the connection only. */
 export interface ProfileWithKeys extends StoredProfile {
   credentials: CloudCredentials;
 }
@@ -48,7 +49,10 @@ export class ProfileStore {
     };
   }
 
-  /** Saves a profile; a rename moves its vault entry, and a missing secret keeps the saved one. */
+  /**
+   * Saves a profile; a rename moves its vault entry, and a missing secret keeps the saved one as
+   * long as the endpoint stays: a new endpoint needs the secret typed (SECRET_REQUIRED).
+   */
   save(input: CloudProfileInput): Promise<CloudProfileView> {
     return this.queue.run(async () => {
       const stored = await this.read();
@@ -61,18 +65,17 @@ export class ProfileStore {
       if (!existing && stored.profiles.some((profile) => profile.name === input.name)) {
         throw new HostError('ALREADY_EXISTS', `A cloud profile "${input.name}" exists already; edit it, or choose another name.`);
       }
-      const kept = existing ? await this.keys(existing.name) : undefined;
-      const secret = input.accessKeySecret ?? kept?.accessKeySecret;
-      if (secret === undefined) throw new HostError('BAD_REQUEST', `Type the AccessKeySecret of profile "${input.name}": none is saved yet.`);
-      const accessKeyId = input.accessKeyId ?? kept?.accessKeyId;
-      if (accessKeyId === undefined) throw new HostError('BAD_REQUEST', `Type the AccessKeyId of profile "${input.name}": none is saved yet.`);
+      const kept = existing ? await this.savedKeys(existing) : undefined;
       // A new AccessKeyId with the old secret would never work: a changed id needs its secret typed.
       if (input.accessKeyId !== undefined && kept && input.accessKeyId !== kept.accessKeyId && input.accessKeySecret === undefined) {
         throw new HostError('BAD_REQUEST', `Type the AccessKeySecret that belongs to the new AccessKeyId of profile "${input.name}".`);
       }
+      const { accessKeyId, accessKeySecret } = keysOfEdit(kept, input);
+      if (accessKeySecret === undefined) throw new HostError('BAD_REQUEST', `Type the AccessKeySecret of profile "${input.name}": none is saved yet.`);
+      if (accessKeyId === undefined) throw new HostError('BAD_REQUEST', `Type the AccessKeyId of profile "${input.name}": none is saved yet.`);
       const profile: StoredProfile = { name: input.name, region: input.region, accessKeyId, ...(input.endpoint ? { endpoint: input.endpoint } : {}) };
       // The secret first: a profile listed without its keys would be useless.
-      await this.vault.set(profileVaultName(profile.name), JSON.stringify({ accessKeyId: profile.accessKeyId, accessKeySecret: secret }));
+      await this.vault.set(profileVaultName(profile.name), profileKeysText({ accessKeyId, accessKeySecret }, profile.endpoint));
       if (existing && existing.name !== profile.name) await this.vault.delete(profileVaultName(existing.name));
       const profiles = existing ? stored.profiles.map((item) => (item === existing ? profile : item)) : [...stored.profiles, profile];
       const active = stored.active === previous ? profile.name : stored.active;
@@ -112,21 +115,25 @@ export class ProfileStore {
   async withKeys(name: string): Promise<ProfileWithKeys> {
     const profile = (await this.read()).profiles.find((item) => item.name === name);
     if (!profile) throw new HostError('NOT_FOUND', `There is no cloud profile "${name}".`);
-    const credentials = await this.keys(name);
-    if (!credentials) throw new HostError('NOT_FOUND', `The keys of cloud profile "${name}" are not in the vault (removed, or saved on another computer); edit the profile and type them again.`);
-    return { ...profile, credentials };
+    const saved = await this.savedKeys(profile);
+    if (!saved) throw new HostError('NOT_FOUND', `The keys of cloud profile "${name}" are not in the vault (removed, or saved on another computer); edit the profile and type them again.`);
+    return { ...profile, credentials: saved.for(profile.endpoint) };
   }
 
-  private async keys(name: string): Promise<CloudCredentials | undefined> {
-    const text = await this.vault.get(profileVaultName(name));
-    if (text === undefined) return undefined;
-    try {
-      const parsed = JSON.parse(text) as Partial<CloudCredentials>;
-      if (typeof parsed.accessKeyId === 'string' && typeof parsed.accessKeySecret === 'string') return { accessKeyId: parsed.accessKeyId, accessKeySecret: parsed.accessKeySecret };
-    } catch {
-      // Falls through: reported as missing keys, which the user fixes by typing them again.
-    }
-    return undefined;
+  /**
+   * The keys a connection test of an edit would use (`name`: the saved profile being edited, if
+   * any): see keysOfEdit. A name that is not a saved profile contributes no keys.
+   */
+  async keysOfDraft(name: string | undefined, typed: Pick<CloudProfileInput, 'accessKeyId' | 'accessKeySecret' | 'endpoint'>): Promise<Partial<CloudCredentials>> {
+    const profile = name === undefined ? undefined : (await this.read()).profiles.find((item) => item.name === name);
+    return keysOfEdit(profile ? await this.savedKeys(profile) : undefined, typed);
+  }
+
+  /** The vault entry of a listed profile; one saved before entries recorded their endpoint is for the profile's. */
+  private async savedKeys(profile: StoredProfile): Promise<SavedProfileKeys | undefined> {
+    const text = await this.vault.get(profileVaultName(profile.name));
+    // Not keys: reported as missing keys, which the user fixes by typing them again.
+    return text === undefined ? undefined : parseProfileKeys(profile.name, text, profile.endpoint);
   }
 
   private async read(): Promise<StoredProfiles> {
@@ -148,6 +155,17 @@ export class ProfileStore {
     await mkdir(join(this.path, '..'), { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.path, `${JSON.stringify(profiles, null, 2)}\n`, { backup: true });
   }
+}
+
+/**
+ * The keys an edit uses: those typed, else the saved ones. A saved secret goes only with its own
+ * AccessKeyId, and only to the endpoint it was saved for (SECRET_REQUIRED for another one).
+ */
+function keysOfEdit(kept: SavedProfileKeys | undefined, typed: Pick<CloudProfileInput, 'accessKeyId' | 'accessKeySecret' | 'endpoint'>): Partial<CloudCredentials> {
+  const accessKeyId = typed.accessKeyId ?? kept?.accessKeyId;
+  if (typed.accessKeySecret !== undefined) return { accessKeyId, accessKeySecret: typed.accessKeySecret };
+  if (!kept || accessKeyId !== kept.accessKeyId) return { accessKeyId };
+  return kept.for(typed.endpoint || undefined);
 }
 
 function viewOf(profile: StoredProfile, secretSet: boolean): CloudProfileView {

@@ -113,6 +113,17 @@ describe('createCloudClient', () => {
     expect(cloud.endpointFor('Vpc')).toBe('https://vpc.cn-shanghai.aliyuncs.com');
     expect(cloud.endpointFor('Ecs')).toBe('https://ecs.cn-shanghai.aliyuncs.com');
   });
+
+  it('sends nothing over http:// unless to this computer, however the endpoint was chosen', async () => {
+    const clear = await failure(client({ endpoint: 'http://example.com' }).call('CloudAPI', 'DescribeRegions'));
+    expect(clear).toMatchObject({ kind: 'config', code: 'InvalidEndpoint', attempts: 0 });
+    expect(clear.message).toContain('http:// would send signed requests in the clear');
+    // User info before the host is refused too (URL parsers disagree about it), even where it would reach this computer.
+    const dressed = await failure(client({ endpoint: sim.url.replace('http://', 'http://127.0.0.1@') }).call('CloudAPI', 'DescribeRegions'));
+    expect(dressed).toMatchObject({ kind: 'config', code: 'InvalidEndpoint' });
+    expect(events).toEqual([]);
+    expect(sim.calls).toEqual([]);
+  });
 });
 
 describe('paging', () => {

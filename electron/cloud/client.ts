@@ -12,6 +12,7 @@ import RPCClient from '@alicloud/pop-core';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { endpointProblem } from '../../shared/ipc/cloud-endpoint';
 import { CloudError, toCloudError } from './cloud-error';
 import { type CloudCredentials, resolveCredentials } from './credentials';
 import { type CloudProduct, PRODUCTS, isReadAction, regionalHost } from './products';
@@ -90,6 +91,9 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
     const configError = (code: string, message: string) => new CloudError({ ...context, kind: 'config', code, message, attempts: 0 });
     if (!credentials) throw configError('MissingCredentials', 'no cloud credentials: no profile was given and ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set');
     if (!/^https?:\/\/[^/]/.test(endpoint)) throw configError('InvalidEndpoint', `the endpoint "${endpoint}" is not an http:// or https:// URL`);
+    // The last guard: whatever chose the endpoint, signed requests do not cross a network in the clear.
+    const cleartext = endpointProblem(endpoint);
+    if (cleartext) throw configError('InvalidEndpoint', `the endpoint "${endpoint}" is refused: ${cleartext}`);
 
     const info = PRODUCTS[product];
     let wire: Record<string, string>;

@@ -1,18 +1,24 @@
 /**
  * Which cloud, which keys, and under which key of the project's `cloud` section sync records ids:
  *
- * - `--profile P`: the keys saved in the vault as `cloud-profile/P` (JSON {accessKeyId,
- *   accessKeySecret[, securityToken]}); ids under `P/<region>`.
+ * - `--profile P`: the keys saved in the vault as `cloud-profile/P` (profile-keys.ts); ids under
+ *   `P/<region>`. They are only sent to the endpoint they were saved for: --endpoint must name it
+ *   (and be absent for keys saved for Alibaba Cloud's own).
  * - else ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET; ids under `env/<region>`.
  * - `--endpoint URL` (an offline cloud, a proxy): ids under `endpoint/<region>` whatever the keys,
  *   so ids of an emulator never mix with the real cloud's; with no keys anywhere, the offline
- *   cloud's demo account is used (and the caller is told so).
+ *   cloud's demo account is used (and the caller is told so). An http:// endpoint must be this
+ *   computer (shared/ipc/cloud-endpoint.ts).
  */
+import { endpointName, endpointProblem } from '../../shared/ipc/cloud-endpoint';
 import { REGION_ID_PATTERN } from '../../shared/ipc/contract';
 import { type CloudCredentials, credentialsFromEnv, maskAccessKeyId } from '../cloud/credentials';
 import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
 import { FileVault } from '../vault/file-vault';
 import type { Vault } from '../vault/vault';
+import { SecretEndpointMismatch, parseProfileKeys, profileVaultName } from './profile-keys';
+
+export { profileVaultName } from './profile-keys';
 
 export interface ConnectionRequest {
   region: string;
@@ -44,13 +50,11 @@ export class ConnectionError extends Error {
   }
 }
 
-export function profileVaultName(profile: string): string {
-  return `cloud-profile/${profile}`;
-}
-
 export async function resolveConnection(request: ConnectionRequest): Promise<Connection> {
   const { region, profile, endpoint } = request;
   if (!REGION_ID_PATTERN.test(region)) throw new ConnectionError(`"${region}" is not a region id; give one like cn-hangzhou`);
+  const endpointRefusal = endpoint !== undefined ? endpointProblem(endpoint) : undefined;
+  if (endpointRefusal) throw new ConnectionError(`--endpoint ${endpoint}: ${endpointRefusal}`);
   let credentials: CloudCredentials | undefined;
   let notice: string | undefined;
   if (profile !== undefined) credentials = await profileCredentials(profile, request);
@@ -81,14 +85,15 @@ async function profileCredentials(profile: string, request: ConnectionRequest): 
   if (stored === undefined) {
     throw new ConnectionError(`no cloud profile "${profile}" in ${where}; save its keys there as ${profileVaultName(profile)}, or use ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET instead of --profile`);
   }
-  let parsed: Partial<CloudCredentials>;
+  const saved = parseProfileKeys(profile, stored);
+  if (!saved) throw new ConnectionError(`the cloud profile "${profile}" in ${where} is not {"accessKeyId": ..., "accessKeySecret": ..., "endpoint": ...}; save it again`);
   try {
-    parsed = JSON.parse(stored) as Partial<CloudCredentials>;
-  } catch {
-    parsed = {};
+    return saved.for(request.endpoint);
+  } catch (error) {
+    if (!(error instanceof SecretEndpointMismatch)) throw error;
+    const instead = error.savedFor === undefined ? 'leave out --endpoint' : `give --endpoint ${error.savedFor}`;
+    throw new ConnectionError(
+      `the cloud profile "${profile}" was saved for ${endpointName(error.savedFor)}, not ${endpointName(error.asked)}, and a saved secret is only sent to the endpoint it was saved for: ${instead}, or save the profile again with that endpoint (Settings in the console)`,
+    );
   }
-  if (typeof parsed.accessKeyId !== 'string' || typeof parsed.accessKeySecret !== 'string' || !parsed.accessKeyId || !parsed.accessKeySecret) {
-    throw new ConnectionError(`the cloud profile "${profile}" in ${where} is not {"accessKeyId": ..., "accessKeySecret": ...}; save it again`);
-  }
-  return { accessKeyId: parsed.accessKeyId, accessKeySecret: parsed.accessKeySecret, ...(parsed.securityToken ? { securityToken: parsed.securityToken } : {}) };
 }

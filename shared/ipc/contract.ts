@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AccessLogRecord } from '../gateway/access-log-record';
 import { Project, Stage } from '../model/schema';
 import { EDITION_IDS, type EditionId } from '../purchase/editions';
+import { endpointProblem } from './cloud-endpoint';
 import type {
   CloudConnectionView,
   CloudProfileView,
@@ -199,7 +200,17 @@ const ProfileName = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
 /** A region id such as cn-hangzhou (the CLI's --region follows the same rule). */
 export const REGION_ID_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
 const Region = z.string().trim().regex(REGION_ID_PATTERN, 'A region id looks like cn-hangzhou.');
-const Endpoint = z.string().trim().url().max(2048).optional();
+/** Where signed requests go: https://, or http:// to this computer only (cloud-endpoint.ts says why). */
+const Endpoint = z
+  .string()
+  .trim()
+  .url()
+  .max(2048)
+  .superRefine((value, context) => {
+    const problem = endpointProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  })
+  .optional();
 const InstanceId = z.string().trim().min(1).max(128);
 /** Idempotency token of a purchase or change: a UUID the UI keeps until the operation ended. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
@@ -328,12 +339,18 @@ export const CALLS = {
 
   /** Saved cloud profiles (secrets stay in the vault) and which one is in use. */
   'agw:cloud.profiles': { request: z.tuple([]), response: {} as CloudProfiles },
-  /** Saves a profile; its keys go into the vault. A rename keeps the secret when none is typed. */
+  /**
+   * Saves a profile; its keys go into the vault with the endpoint they are for. A rename keeps the
+   * secret when none is typed; a changed endpoint needs it typed (SECRET_REQUIRED).
+   */
   'agw:cloud.saveProfile': { request: z.tuple([ProfileInput]), response: {} as CloudProfileView },
   'agw:cloud.deleteProfile': { request: z.tuple([z.object({ name: ProfileName })]), response: {} as CloudProfiles },
   /** Uses a profile from now on; `null`: demo mode, against the offline cloud. */
   'agw:cloud.activate': { request: z.tuple([z.object({ profile: ProfileName.nullable() })]), response: {} as CloudConnectionView },
-  /** Calls DescribeRegions with a saved profile, or with keys being typed (the saved secret when none is typed). */
+  /**
+   * Calls DescribeRegions with a saved profile, or with keys being typed (the saved secret when none
+   * is typed, and only at the endpoint it was saved for: SECRET_REQUIRED elsewhere).
+   */
   'agw:cloud.testConnection': {
     request: z.tuple([z.object({ profile: ProfileName.optional(), draft: ProfileInput.partial({ name: true }).optional() })]),
     response: {} as ConnectionTestResult,

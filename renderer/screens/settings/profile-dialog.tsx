@@ -18,7 +18,7 @@ import { useCloudStore } from '../../data/cloud-store';
 import { toHostError } from '../../data/host-error';
 import { MONO } from '../../app/theme';
 import { ConnectionTestAlert } from './connection-test-alert';
-import { type ProfileField, type ProfileForm, emptyProfileForm, profileFormOf, profileInputOf, profileProblems, testDraftOf, testProblems } from './profile-form';
+import { type ProfileField, type ProfileForm, emptyProfileForm, endpointChanged, profileFormOf, profileInputOf, profileProblems, testDraftOf, testProblems } from './profile-form';
 import { RegionField } from './region-field';
 
 export interface ProfileDialogProps {
@@ -62,6 +62,7 @@ export function ProfileDialog({ open, editing, taken, onClose, onSaved }: Profil
 
   const context = { editing, taken };
   const problems = profileProblems(form, context);
+  const retypeSecret = endpointChanged(form, context);
   const visible = (field: ProfileField) => (shown.has(field) ? problems[field] : undefined);
   const show = (fields: ProfileField[]) => setShown((before) => new Set([...before, ...fields]));
   const set = (field: ProfileField) => (value: string) => {
@@ -160,14 +161,18 @@ export function ProfileDialog({ open, editing, taken, onClose, onSaved }: Profil
           <TextField
             label="AccessKeySecret"
             type="password"
-            required={!editing}
+            required={!editing || retypeSecret}
             value={form.accessKeySecret}
             onChange={(e) => set('accessKeySecret')(e.target.value)}
             onBlur={() => show(['accessKeySecret'])}
             error={visible('accessKeySecret') !== undefined}
             helperText={
               visible('accessKeySecret') ??
-              (editing ? 'Leave empty to keep the saved secret. It is never shown again.' : 'Kept in the vault, never in the project file, and never shown again.')
+              (retypeSecret
+                ? 'The endpoint changed: type the AccessKeySecret again. A saved secret is only sent to the endpoint it was saved for.'
+                : editing
+                  ? 'Leave empty to keep the saved secret. It is never shown again.'
+                  : 'Kept in the vault, never in the project file, and never shown again.')
             }
             autoComplete="new-password"
             slotProps={{ htmlInput: { spellCheck: false } }}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CloudConnectionView, CloudProfileView } from '../../../shared/ipc/cloud-views';
 import { connectionLabel, endpointLabel, failureAdvice } from './cloud-labels';
-import { type ProfileForm, emptyProfileForm, profileFormOf, profileInputOf, profileProblems, testDraftOf, testProblems } from './profile-form';
+import { type ProfileForm, emptyProfileForm, endpointChanged, profileFormOf, profileInputOf, profileProblems, testDraftOf, testProblems } from './profile-form';
 
 const valid: ProfileForm = { name: 'prod-hz', region: 'cn-hangzhou', endpoint: '', accessKeyId: 'LTAI5tExample0001', accessKeySecret: 'secret-1' };
 const saved: CloudProfileView = { name: 'prod-hz', region: 'cn-hangzhou', accessKeyId: 'LTAI****0001', secretSet: true };
@@ -28,8 +28,16 @@ describe('profileProblems', () => {
   });
 
   it('refuses an endpoint that is not an http(s) URL', () => {
-    expect(profileProblems({ ...valid, endpoint: 'apigateway.aliyuncs.com' }, { taken: [] }).endpoint).toMatch(/http:\/\/ or https:\/\//);
+    expect(profileProblems({ ...valid, endpoint: 'apigateway.aliyuncs.com' }, { taken: [] }).endpoint).toMatch(/starting with https:\/\//);
     expect(profileProblems({ ...valid, endpoint: 'ftp://example.com' }, { taken: [] }).endpoint).toMatch(/leave it empty for Alibaba Cloud/);
+  });
+
+  it("refuses http:// to another computer with the contract's reason, while the URL is typed", () => {
+    expect(profileProblems({ ...valid, endpoint: 'http://example.com' }, { taken: [] }).endpoint).toBe(
+      'http:// would send signed requests in the clear; use https://, or http:// only for a local emulator on 127.0.0.1.',
+    );
+    expect(profileProblems({ ...valid, endpoint: 'https://example.com' }, { taken: [] })).toEqual({});
+    expect(profileProblems({ ...valid, endpoint: 'http://localhost:9100' }, { taken: [] })).toEqual({});
   });
 
   it('refuses the name of another saved profile, but not the one being edited', () => {
@@ -44,6 +52,17 @@ describe('profileProblems', () => {
     expect(profileProblems(form, { taken: ['prod-hz'], editing: saved })).toEqual({});
     expect(profileInputOf(form, 'prod-hz')).toEqual({ name: 'prod-hz', previousName: 'prod-hz', region: 'cn-hangzhou' });
     expect(profileProblems({ ...form, accessKeyId: 'LTAI5tExample0001' }, { taken: ['prod-hz'], editing: saved })).toEqual({});
+  });
+
+  it('says the secret must be typed again once the endpoint of a saved profile was edited', () => {
+    const onEmulator: CloudProfileView = { ...saved, endpoint: 'http://127.0.0.1:9100' };
+    const context = { taken: ['prod-hz'], editing: onEmulator };
+    expect(endpointChanged(profileFormOf(onEmulator), context)).toBe(false);
+    expect(endpointChanged({ ...profileFormOf(onEmulator), endpoint: 'http://127.0.0.1:9100/' }, context)).toBe(false);
+    expect(endpointChanged({ ...profileFormOf(onEmulator), endpoint: 'https://proxy.example.com' }, context)).toBe(true);
+    expect(endpointChanged({ ...profileFormOf(onEmulator), endpoint: '' }, context)).toBe(true);
+    expect(endpointChanged({ ...profileFormOf(onEmulator), name: 'renamed' }, context)).toBe(false);
+    expect(endpointChanged({ ...valid, endpoint: 'https://proxy.example.com' }, { taken: [] })).toBe(false);
   });
 
   it('limits the keys to what the host accepts', () => {

@@ -3,6 +3,7 @@
  * request it becomes. The rules for name, region and endpoint are the contract's own schema, so
  * the dialog refuses exactly what the host would.
  */
+import { CLEARTEXT_ENDPOINT_MESSAGE, sameEndpoint } from '../../../shared/ipc/cloud-endpoint';
 import type { CloudProfileInput, CloudProfileView } from '../../../shared/ipc/cloud-views';
 import { CALLS } from '../../../shared/ipc/contract';
 
@@ -71,8 +72,9 @@ export function profileProblems(form: ProfileForm, context: ProfileFormContext):
   if (input.name === '') problems.name = 'Type a name for the profile, e.g. prod-hangzhou.';
   else if (input.name !== context.editing?.name && context.taken.includes(input.name)) problems.name = `A profile "${input.name}" exists already; choose another name.`;
   if (input.region === '') problems.region = 'Choose or type a region, e.g. cn-hangzhou.';
-  if (input.endpoint !== undefined && (problems.endpoint !== undefined || !/^https?:\/\//i.test(input.endpoint))) {
-    problems.endpoint = 'Type a full URL starting with http:// or https://, or leave it empty for Alibaba Cloud.';
+  // The contract's own sentence for http:// to another computer; one plain sentence for any other malformed URL.
+  if (problems.endpoint !== undefined && problems.endpoint !== CLEARTEXT_ENDPOINT_MESSAGE) {
+    problems.endpoint = 'Type a full URL starting with https://, or leave it empty for Alibaba Cloud (http:// only for a local emulator on 127.0.0.1).';
   }
   if (input.accessKeyId === '' && !context.editing) problems.accessKeyId = 'Type the AccessKeyId (it usually starts with LTAI).';
   else if (problems.accessKeyId !== undefined) problems.accessKeyId = 'An AccessKeyId is at most 128 characters.';
@@ -80,6 +82,14 @@ export function profileProblems(form: ProfileForm, context: ProfileFormContext):
   if (form.accessKeySecret === '' && !context.editing) problems.accessKeySecret = 'Type the AccessKeySecret that goes with this AccessKeyId.';
   else if (problems.accessKeySecret !== undefined) problems.accessKeySecret = 'An AccessKeySecret is at most 256 characters.';
   return problems;
+}
+
+/**
+ * Whether a saved profile's endpoint was edited: the host sends a saved secret only to the endpoint
+ * it was saved for, so the secret must then be typed again.
+ */
+export function endpointChanged(form: ProfileForm, context: ProfileFormContext): boolean {
+  return context.editing !== undefined && !sameEndpoint(context.editing.endpoint, form.endpoint);
 }
 
 /** The problems that stop a connection test: the name plays no part in it. */
