@@ -16,6 +16,7 @@ import { SerialQueue } from '../services/serial-queue';
 import { type SavedProfileKeys, parseProfileKeys, profileKeysText, profileVaultName } from '../sync/profile-keys';
 import type { Vault } from '../vault/vault';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../host/data-dir';
 
 export const PROFILES_FILE = 'cloud-profiles.json';
 
@@ -152,8 +153,8 @@ export class ProfileStore {
   }
 
   private async write(profiles: StoredProfiles): Promise<void> {
-    await mkdir(join(this.path, '..'), { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.path, `${JSON.stringify(profiles, null, 2)}\n`, { backup: true });
+    await mkdir(join(this.path, '..'), { recursive: true, mode: DATA_DIR_MODE });
+    await writeFileAtomic(this.path, `${JSON.stringify(profiles, null, 2)}\n`, { backup: true, mode: DATA_FILE_MODE });
   }
 }
 

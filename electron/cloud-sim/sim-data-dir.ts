@@ -6,10 +6,8 @@
  */
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../host/data-dir';
 import { writeFileAtomic } from '../workspace/atomic-write';
-
-export const DATA_DIR_MODE = 0o700;
-export const DATA_FILE_MODE = 0o600;
 
 export const STATE_FILE_NAME = 'offline-cloud-state.json';
 /** `{ url, adminToken }` of the offline cloud running on this data dir; removed when it stops. */

@@ -4,14 +4,11 @@
  * and an Origin, when sent, must be ours (another site's page may send requests to 127.0.0.1).
  */
 import type { IncomingMessage } from 'node:http';
-
-export function allowedHosts(port: number): string[] {
-  return [`127.0.0.1:${port}`, `localhost:${port}`];
-}
+import { loopbackHosts } from '../host/loopback-guard';
 
 /** Why the request is refused, or undefined when Host and Origin are ours. */
 export function hostOrOriginProblem(req: IncomingMessage, port: number): string | undefined {
-  const hosts = allowedHosts(port);
+  const hosts = loopbackHosts(port);
   if (!hosts.includes(req.headers.host ?? '')) return 'wrong Host header';
   const origin = req.headers.origin;
   if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) return 'foreign Origin';
