@@ -1,6 +1,7 @@
 /**
  * Open a project (recent ones, the desktop file dialog, or a path typed in browser mode) or create
- * a new one. Unsaved edits are never dropped without asking.
+ * a new one. Unsaved edits are never dropped without asking. The desktop app offers no typed path:
+ * its host opens only files the dialog gave (the renderer is not trusted to name files).
  */
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -46,6 +47,17 @@ function UnsavedWarning() {
   );
 }
 
+/** Whether this host has a native file dialog (the desktop app); until known, assume browser mode's typed path. */
+function useFileDialog(): boolean {
+  const [hasDialog, setHasDialog] = useState(false);
+  useEffect(() => {
+    appInfo().then((info) => setHasDialog(info.mode === 'desktop'), () => setHasDialog(false));
+  }, []);
+  return hasDialog;
+}
+
+const TYPED_PATH_HELP = 'The full path of a .apigw.yaml file; ~ is your home folder. Files in hidden folders open only with apigw-studio ui --project FILE.';
+
 function OpenPanel({ onDone }: { onDone: () => void }) {
   const open = useProjectStore((s) => s.open);
   const current = useProjectStore((s) => s.file?.path);
@@ -54,11 +66,10 @@ function OpenPanel({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   // The desktop app has a native file dialog; browser mode asks for the path.
-  const [noFileDialog, setNoFileDialog] = useState(true);
+  const hasDialog = useFileDialog();
 
   useEffect(() => {
     recentProjects().then(setRecent, () => setRecent([]));
-    appInfo().then((info) => setNoFileDialog(info.mode !== 'desktop'), () => setNoFileDialog(true));
   }, []);
 
   const openPath = async (target: string) => {
@@ -76,8 +87,7 @@ function OpenPanel({ onDone }: { onDone: () => void }) {
   const browse = async () => {
     try {
       const choice = await chooseFile('open');
-      if (!choice.supported) setNoFileDialog(true);
-      else if (choice.path) await openPath(choice.path);
+      if (choice.path) await openPath(choice.path);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -113,24 +123,18 @@ function OpenPanel({ onDone }: { onDone: () => void }) {
         <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
           Open a file
         </Typography>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <TextField
-            label="Project file path"
-            placeholder="/home/me/projects/shop.apigw.yaml"
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-            fullWidth
-            helperText="The full path of a .apigw.yaml file; ~ is your home folder."
-          />
-          <Button type="submit" variant="contained" disabled={busy || !path.trim()} sx={{ height: 40 }}>
-            Open
+        {hasDialog ? (
+          <Button variant="contained" onClick={() => void browse()} disabled={busy}>
+            Choose a project file…
           </Button>
-          {!noFileDialog && (
-            <Button variant="outlined" onClick={() => void browse()} disabled={busy} sx={{ height: 40, whiteSpace: 'nowrap' }}>
-              Browse…
+        ) : (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+            <TextField label="Project file path" placeholder="/home/me/projects/shop.apigw.yaml" value={path} onChange={(e) => setPath(e.target.value)} fullWidth helperText={TYPED_PATH_HELP} />
+            <Button type="submit" variant="contained" disabled={busy || !path.trim()} sx={{ height: 40 }}>
+              Open
             </Button>
-          )}
-        </Stack>
+          </Stack>
+        )}
       </Box>
       {error && <Alert severity="error">{error}</Alert>}
     </Stack>
@@ -144,6 +148,15 @@ function NewPanel({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const nameProblem = name.trim().length > 200 ? 'A project name has at most 200 characters.' : undefined;
+  const hasDialog = useFileDialog();
+  const choose = async () => {
+    try {
+      const choice = await chooseFile('save');
+      if (choice.path) setPath(choice.path);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -161,14 +174,23 @@ function NewPanel({ onDone }: { onDone: () => void }) {
   return (
     <Stack component="form" id="new-project-form" spacing={2} onSubmit={(e) => void submit(e)}>
       <TextField label="Project name" value={name} onChange={(e) => setName(e.target.value)} required error={!!nameProblem} helperText={nameProblem ?? 'Shown in the title bar; you can change it later.'} />
-      <TextField
-        label="File path"
-        placeholder="/home/me/projects/shop.apigw.yaml"
-        value={path}
-        onChange={(e) => setPath(e.target.value)}
-        required
-        helperText="Where to create the file; .apigw.yaml is added when the name has no YAML extension."
-      />
+      {hasDialog ? (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+          <TextField label="File path" value={path} placeholder="Choose where to create it" fullWidth required slotProps={{ input: { readOnly: true } }} />
+          <Button variant="outlined" onClick={() => void choose()} disabled={busy} sx={{ height: 40, whiteSpace: 'nowrap' }}>
+            Choose…
+          </Button>
+        </Stack>
+      ) : (
+        <TextField
+          label="File path"
+          placeholder="/home/me/projects/shop.apigw.yaml"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          required
+          helperText="Where to create the file: a .apigw.yaml file (the extension is added when the name has none), not in a hidden folder."
+        />
+      )}
       {error && <Alert severity="error">{error}</Alert>}
       <Box>
         <Button type="submit" variant="contained" disabled={busy || !path.trim() || !name.trim() || !!nameProblem}>
