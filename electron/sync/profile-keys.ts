@@ -32,28 +32,33 @@ export class SecretEndpointMismatch extends HostError {
   }
 }
 
+/**
+ * The keys of each SavedProfileKeys, out of the object itself so that no spread, JSON or log of it
+ * carries the secret. (A WeakMap rather than a `#` field: the desktop build's security lint,
+ * Electronegativity, cannot parse `#` fields.)
+ */
+const heldKeys = new WeakMap<SavedProfileKeys, CloudCredentials>();
+
 /** A profile's saved keys, bound to their endpoint: the secret comes out only through `for`. */
 export class SavedProfileKeys {
-  readonly #credentials: CloudCredentials;
-
   constructor(
     readonly profile: string,
     credentials: CloudCredentials,
     /** The endpoint the keys were saved for; undefined: Alibaba Cloud's own (any region's). */
     readonly endpoint: string | undefined,
   ) {
-    this.#credentials = credentials;
+    heldKeys.set(this, credentials);
   }
 
   /** Not a secret (the UI shows it masked); a new one needs its own secret typed. */
   get accessKeyId(): string {
-    return this.#credentials.accessKeyId;
+    return heldKeys.get(this)!.accessKeyId;
   }
 
   /** The keys, to sign requests to `endpoint` (undefined: Alibaba Cloud's own); SECRET_REQUIRED for any other endpoint. */
   for(endpoint: string | undefined): CloudCredentials {
     if (!sameEndpoint(this.endpoint, endpoint)) throw new SecretEndpointMismatch(this.profile, this.endpoint, endpoint);
-    return { ...this.#credentials };
+    return { ...heldKeys.get(this)! };
   }
 }
 
