@@ -16,6 +16,7 @@ import { RouteTable, type RouteTarget } from './routes';
 import type { StageRef } from './stage-ref';
 import { createThrottler, type ThrottleCounters, type Throttler } from './throttling';
 import { groupHostLabel } from '../shared/debug/group-host';
+import { basePathProblem, callPath } from '../shared/model/base-path';
 
 export interface CompiledApi extends RouteTarget {
   api: Api;
@@ -30,6 +31,8 @@ export interface GroupRuntime {
   name: string;
   /** `<label>.localhost` answers for this group. */
   hostLabel: string;
+  /** The group's BasePath: every route of the group starts with it (shared/model/base-path.ts). */
+  basePath: string;
   routes: Record<Stage, RouteTable<CompiledApi>>;
 }
 
@@ -61,14 +64,22 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
   const groups: GroupRuntime[] = [];
   const byHost = new Map<string, GroupRuntime>();
   const byName = new Map<string, GroupRuntime>();
+  const unservable = new Set<string>();
   for (const group of project.groups) {
     const runtime: GroupRuntime = {
       name: group.name,
       hostLabel: groupHostLabel(group.name),
+      basePath: group.basePath,
       routes: { TEST: new RouteTable(), PRE: new RouteTable(), RELEASE: new RouteTable() },
     };
     groups.push(runtime);
     byName.set(group.name, runtime);
+    const badBasePath = basePathProblem(group.basePath);
+    // Validation refuses such a project; the offline cloud's older state may still hold one.
+    if (badBasePath) {
+      warnings.push(`Base path "${group.basePath}" of group "${group.name}" ${badBasePath}; the group's APIs are not served.`);
+      unservable.add(group.name);
+    }
     const clash = byHost.get(runtime.hostLabel);
     if (clash) warnings.push(`Groups "${clash.name}" and "${group.name}" both answer on ${runtime.hostLabel}.localhost; "${clash.name}" is served there.`);
     else byHost.set(runtime.hostLabel, runtime);
@@ -81,8 +92,9 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
         warnings.push(`API "${api.name}" is deployed to ${stage} but its group "${api.group}" is not in the project; it is not served.`);
         continue;
       }
+      if (unservable.has(group.name)) continue;
       const variables = project.groups.find((g) => g.name === api.group)?.stageVariables[stage] ?? {};
-      const compiled = compileApi(api, stage, variables, warnings);
+      const compiled = compileApi(api, stage, variables, group.basePath, warnings);
       group.routes[stage].add(compiled);
     }
     for (const group of groups) {
@@ -108,7 +120,7 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
   return runtime;
 }
 
-function compileApi(api: Api, stage: Stage, variables: Record<string, string>, warnings: string[]): CompiledApi {
+function compileApi(api: Api, stage: Stage, variables: Record<string, string>, basePath: string, warnings: string[]): CompiledApi {
   const ref: StageRef = { group: api.group, api: api.name, stage };
   const where = `API "${api.name}" of group "${api.group}" in ${stage}`;
   let broken: GatewayError | undefined;
@@ -127,7 +139,8 @@ function compileApi(api: Api, stage: Stage, variables: Record<string, string>, w
     broken ??= backend;
     backend = { type: 'MOCK', status: 500, headers: [], body: Buffer.alloc(0) };
   }
-  const compiled: CompiledApi = { pattern: api.request.path, method: api.request.method, api, ref, mapping, backend };
+  // Callers reach the API at the group's BasePath + its request path, and only there.
+  const compiled: CompiledApi = { pattern: callPath(basePath, api.request.path), method: api.request.method, api, ref, mapping, backend };
   if (broken) compiled.broken = broken;
   return compiled;
 }

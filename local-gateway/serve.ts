@@ -8,6 +8,7 @@ import { createAccessLog, type AccessLogSink, type LogLevel } from './access-log
 import { defaultSecretsPath, loadProjectFiles } from './project-source';
 import { watchProjectFiles, type Watcher } from './reload';
 import { stagesWithApis } from './runtime';
+import { basePathPrefix } from '../shared/model/base-path';
 import { createLocalGateway, type LocalGateway } from './server';
 
 export interface ServeOptions {
@@ -89,7 +90,8 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
   for (const group of gateway.runtime.groups) {
     const stages = stagesWithApis(group);
     const served = stages.length > 0 ? `stages with APIs: ${stages.join(', ')}` : 'no API deployed yet';
-    banner += `  group ${group.name}: http://${group.hostLabel}.localhost:${port} (${served})\n`;
+    // The address people copy: with the group's BasePath, which every API path of the group follows.
+    banner += `  group ${group.name}: http://${group.hostLabel}.localhost:${port}${basePathPrefix(group.basePath)} (${served})\n`;
   }
   options.out.write(banner);
 

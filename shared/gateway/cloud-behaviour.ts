@@ -113,8 +113,11 @@ export const GATEWAY_CHOICES = {
   preflightWithoutCorsPlugin: 'refuse',
   /** `#name#` in a backend address or path is replaced by the stage variable `name`. */
   stageVariableSyntax: '#name#',
-  /** The group's basePath does not prefix request paths (its effect in the cloud is unconfirmed). */
-  basePathPrefixesRoutes: false,
+  /**
+   * A BasePath's trailing `/` is dropped before the request path is put after it (`/v2/` + `/pets`
+   * = `/v2/pets`); that the BasePath prefixes every path is documented (shared/model/base-path.ts).
+   */
+  basePathTrailingSlash: 'dropped',
   /** Overlapping paths: exact segments beat [param] segments beat a trailing /*. */
   routePriority: 'exact > param > wildcard',
   /** CaRequestHandleTime is sent as an ISO 8601 UTC time with milliseconds. */

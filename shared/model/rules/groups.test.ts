@@ -8,6 +8,12 @@ describe('group settings', () => {
     expect(onlyProblem(project)).toMatchObject({ path: ['groups', 0, 'basePath'], message: expect.stringContaining('Base path `v1` of group `demo-hello-api` must start with `/`') });
   });
 
+  it('refuses a base path that is not a literal path', () => {
+    const project = makeProject();
+    project.groups[0].basePath = '/v1/[version]';
+    expect(onlyProblem(project)).toMatchObject({ path: ['groups', 0, 'basePath'], message: expect.stringContaining('Base path `/v1/[version]` of group `demo-hello-api` holds `[`') });
+  });
+
   it('requires stage variable names to be identifiers', () => {
     const project = makeProject();
     project.groups[0].stageVariables.PRE = { 'backend-host': 'pre.example.com' };

@@ -1,4 +1,5 @@
 /** Group settings: base path and stage variable names. */
+import { basePathProblem } from '../base-path';
 import { STAGE_VARIABLE_NAME } from '../names';
 import { STAGES } from '../schema';
 import type { ProjectRule } from './context';
@@ -6,9 +7,8 @@ import { q } from './report';
 
 export const checkGroups: ProjectRule = ({ project }, report) => {
   project.groups.forEach((group, i) => {
-    if (!group.basePath.startsWith('/')) {
-      report(['groups', i, 'basePath'], `Base path ${q(group.basePath)} of group ${q(group.name)} must start with \`/\`, e.g. \`/v1\`.`);
-    }
+    const basePath = basePathProblem(group.basePath);
+    if (basePath) report(['groups', i, 'basePath'], `Base path ${q(group.basePath)} of group ${q(group.name)} ${basePath}.`);
     for (const stage of STAGES) {
       for (const name of Object.keys(group.stageVariables[stage] ?? {})) {
         if (STAGE_VARIABLE_NAME.test(name)) continue;
