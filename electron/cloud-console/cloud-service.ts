@@ -335,14 +335,14 @@ export class CloudService {
   }
 
   /** Where the debugger sends a call to a group in the cloud in force. */
-  async debugTarget(group: string | undefined): Promise<{ baseUrl: string; host?: string }> {
+  async debugTarget(group: string | undefined): Promise<{ baseUrl: string; host?: string; basePath: string }> {
     if (group === undefined) throw new HostError('BAD_REQUEST', 'Choose the API to call: its group names the address in the cloud.');
     const view = await this.stages();
     const address = view.groups.find((candidate) => candidate.name === group);
     const first = address?.stages[0];
     if (!address?.synced || !first) throw new HostError('NOT_FOUND', `Group ${group} is not in the cloud (${view.profileKey}) yet: plan and apply on the Cloud screen first.`);
     if (!first.callUrl) throw new HostError('NOT_FOUND', `Group ${group} has no address in the cloud yet (no second-level domain); bind a domain to it, or call it with Custom URL.`);
-    return { baseUrl: first.callUrl, host: first.hostHeader };
+    return { baseUrl: first.callUrl, host: first.hostHeader, basePath: address.basePath };
   }
 
   /** An app's keys as the cloud in force holds them (DescribeAppSecurity), for the debugger to sign with; never sent to the UI. */

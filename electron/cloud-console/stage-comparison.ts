@@ -5,6 +5,7 @@
  */
 import type { CloudConnectionView, CloudStagesView, StageComparison } from '../../shared/ipc/cloud-views';
 import { groupHostLabel } from '../../shared/debug/group-host';
+import { basePathPrefix } from '../../shared/model/base-path';
 import { type CloudIds, type Project, STAGES, type Stage } from '../../shared/model/schema';
 import { apiKey, findDeployment, rollbackTargets } from '../../shared/model/stages';
 import { text } from '../../shared/sync/cloud-values';
@@ -48,16 +49,19 @@ export function groupAddresses(design: Project, listing: CloudSnapshot, ids: Clo
   return design.groups.map((group) => {
     const cloudGroup = cloudGroups.get(ids?.groups[group.name] ?? '');
     const subDomain = text(cloudGroup?.item, 'SubDomain');
+    // Callers call the group's BasePath + the API's path; the cloud's BasePath is what it serves.
+    const basePath = text(cloudGroup?.item, 'BasePath') ?? group.basePath;
+    const path = `${basePathPrefix(basePath)}<path>`;
     const stages = STAGES.map((stage) => {
       if (connection.demo) {
         // The offline cloud's data plane picks the group by Host, on 127.0.0.1 (no DNS needed).
         const port = new URL(connection.demo.gatewayUrl).port;
         const hostHeader = `${groupHostLabel(group.name)}.localhost:${port}`;
-        return { stage, callUrl: connection.demo.gatewayUrl, hostHeader, howTo: `curl -H 'Host: ${hostHeader}' -H 'X-Ca-Stage: ${stage}' ${connection.demo.gatewayUrl}<path>` };
+        return { stage, callUrl: connection.demo.gatewayUrl, hostHeader, howTo: `curl -H 'Host: ${hostHeader}' -H 'X-Ca-Stage: ${stage}' ${connection.demo.gatewayUrl}${path}` };
       }
       const base = subDomain ? `http://${subDomain}` : '';
-      return { stage, callUrl: base, howTo: subDomain ? `curl -H 'X-Ca-Stage: ${stage}' ${base}<path>` : 'The group gets its address once it is in the cloud.' };
+      return { stage, callUrl: base, howTo: subDomain ? `curl -H 'X-Ca-Stage: ${stage}' ${base}${path}` : 'The group gets its address once it is in the cloud.' };
     });
-    return { name: group.name, synced: cloudGroup !== undefined, ...(subDomain ? { subDomain } : {}), stages };
+    return { name: group.name, synced: cloudGroup !== undefined, ...(subDomain ? { subDomain } : {}), basePath, stages };
   });
 }

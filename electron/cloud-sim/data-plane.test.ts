@@ -58,6 +58,20 @@ describe('the offline cloud data plane', () => {
     expect((await callGateway('demo-shop', '/hello')).status).toBe(404);
   });
 
+  it('serves a group with BasePath /v1 at /v1/hello, and /hello not at all (I404NF)', async () => {
+    const groupId = await cloud.createGroup('Versioned', { BasePath: '/v1' });
+    const apiId = await cloud.createApi(groupId, 'hello');
+    await cloud.call('DeployApi', { ApiId: apiId, StageName: 'RELEASE', Description: 'under /v1' });
+    expect(await callGateway('versioned', '/v1/hello')).toMatchObject({ status: 200, body: '{"api":"hello"}' });
+    const outside = await callGateway('versioned', '/hello');
+    expect(outside.status).toBe(404);
+    expect(outside.headers['x-ca-error-code']).toBe('I404NF');
+
+    await cloud.call('ModifyApiGroup', { GroupId: groupId, BasePath: '/v2/' });
+    expect((await callGateway('versioned', '/v2/hello')).status).toBe(200);
+    expect((await callGateway('versioned', '/v1/hello')).status).toBe(404);
+  });
+
   it('lets an authorized app in with its AppCode and keeps others out', async () => {
     const groupId = await cloud.createGroup('secured');
     const apiId = await cloud.createApi(groupId, 'private_data', { AuthType: 'APP', AppCodeAuthType: 'HEADER' });

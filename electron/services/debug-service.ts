@@ -20,8 +20,8 @@ import { sendPrepared } from './debug-service-http';
 export interface DebugServiceOptions {
   /** The local gateway's status (its URL when listening). */
   gatewayStatus: () => GatewayStatus;
-  /** Where a group answers in the cloud in force (target `cloud`). */
-  cloudTarget?: (group: string | undefined) => Promise<{ baseUrl: string; host?: string }>;
+  /** Where a group answers in the cloud in force (target `cloud`), with the BasePath the cloud holds for it. */
+  cloudTarget?: (group: string | undefined) => Promise<CallTarget>;
   /** An app's credentials as the cloud in force holds them (they differ from the local secrets file's). */
   cloudCredentials?: (app: string) => Promise<{ appKey: string; appSecret: string; appCode?: string }>;
   projectPath: () => string;
@@ -29,6 +29,13 @@ export interface DebugServiceOptions {
   project: () => Project | undefined;
   /** The apps' secrets of a project (from its secrets file). */
   loadSecrets: (projectPath: string) => Promise<SecretsFile>;
+}
+
+/** Where a call goes: the base URL, the Host to send, and the group's BasePath that comes before the API's path. */
+export interface CallTarget {
+  baseUrl: string;
+  host?: string;
+  basePath?: string;
 }
 
 export class DebugService {
@@ -59,20 +66,23 @@ export class DebugService {
   }
 
   private async prepareDetails(request: ParsedDebugRequest, override: CallCredentials = {}): Promise<PreparedDetails & { credentials: CallCredentials }> {
-    const { baseUrl, host } = await this.target(request);
+    const { baseUrl, host, basePath } = await this.target(request);
     const credentials = { ...(await this.credentials(request, override)), ...override };
     try {
-      return { ...prepareCall({ request, baseUrl, host, credentials }), credentials };
+      return { ...prepareCall({ request, baseUrl, host, basePath, credentials }), credentials };
     } catch (error) {
       throw new HostError('BAD_REQUEST', (error as Error).message);
     }
   }
 
-  private async target(request: ParsedDebugRequest): Promise<{ baseUrl: string; host?: string }> {
-    if (request.target.kind === 'url') return { baseUrl: request.target.baseUrl };
+  private async target(request: ParsedDebugRequest): Promise<CallTarget> {
+    // The request's path is the API's own; the group's BasePath goes in front wherever the call goes.
+    const basePath = this.options.project()?.groups.find((group) => group.name === request.group)?.basePath;
+    if (request.target.kind === 'url') return { baseUrl: request.target.baseUrl, basePath };
     if (request.target.kind === 'cloud') {
       if (!this.options.cloudTarget) throw new HostError('BAD_REQUEST', 'This host has no cloud connection to call.');
-      return this.options.cloudTarget(request.group);
+      const cloud = await this.options.cloudTarget(request.group);
+      return { ...cloud, basePath: cloud.basePath ?? basePath };
     }
     const status = this.options.gatewayStatus();
     if (status.state !== 'listening' || status.url === undefined || status.port === undefined) {
@@ -81,7 +91,7 @@ export class DebugService {
     // With several groups the local gateway picks one by Host (<group>.localhost); with one, its own address (status.url) reaches it.
     const groups = this.options.project()?.groups ?? [];
     const host = request.group !== undefined && groups.length > 1 ? localGroupHost(request.group, status.port) : undefined;
-    return { baseUrl: status.url, host };
+    return { baseUrl: status.url, host, basePath };
   }
 
   /** The credentials the auth needs, from the secrets file (or the secret typed in the debugger). */

@@ -4,9 +4,9 @@ import { prepareCall } from './prepare-call';
 
 const BASE = 'http://127.0.0.1:8080/';
 
-function prepare(request: Partial<DebugRequestInput>, credentials = {}, host?: string) {
+function prepare(request: Partial<DebugRequestInput>, credentials = {}, host?: string, basePath?: string) {
   const parsed = DebugRequest.parse({ target: { kind: 'local' }, stage: 'TEST', method: 'get', path: '/p', auth: { kind: 'anonymous' }, ...request });
-  return prepareCall({ request: parsed, baseUrl: BASE, credentials, host });
+  return prepareCall({ request: parsed, baseUrl: BASE, credentials, host, basePath });
 }
 
 describe('prepareCall', () => {
@@ -45,6 +45,14 @@ describe('prepareCall', () => {
     expect(details.signedHeaderNames).toEqual(['x-ca-key', 'x-ca-nonce', 'x-ca-stage', 'x-ca-timestamp', 'x-foo']);
     expect(details.dropped).toEqual([['x-foo', 'bar']]);
     expect(details.prepared.headers.map(([name]) => name)).toEqual(['x-ca-stage', 'x-ca-key', 'x-ca-timestamp', 'x-ca-nonce', 'accept', 'x-ca-signature-headers', 'x-ca-signature']);
+  });
+
+  it('calls the API at its group\'s BasePath + path, and signs that path', () => {
+    expect(prepare({ path: '/hello' }, {}, undefined, '/v1').prepared.url).toBe('http://127.0.0.1:8080/v1/hello');
+    expect(prepare({ path: 'hello' }, {}, undefined, '/v2/').prepared.url).toBe('http://127.0.0.1:8080/v2/hello');
+    expect(prepare({ path: '/hello' }, {}, undefined, '/').prepared.url).toBe('http://127.0.0.1:8080/hello');
+    const signed = prepare({ path: '/hello', auth: { kind: 'signature', app: 'a', timestamp: 1700000000000, nonce: 'n' } }, { appKey: 'k', appSecret: 's' }, undefined, '/v1');
+    expect(signed.prepared.stringToSign?.split('\n').at(-1)).toBe('/v1/hello');
   });
 
   it('says which credential is missing', () => {

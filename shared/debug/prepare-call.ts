@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { GATEWAY_CHOICES } from '../gateway/cloud-behaviour';
+import { callPath } from '../model/base-path';
 import type { DebugRequest, PreparedCall } from '../ipc/contract';
 import { signRequest } from '../signature/sign';
 import { encodeUrlEncoded } from '../signature/url-encoded';
@@ -21,8 +22,10 @@ export interface CallCredentials {
 
 export interface PrepareCallInput {
   request: ParsedDebugRequest;
-  /** Scheme, host and port (and any base path) the call goes to. */
+  /** Scheme, host and port (and any path of the user's own) the call goes to. */
   baseUrl: string;
+  /** The group's BasePath, put in front of the request's path as the gateway expects it (default `/`). */
+  basePath?: string;
   /** A Host header to send unless the user gave one (the local gateway picks a group by it). */
   host?: string;
   credentials: CallCredentials;
@@ -47,7 +50,9 @@ export function prepareCall(input: PrepareCallInput): PreparedDetails {
   const query: [string, string][] = request.query.map(([name, value]) => [name, value]);
   const auth = request.auth;
   if (auth.kind === 'appCode' && auth.inQuery) query.push([GATEWAY_CHOICES.appCodeQueryParameter, required(credentials.appCode, 'an AppCode')]);
-  const url = input.baseUrl.replace(/\/+$/, '') + encodePath(request.path) + (query.length > 0 ? '?' + encodeUrlEncoded(query) : '');
+  // The gateway serves the API at its group's BasePath + its path (shared/model/base-path.ts), and the signature covers that path.
+  const path = encodePath(callPath(input.basePath ?? '/', request.path.startsWith('/') ? request.path : `/${request.path}`));
+  const url = input.baseUrl.replace(/\/+$/, '') + path + (query.length > 0 ? '?' + encodeUrlEncoded(query) : '');
 
   let headers: [string, string][] = request.headers.filter(([name]) => !sameName(name, 'x-ca-stage')).map(([name, value]) => [name, value]);
   if (input.host !== undefined && !headers.some(([name]) => sameName(name, 'host'))) headers.unshift(['Host', input.host]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedCall } from '../ipc/contract';
+import { DebugRequest } from '../ipc/contract';
+import { prepareCall } from './prepare-call';
 import { APP_SECRET_PLACEHOLDER, buildSnippets } from './snippets';
 
 const anonymous: PreparedCall = {
@@ -49,5 +51,20 @@ describe('buildSnippets', () => {
     expect(snippets.node).toContain('signHeaders: {\n      "x-foo": "bar",\n    },');
     expect(snippets.curl).toContain('# Signed for X-Ca-Timestamp 1 (1970-01-01T00:00:00.001Z): the gateway accepts this command only within 15 minutes of that time');
     expect(snippets.curl).not.toContain("-H 'x-foo");
+  });
+
+  it('calls the API at its group\'s BasePath + path in every language, signing that path', () => {
+    const request = DebugRequest.parse({ target: { kind: 'local' }, stage: 'TEST', method: 'GET', path: '/hello', auth: { kind: 'signature', app: 'a', timestamp: 1, nonce: 'n' } });
+    const details = prepareCall({ request, baseUrl: 'http://127.0.0.1:8080', basePath: '/v1', credentials: { appKey: 'k', appSecret: 's' } });
+    const snippets = buildSnippets({
+      prepared: details.prepared,
+      stage: 'TEST',
+      auth: { kind: 'signature', appKey: 'k', appSecret: APP_SECRET_PLACEHOLDER, signatureMethod: 'HmacSHA256', signedHeaderNames: details.signedHeaderNames ?? [], computedContentMd5: false, dropped: [] },
+    });
+    expect(snippets.curl).toContain("'http://127.0.0.1:8080/v1/hello'");
+    for (const code of [snippets.node, snippets.python, snippets.java]) {
+      expect(code).toContain('/v1/hello');
+      expect(code).not.toMatch(/[^1]\/hello/);
+    }
   });
 });

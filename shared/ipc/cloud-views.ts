@@ -150,7 +150,15 @@ export interface StageComparison {
 export interface CloudStagesView {
   profileKey: string;
   apis: { group: string; api: string; method: string; path: string; synced: boolean; stages: Record<Stage, StageComparison> }[];
-  groups: { name: string; synced: boolean; subDomain?: string; stages: { stage: Stage; callUrl: string; hostHeader?: string; howTo: string }[] }[];
+  groups: {
+    name: string;
+    synced: boolean;
+    subDomain?: string;
+    /** The BasePath callers put before each API's path: the cloud's, else the design's. */
+    basePath: string;
+    /** `callUrl` is the group's address without the BasePath; `howTo` a curl line with it. */
+    stages: { stage: Stage; callUrl: string; hostHeader?: string; howTo: string }[];
+  }[];
 }
 
 export interface StageActionRequest {

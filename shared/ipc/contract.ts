@@ -123,7 +123,7 @@ export const DebugRequest = z.object({
   api: z.string().optional(),
   stage: Stage,
   method: z.string().min(1).max(16),
-  /** Path with parameters already filled in, e.g. `/users/42`. */
+  /** The API's path with parameters already filled in, e.g. `/users/42`; the host puts the group's BasePath in front. */
   path: z.string().min(1).max(131072),
   query: Pairs.default([]),
   headers: Pairs.default([]),

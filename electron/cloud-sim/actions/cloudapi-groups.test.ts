@@ -69,6 +69,7 @@ describe('CloudAPI API groups', () => {
     expect((await cloud.refusal('CreateApiGroup', { GroupName: 'abc' })).message).toContain('too short');
     expect((await cloud.refusal('CreateApiGroup', {})).code).toBe('MissingGroupName');
     expect((await cloud.refusal('CreateApiGroup', { GroupName: 'bad_base', BasePath: 'v1' })).code).toBe('InvalidParameter');
+    expect((await cloud.refusal('CreateApiGroup', { GroupName: 'bad_base', BasePath: '/v1/[x]' })).message).toContain('the base path "/v1/[x]" holds `[`');
     const missing = await cloud.refusal('DescribeApiGroup', { GroupId: '0'.repeat(32) });
     expect(missing).toMatchObject({ code: 'NotFoundApiGroup', httpStatus: 404 });
   });

@@ -3,6 +3,7 @@
  * DescribeApiGroups, DescribeApiGroup, ModifyApiGroup, DeleteApiGroup (refused while the group
  * has APIs), CreateApiStageVariable, DeleteApiStageVariable, DescribeApiStage.
  */
+import { basePathProblem } from '../../../shared/model/base-path';
 import { STAGE_VARIABLE_NAME } from '../../../shared/model/names';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
@@ -21,9 +22,11 @@ export function subDomain(group: GroupRecord, regionId: string): string {
   return `${group.GroupId}-${regionId}.alicloudapi.com`;
 }
 
+/** Checked as the design checks it (shared/model/base-path.ts), so the data plane can serve what is stored. */
 function readBasePath(params: ActionParams): string | undefined {
   const basePath = params.string('BasePath');
-  if (basePath !== undefined && !basePath.startsWith('/')) throw gatewayErrors.invalid('BasePath', `the base path "${basePath}" must start with /, e.g. /v1`);
+  const problem = basePath === undefined ? undefined : basePathProblem(basePath);
+  if (problem) throw gatewayErrors.invalid('BasePath', `the base path "${basePath}" ${problem}`);
   return basePath;
 }
 

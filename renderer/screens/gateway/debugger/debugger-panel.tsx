@@ -259,7 +259,7 @@ export function DebuggerPanel() {
       {error && <Alert severity="error">{error}</Alert>}
       <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(380px, 5fr) minmax(420px, 7fr)', gap: 2, flex: 1, minHeight: 0 }}>
         <Paper variant="outlined" component="section" aria-label="Request" sx={{ overflow: 'auto', p: 2, minHeight: 0 }}>
-          <RequestForm form={form} />
+          <RequestForm form={form} basePath={project.groups.find((g) => g.name === form.group)?.basePath} />
           <AuthForm project={project} form={form} />
         </Paper>
         <Paper variant="outlined" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>

@@ -5,6 +5,7 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
+import { callPath } from '../../../../shared/model/base-path';
 import { MONO } from '../../../app/theme';
 import type { BodyKind, DebugForm } from './debug-form';
 import { fillPath, REST_OF_PATH } from './debug-form';
@@ -78,14 +79,15 @@ function BodySection({ form, update }: { form: DebugForm; update: (recipe: (f: D
   );
 }
 
-export function RequestForm({ form }: { form: DebugForm }) {
+/** `basePath`: the group's BasePath, which the call's path starts with (the host puts it in front too). */
+export function RequestForm({ form, basePath = '/' }: { form: DebugForm; basePath?: string }) {
   const update = useDebugForm((s) => s.update);
   const setPathParam = (name: string, value: string) => update((f) => ({ ...f, pathParams: f.pathParams.map((p) => (p.name === name ? { ...p, value } : p)) }));
   return (
     <Box>
       <FormSection title="Path" hint={form.pathParams.length > 0 ? 'The parameters fill the path.' : undefined}>
         <Typography aria-label="Path to call" sx={{ fontFamily: MONO, fontSize: '0.85rem', overflowWrap: 'anywhere', mb: form.pathParams.length > 0 ? 1.5 : 0 }}>
-          {fillPath(form.pathTemplate, form.pathParams)}
+          {callPath(basePath, fillPath(form.pathTemplate, form.pathParams))}
         </Typography>
         {form.pathParams.map((p) => (
           <Box key={p.name} sx={{ mb: 1.5 }}>
