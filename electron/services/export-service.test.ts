@@ -64,6 +64,32 @@ describe('export to OpenAPI', () => {
     expect(preview.problems).toEqual([]);
   });
 
+  it('writes the group\'s BasePath as the server URL, and round-trips it through the import', async () => {
+    const quick = await quickstart();
+    const project: Project = { ...quick, groups: quick.groups.map((group) => ({ ...group, basePath: '/v1' })) };
+    const { text } = await new ExportService({ currentProject: () => project }).openApi({ group: 'demo-hello-api', format: 'json' });
+    const document = JSON.parse(text);
+    expect(document.servers).toEqual([{ url: '/v1', description: expect.any(String) }]);
+    expect(Object.keys(document.paths)).toContain('/hello');
+
+    // Into a new group: the BasePath comes back and the paths stay the APIs' own.
+    const fresh = await new ImportService({ currentProject: () => quick }).preview({ source: { kind: 'text', text }, group: 'hello-again' });
+    expect(fresh.groups).toMatchObject([{ name: 'hello-again', basePath: '/v1' }]);
+    expect(routes(fresh.apis)).toEqual(routes(project.apis));
+    expect(fresh.problems).toEqual([]);
+    // Into the group it came from: the same paths, not /v1/v1/hello.
+    const others: Project = { ...project, apis: [] };
+    const again = await new ImportService({ currentProject: () => others }).preview({ source: { kind: 'text', text }, group: 'demo-hello-api' });
+    expect(routes(again.apis)).toEqual(routes(project.apis));
+    expect(again.problems).toEqual([]);
+  });
+
+  it('writes no server for BasePath /', async () => {
+    const project = await quickstart();
+    const { text } = await new ExportService({ currentProject: () => project }).openApi({ group: 'demo-hello-api', format: 'json' });
+    expect(JSON.parse(text).servers).toBeUndefined();
+  });
+
   it.each([
     ['Swagger 2.0', swaggerPetstore],
     ['OpenAPI 3.0', openApiPetstore],

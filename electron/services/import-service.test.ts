@@ -35,10 +35,11 @@ describe('import preview', () => {
 
     expect(preview.format).toBe('Swagger 2.0');
     expect(preview.apis).toHaveLength(20);
-    expect(preview.groups).toEqual([{ name: 'pet-store', basePath: '/', stageVariables: {}, description: 'Imported from Swagger Pet Store' }]);
+    // The document's basePath becomes the group's BasePath; the APIs keep the paths that follow it.
+    expect(preview.groups).toEqual([{ name: 'pet-store', basePath: '/v2', stageVariables: {}, description: 'Imported from Swagger Pet Store' }]);
     const api = (name: string) => preview.apis.find((a) => a.name === name)!;
 
-    expect(api('listPets').request).toMatchObject({ method: 'GET', path: '/v2/pets' });
+    expect(api('listPets').request).toMatchObject({ method: 'GET', path: '/pets' });
     expect(api('listPets').parameters).toEqual([
       { name: 'limit', location: 'QUERY', type: 'Int', required: false, default: 20, min: 1, max: 100 },
       { name: 'status', location: 'QUERY', type: 'String', required: true, enum: ['available', 'sold'] },
@@ -46,7 +47,7 @@ describe('import preview', () => {
     ]);
     expect(JSON.parse((api('listPets').backend as { body: string }).body)).toEqual([{ id: 0, name: 'doggie', tags: [{ id: 0, name: 'string' }] }]);
 
-    expect(api('getPet').request.path).toBe('/v2/pets/[petId]');
+    expect(api('getPet').request.path).toBe('/pets/[petId]');
     expect(api('getPet').parameters).toEqual([
       { name: 'petId', location: 'PATH', type: 'Long', required: true, description: 'The pet' },
       { name: 'X-Request-Id', location: 'HEAD', type: 'String', required: false, maxLength: 8, regex: '[a-f0-9]{8}' },
@@ -66,7 +67,7 @@ describe('import preview', () => {
       { where: 'GET /pets', message: expect.stringContaining('`tags` is of type array') },
       { where: 'GET /store/inventory', message: expect.stringContaining('operationId `get inventory!` is not a valid API name') },
     ]);
-    expect(api('get_inventory').request.path).toBe('/v2/store/inventory');
+    expect(api('get_inventory').request.path).toBe('/store/inventory');
   });
 
   it('maps an OpenAPI 3.0 text of 20 paths, refs and form body included, to a valid project', async () => {
@@ -75,12 +76,13 @@ describe('import preview', () => {
     expect(preview.apis).toHaveLength(20);
     const api = (name: string) => preview.apis.find((a) => a.name === name)!;
 
-    expect(api('getPet').request.path).toBe('/v1/pets/[petId]');
+    expect(preview.groups[0].basePath).toBe('/v1');
+    expect(api('getPet').request.path).toBe('/pets/[petId]');
     expect(api('getPet').parameters).toEqual([
       { name: 'petId', location: 'PATH', type: 'String', required: true, minLength: 1 },
       { name: 'X-Trace', location: 'HEAD', type: 'Boolean', required: false },
     ]);
-    expect(api('updatePetForm').request).toMatchObject({ method: 'PUT', path: '/v1/pets/[petId]/form', bodyFormat: 'FORM' });
+    expect(api('updatePetForm').request).toMatchObject({ method: 'PUT', path: '/pets/[petId]/form', bodyFormat: 'FORM' });
     expect(api('updatePetForm').parameters.filter((p) => p.location === 'BODY')).toEqual([
       { name: 'name', location: 'BODY', type: 'String', required: true, maxLength: 30 },
       { name: 'age', location: 'BODY', type: 'Int', required: false, min: 0 },
@@ -94,6 +96,31 @@ describe('import preview', () => {
     expect(preview.problems).toEqual([{ where: 'GET /pets', message: 'Cookie parameter `session` is not supported by API Gateway; it is left out.' }]);
     const wouldBe = { ...quickstart, groups: [...quickstart.groups, ...preview.groups], apis: [...quickstart.apis, ...preview.apis] };
     expect(validateProject(wouldBe).problems).toEqual([]);
+  });
+
+  it('puts the APIs under an existing group\'s BasePath, keeping the addresses the document gives', async () => {
+    const document = { openapi: '3.0.3', info: { title: 'Versioned', version: '1' }, servers: [{ url: '/v1' }], paths: { '/pets': { get: { operationId: 'pets', responses: { '200': { description: 'ok' } } } } } };
+    const withGroup = (basePath: string): Project => ({ ...quickstart, groups: [...quickstart.groups, { name: 'shop', basePath, stageVariables: {} }] });
+    const text = JSON.stringify(document);
+
+    const same = await importer(withGroup('/v1/')).preview({ source: { kind: 'text', text }, group: 'shop' });
+    expect(same.apis[0].request.path).toBe('/pets');
+    expect(same.problems).toEqual([]);
+
+    const root = await importer(withGroup('/')).preview({ source: { kind: 'text', text }, group: 'shop' });
+    expect(root.apis[0].request.path).toBe('/v1/pets');
+    expect(root.problems).toEqual([]);
+
+    const other = await importer(withGroup('/v2')).preview({ source: { kind: 'text', text }, group: 'shop' });
+    expect(other.apis[0].request.path).toBe('/v1/pets');
+    expect(other.problems).toEqual([{ where: 'document', message: expect.stringContaining('Group `shop` has base path `/v2`, which the document\'s paths (`/v1/pets`…) do not start with') }]);
+  });
+
+  it('keeps a document base path the design cannot hold as a BasePath in the API paths', async () => {
+    const document = { swagger: '2.0', info: { title: 'Odd', version: '1' }, basePath: '/a%20b', paths: { '/x': { get: { operationId: 'getX', responses: { '200': { description: 'ok' } } } } } };
+    const preview = await importer(quickstart).preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'odd' });
+    expect(preview.groups[0].basePath).toBe('/');
+    expect(preview.apis[0].request.path).toBe('/a%20b/x');
   });
 
   it('renames an operation whose name an API of the group already has, and reports its route collision', async () => {

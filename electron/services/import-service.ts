@@ -7,7 +7,8 @@ import type { ImportPreview } from '../../shared/ipc/contract';
 import { formatPath } from '../../shared/model/problems';
 import { type Group, PROJECT_FORMAT, Project } from '../../shared/model/schema';
 import { validateProject } from '../../shared/model/validate';
-import { type ImportProblem, mapDocument } from './openapi-mapping';
+import { basePathPrefix, basePathProblem } from '../../shared/model/base-path';
+import { documentBasePath, type ImportProblem, mapDocument } from './openapi-mapping';
 import { type ImportSource, readOpenApiDocument } from './openapi-reader';
 import { isObject } from './schema-sample';
 
@@ -23,9 +24,11 @@ export class ImportService {
     const { document, format, validationProblem } = await readOpenApiDocument(request.source);
     const current = this.options.currentProject() ?? Project.parse({ format: PROJECT_FORMAT, name: 'project' });
     const existingNames = new Set(current.apis.filter((api) => api.group === request.group).map((api) => api.name));
-    const { operations, problems } = mapDocument(document, { group: request.group, existingNames });
+    const existing = current.groups.find((group) => group.name === request.group);
+    const groups: Group[] = existing ? [] : [newGroup(request.group, document)];
+    const basePath = existing?.basePath ?? groups[0].basePath;
+    const { operations, problems } = mapDocument(document, { group: request.group, basePath, existingNames });
 
-    const groups: Group[] = current.groups.some((group) => group.name === request.group) ? [] : [newGroup(request.group, document)];
     const apis = operations.map((operation) => operation.api);
     const wouldBe: Project = { ...current, groups: [...current.groups, ...groups], apis: [...current.apis, ...apis] };
     const all: ImportProblem[] = [
@@ -38,10 +41,17 @@ export class ImportService {
   }
 }
 
+/**
+ * A new group takes the document's base path as its BasePath, so the APIs keep their addresses and
+ * their own paths (what the export writes back as `servers`). A base path the design cannot hold
+ * stays in the API paths instead, under BasePath `/`.
+ */
 function newGroup(name: string, document: Record<string, unknown>): Group {
   const title = isObject(document.info) && typeof document.info.title === 'string' ? document.info.title.trim() : '';
   const description = title ? `Imported from ${title}`.slice(0, 180) : undefined;
-  return { name, basePath: '/', stageVariables: {}, ...(description && { description }) };
+  const documentBase = basePathPrefix(documentBasePath(document));
+  const basePath = documentBase === '' || basePathProblem(documentBase) ? '/' : documentBase;
+  return { name, basePath, stageVariables: {}, ...(description && { description }) };
 }
 
 /**

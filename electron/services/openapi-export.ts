@@ -3,6 +3,7 @@
  * request body, the response the mock (or the result sample) gives, and the auth as security
  * schemes. The inverse of openapi-mapping.ts for what both can express.
  */
+import { basePathPrefix } from '../../shared/model/base-path';
 import type { Api, Group, ParameterType, RequestParameter } from '../../shared/model/schema';
 
 type Obj = Record<string, unknown>;
@@ -40,9 +41,15 @@ export function openApiDocument(group: Group, apis: Api[], version: string): Obj
     }
     secured ||= api.auth.type === 'APP';
   }
+  // The group's BasePath is the (relative) server URL and the paths stay the APIs' own: a client
+  // calls server + path = BasePath + path, as the gateway serves it, and the import reads the
+  // server's path back as the BasePath, so the document round-trips to the same group and paths
+  // (writing BasePath + path into `paths` would import as `/v1/v1/hello` under BasePath `/v1`).
+  const base = basePathPrefix(group.basePath);
   return {
     openapi: '3.0.3',
     info: { title: group.name, version, ...(group.description && { description: group.description }) },
+    ...(base !== '' && { servers: [{ url: base, description: "The group's base path; prepend the group's domain." }] }),
     paths,
     ...(secured && { components: { securitySchemes: SECURITY_SCHEMES } }),
   };

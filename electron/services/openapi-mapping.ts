@@ -4,6 +4,7 @@
  * and a problem (with `where` = "GET /pets/{id}") for everything that does not carry over.
  */
 import type { z } from 'zod';
+import { callPath, pathUnderBasePath } from '../../shared/model/base-path';
 import { NAME_RULES, nameProblem } from '../../shared/model/names';
 import { Api, type HttpMethod, type ParameterLocation, type ParameterType } from '../../shared/model/schema';
 import { isObject, sampleFromSchema, typeOf } from './schema-sample';
@@ -25,6 +26,8 @@ export interface MappedOperation {
 
 export interface MappingOptions {
   group: string;
+  /** The group's BasePath: each API's path is what follows it in the document's full path (shared/model/base-path.ts). */
+  basePath: string;
   /** Names of the group's existing APIs, which imported ones must not take. */
   existingNames: ReadonlySet<string>;
 }
@@ -39,9 +42,10 @@ const DESCRIPTION_MAX = NAME_RULES.api.descriptionMaxLength;
 
 export function mapDocument(document: Obj, options: MappingOptions): { operations: MappedOperation[]; problems: ImportProblem[] } {
   const swagger2 = 'swagger' in document;
-  const basePath = swagger2 ? stringOr(document.basePath, '') : serverPath(document.servers);
+  const basePath = documentBasePath(document);
   const operations: MappedOperation[] = [];
   const problems: ImportProblem[] = [];
+  let outsideGroup = false;
   const imported = new Set<string>();
   for (const [path, item] of Object.entries(isObject(document.paths) ? document.paths : {})) {
     if (!isObject(item)) continue;
@@ -54,11 +58,23 @@ export function mapDocument(document: Obj, options: MappingOptions): { operation
         problem('TRACE is not a method API Gateway serves; the operation is left out.');
         continue;
       }
-      const requestPath = modelPath(basePath, path);
-      if ('problem' in requestPath) {
-        problem(requestPath.problem);
+      const fullPath = modelPath(basePath, path);
+      if ('problem' in fullPath) {
+        problem(fullPath.problem);
         continue;
       }
+      // Callers call the group's BasePath + the API's path, so the API's path is what follows the BasePath.
+      const underGroup = pathUnderBasePath(options.basePath, fullPath.path);
+      if (underGroup === undefined && !outsideGroup) {
+        outsideGroup = true;
+        problems.push({
+          where: 'document',
+          message:
+            `Group \`${options.group}\` has base path \`${options.basePath}\`, which the document's paths (\`${fullPath.path}\`…) do not start with: ` +
+            `the APIs keep the document's paths and are called at \`${callPath(options.basePath, fullPath.path)}\`…. Import into a group whose base path the paths start with to keep their addresses.`,
+        });
+      }
+      const requestPath = { path: underGroup ?? fullPath.path };
       const context: OperationContext = { document, swagger2, operation, pathItem: item, problem };
       const name = uniqueName(apiName(operation, method, path, problem), options, imported, problem);
       imported.add(name);
@@ -99,7 +115,12 @@ function modelPath(basePath: string, path: string): { path: string } | { problem
   return { path: `${base}${segments.join('/')}` || '/' };
 }
 
-/** The path of the first server URL (`https://api.example.com/v1` → `/v1`); variables are left alone. */
+/** The path every operation's path follows: Swagger 2.0 `basePath`, or the path of OpenAPI 3's first server URL. */
+export function documentBasePath(document: Obj): string {
+  return 'swagger' in document ? stringOr(document.basePath, '') : serverPath(document.servers);
+}
+
+/** The path of the first server URL (`https://api.example.com/v1` or `/v1` → `/v1`); variables are left alone. */
 function serverPath(servers: unknown): string {
   const url = Array.isArray(servers) && isObject(servers[0]) ? stringOr(servers[0].url, '') : '';
   if (url.includes('{')) return '';

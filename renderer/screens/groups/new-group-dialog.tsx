@@ -1,6 +1,7 @@
 /** Creates a group: name (checked as typed), description and base path. */
 import { useEffect, useState } from 'react';
 import TextField from '@mui/material/TextField';
+import { basePathProblem } from '../../../shared/model/base-path';
 import type { Project } from '../../../shared/model/schema';
 import { useProjectStore } from '../../data/project-store';
 import { NewNamedDialog } from '../common/new-named-dialog';
@@ -12,7 +13,8 @@ export function NewGroupDialog({ open, project, onClose, onCreated }: { open: bo
   useEffect(() => {
     if (open) setBasePath('/');
   }, [open]);
-  const basePathError = basePath.startsWith('/') ? undefined : 'The base path must start with `/`, e.g. `/v1`.';
+  const problem = basePathProblem(basePath);
+  const basePathError = problem === undefined ? undefined : `The base path ${problem}.`;
   return (
     <NewNamedDialog
       open={open}

@@ -225,7 +225,7 @@ function PreviewSection({ preview, merged, project, blockers, group }: { preview
         <Chip label={preview.format} variant="outlined" />
         <Typography variant="body2" color="text.secondary">
           {preview.apis.length} API{preview.apis.length === 1 ? '' : 's'} into group {group}
-          {creates.length > 0 ? ' (created with the import)' : ''}. Nothing has changed yet.
+          {creates.length > 0 ? ` (created with the import${creates[0].basePath !== '/' ? `, base path ${creates[0].basePath}, which the paths below follow` : ''})` : ''}. Nothing has changed yet.
         </Typography>
       </Stack>
       {all.length > 0 && (
