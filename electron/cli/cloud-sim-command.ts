@@ -94,7 +94,7 @@ export async function runCloudSim(options: CloudSimRun, io: CliIo): Promise<numb
   }
   io.out(`Offline cloud: ${sim.url}`);
   io.out(`Gateway: ${plane.url}`);
-  io.out(`Deployed APIs answer at http://<group>.localhost:${plane.port}/<path> (X-Ca-Stage picks the stage, RELEASE by default).`);
+  io.out(`Deployed APIs answer at http://<group>.localhost:${plane.port}<group's BasePath><path> (X-Ca-Stage picks the stage, RELEASE by default).`);
   io.out(`Demo account: AccessKeyId ${DEMO_ACCOUNT.accessKeyId}  AccessKeySecret ${DEMO_ACCOUNT.accessKeySecret}`);
   for (const account of sim.accounts.filter((candidate) => candidate.label === 'environment')) {
     io.out(`Also serving the account of ALIBABA_CLOUD_ACCESS_KEY_ID (${maskAccessKeyId(account.accessKeyId)})`);
