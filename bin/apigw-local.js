@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `apigw-local` command: the local gateway's own CLI, run through tsx (no build step needed).
-import { register } from 'tsx/esm/api';
+// The `apigw-local` command: the local gateway's own CLI. Runs dist/local-gateway/gateway.cjs (the
+// bundle the desktop app forks) when it matches the sources, else local-gateway/cli.ts through tsx
+// (bin/bundle-or-sources.js says why).
+import { start } from './bundle-or-sources.js';
 
-register();
-const { main } = await import('../local-gateway/cli.ts');
-await main(process.argv);
+await start('apigw-local', 'local-gateway/cli.ts');

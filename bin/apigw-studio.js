@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `apigw-studio` command: runs the TypeScript CLI through tsx (no build step needed).
-import { register } from 'tsx/esm/api';
+// The `apigw-studio` command. Runs dist/cli/apigw-studio.cjs when it matches the sources, else
+// electron/cli/main.ts through tsx (bin/bundle-or-sources.js says why).
+import { start } from './bundle-or-sources.js';
 
-register();
-const { main } = await import('../electron/cli/main.ts');
-await main(process.argv);
+await start('apigw-studio', 'electron/cli/main.ts');

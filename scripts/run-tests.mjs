@@ -3,6 +3,10 @@
 //   node scripts/run-tests.mjs          unit + integration (vitest), then the e2e journeys (Playwright)
 //   node scripts/run-tests.mjs --unit   vitest only
 //   node scripts/run-tests.mjs --e2e    Playwright only (builds the renderer first)
+// Every mode first builds the command-line bundles (scripts/build-electron.mjs): the tests spawn
+// bin/apigw-local.js and bin/apigw-studio.js many times, and with bundles that match the sources
+// each start takes a fraction of tsx's. A bundle that does not match is never run (the bins then run
+// the sources through tsx), so a source edited during the run is still tested as it is on disk.
 // Extra arguments after `--` go to the runner. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +19,7 @@ mkdirSync('test-results', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
 
+suite('build:electron', buildBundles);
 if (only !== 'e2e') suite('vitest', runVitest);
 if (only !== 'unit') suite('playwright', runPlaywright);
 
@@ -34,6 +39,12 @@ function suite(name, run) {
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
   if (!counts.exitOk) ok = false;
+}
+
+/** Counts as one failure when the build fails; the tests still run, from the sources. */
+function buildBundles() {
+  const run = node(['scripts/build-electron.mjs']);
+  return { passed: 0, failed: run.status === 0 ? 0 : 1, skipped: 0, exitOk: run.status === 0 };
 }
 
 function runVitest() {

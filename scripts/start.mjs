@@ -36,5 +36,9 @@ if (electron) {
   run(electron, ['.', ...process.argv.slice(2)]);
 } else {
   console.log("Electron's binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1), so API Gateway Studio starts in browser mode.");
+  // The console and the gateway it forks then start from their bundles; if the build fails, the bins
+  // run the sources through tsx instead (bin/bundle-or-sources.js), slower but the same program.
+  const built = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) console.log('The bundles could not be built (above); starting from the TypeScript sources.');
   run(process.execPath, ['bin/apigw-studio.js', 'ui', ...process.argv.slice(2)]);
 }

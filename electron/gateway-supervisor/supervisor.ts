@@ -45,7 +45,7 @@ export interface SupervisorOptions {
   onLog: (records: AccessLogRecord[]) => void;
   /** How to start the process: child_process.fork by default; utilityProcess.fork in the desktop app. */
   fork?: ForkGateway;
-  /** The gateway program; `<appRoot>/bin/apigw-local.js` by default. */
+  /** The gateway program; `<appRoot>/bin/apigw-local.js` by default (it runs dist/local-gateway/gateway.cjs when that matches the sources, bin/bundle-or-sources.js). */
   gatewayEntry?: string;
   /** The environment the process gets; gatewayEnv() (a short allow-list of the host's) by default. */
   env?: Record<string, string>;

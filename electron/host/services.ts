@@ -41,7 +41,7 @@ export interface HostServicesOptions {
   watchDebounceMs?: number;
   /** How the local gateway process is started: utilityProcess.fork in the desktop app; child_process.fork otherwise. */
   forkGateway?: ForkGateway;
-  /** The local gateway program; `<appRoot>/bin/apigw-local.js` by default. */
+  /** The local gateway program; `<appRoot>/bin/apigw-local.js` by default, which starts from its bundle when that matches the sources. */
   gatewayEntry?: string;
   /** Where cloud keys are kept: safeStorage in the desktop app; the data dir's 0600 file vault otherwise. */
   secretVault?: SecretVault;
