@@ -32,6 +32,18 @@ describe('prepareCall', () => {
     expect(inQuery.headers).toEqual([['X-Ca-Stage', 'TEST']]);
   });
 
+  it('notes a nonce that the signature does not cover, as the gateway will receive the call', () => {
+    const auth = { kind: 'signature' as const, app: 'a', timestamp: 1700000000000, nonce: 'n' };
+    const credentials = { appKey: 'k', appSecret: 's' };
+    expect(prepare({ auth }, credentials).prepared.notes).toBeUndefined();
+    // A proxy that drops X-Ca-Signature-Headers leaves the nonce outside the signature.
+    const dropped = prepare({ auth, dropAfterSigning: ['X-Ca-Signature-Headers'] }, credentials).prepared;
+    expect(dropped.notes).toEqual([expect.stringMatching(/^X-Ca-Nonce is not among the signed headers \(the request sends no X-Ca-Signature-Headers\)/)]);
+    // So does a signed call typed in by hand (from another client) that lists only some headers.
+    const typed = prepare({ headers: [['X-Ca-Key', 'k'], ['X-Ca-Nonce', 'n'], ['X-Ca-Signature-Headers', 'x-ca-key'], ['X-Ca-Signature', 'c2ln']] }).prepared;
+    expect(typed.notes).toEqual([expect.stringContaining('X-Ca-Signature-Headers is `x-ca-key`')]);
+  });
+
   it('signs like the SDK and removes the headers to drop only after signing', () => {
     const details = prepare(
       {

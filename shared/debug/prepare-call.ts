@@ -9,6 +9,7 @@ import { callPath } from '../model/base-path';
 import type { DebugRequest, PreparedCall } from '../ipc/contract';
 import { signRequest } from '../signature/sign';
 import { encodeUrlEncoded } from '../signature/url-encoded';
+import { unsignedNonceNote } from '../signature/unsigned-nonce';
 
 /** A debug request as the host has it after the contract's schema parsed it (defaults filled in). */
 export type ParsedDebugRequest = z.output<typeof DebugRequest>;
@@ -97,6 +98,9 @@ export function prepareCall(input: PrepareCallInput): PreparedDetails {
   const prepared: PreparedCall = { method, url, headers };
   if (body !== undefined) prepared.body = body;
   if (stringToSign !== undefined) prepared.stringToSign = stringToSign;
+  // Judged on the headers that go out (after dropAfterSigning), as the gateway will see them.
+  const unsignedNonce = unsignedNonceNote(headers);
+  if (unsignedNonce !== undefined) prepared.notes = [unsignedNonce];
   return { prepared, signedHeaderNames, dropped };
 }
 

@@ -166,6 +166,8 @@ export interface PreparedCall {
   body?: string;
   /** The client's StringToSign, for signed calls. */
   stringToSign?: string;
+  /** What the debugger wants people to know about this request whatever the answer (a nonce the signature does not cover). */
+  notes?: string[];
 }
 
 /** The client's and the server's StringToSign side by side, compared line by line. */

@@ -257,6 +257,11 @@ export function DebuggerPanel() {
         </Alert>
       )}
       {error && <Alert severity="error">{error}</Alert>}
+      {prepared?.notes?.map((note) => (
+        <Alert key={note} severity="warning" aria-label="About this request" sx={{ py: 0 }}>
+          {note}
+        </Alert>
+      ))}
       <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(380px, 5fr) minmax(420px, 7fr)', gap: 2, flex: 1, minHeight: 0 }}>
         <Paper variant="outlined" component="section" aria-label="Request" sx={{ overflow: 'auto', p: 2, minHeight: 0 }}>
           <RequestForm form={form} basePath={project.groups.find((g) => g.name === form.group)?.basePath} />
