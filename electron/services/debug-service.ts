@@ -9,7 +9,7 @@ import type { Project, SecretsFile } from '../../shared/model/schema';
 import { localGroupHost } from '../../shared/debug/group-host';
 import { type CallCredentials, type ParsedDebugRequest, type PreparedDetails, prepareCall } from '../../shared/debug/prepare-call';
 import { APP_CODE_PLACEHOLDER, APP_SECRET_PLACEHOLDER, type SnippetAuth, buildSnippets } from '../../shared/debug/snippets';
-import { headerValue } from '../../shared/debug/call-shape';
+import { headerValue, wireParametersOf } from '../../shared/debug/call-shape';
 import { compareStringsToSign } from '../../shared/signature/compare';
 import { parseServerStringToSign } from '../../shared/signature/mismatch-message';
 import { secretsFileNameFor } from '../../shared/project-file';
@@ -53,7 +53,7 @@ export class DebugService {
     if ('failure' in outcome) return { prepared, failure: outcome.failure };
     const result: DebugResult = { prepared, response: outcome.response };
     const server = parseServerStringToSign(outcome.response.errorMessage);
-    if (server !== undefined && prepared.stringToSign !== undefined) result.signature = compareStringsToSign(prepared.stringToSign, server);
+    if (server !== undefined && prepared.stringToSign !== undefined) result.signature = compareStringsToSign(prepared.stringToSign, server, wireParametersOf(sent));
     return result;
   }
 

@@ -6,6 +6,7 @@
 import type { PreparedCall } from '../ipc/contract';
 import { isFormContentType } from '../signature/string-to-sign';
 import { parseUrlEncoded, type Pairs } from '../signature/url-encoded';
+import type { WireParameters } from '../signature/sdk-differences';
 
 export interface CallShape {
   /** Scheme, host and port. */
@@ -31,6 +32,14 @@ export function shapeOf(prepared: PreparedCall): CallShape {
   const contentType = headerValue(prepared.headers, 'content-type');
   const form = prepared.body !== undefined && isFormContentType(contentType) ? decoded(prepared.body) : undefined;
   return { origin, path, query, form };
+}
+
+/** The query and form of a prepared call as they go on the wire, for the signature comparison. */
+export function wireParametersOf(prepared: PreparedCall): WireParameters {
+  const question = prepared.url.indexOf('?');
+  const wire: WireParameters = { query: question === -1 ? '' : prepared.url.slice(question + 1) };
+  if (prepared.body !== undefined && isFormContentType(headerValue(prepared.headers, 'content-type'))) wire.form = prepared.body;
+  return wire;
 }
 
 export function headerValue(headers: readonly [string, string][], name: string): string | undefined {

@@ -8,6 +8,7 @@
  * header does not shift every line after it.
  */
 import type { SignatureComparison } from '../ipc/contract';
+import { sdkDifference, type WireParameters } from './sdk-differences';
 
 type Row = SignatureComparison['lines'][number];
 type Range = [number, number];
@@ -33,9 +34,10 @@ export const IDENTICAL_CAUSE =
 /**
  * `server` is the gateway's string as parseServerStringToSign restored it: every `#` became a
  * newline, because the gateway's message writes newlines as `#`. The client's `#` are read the
- * same way, so a `#` in a signed value is not mistaken for a difference.
+ * same way, so a `#` in a signed value is not mistaken for a difference. `wire` is the query and
+ * form as sent, to tell a repeated parameter that an SDK signed its own way (sdk-differences.ts).
  */
-export function compareStringsToSign(client: string, server: string): SignatureComparison {
+export function compareStringsToSign(client: string, server: string, wire?: WireParameters): SignatureComparison {
   const clientLines = client.replaceAll('#', '\n').split('\n');
   const serverLines = server.split('\n');
   const { rows, roles } = align(clientLines, serverLines);
@@ -46,7 +48,7 @@ export function compareStringsToSign(client: string, server: string): SignatureC
     server,
     identical,
     lines: rows,
-    likelyCause: identical ? IDENTICAL_CAUSE : causeOf(rows[firstDifference], roles[firstDifference]),
+    likelyCause: identical ? IDENTICAL_CAUSE : causeOf(rows[firstDifference], roles[firstDifference], wire),
   };
 }
 
@@ -142,7 +144,7 @@ function paired(client: string, server: string): Row {
   return { client, server, same: false, clientRanges: span(client), serverRanges: span(server) };
 }
 
-function causeOf(row: Row, role: Role): string {
+function causeOf(row: Row, role: Role, wire: WireParameters | undefined): string {
   const client = row.client ?? '';
   const server = row.server ?? '';
   const signedVersusReceived = `the client signed \`${client}\` but the gateway received \`${server}\``;
@@ -160,7 +162,7 @@ function causeOf(row: Row, role: Role): string {
       return `Header ${role.name}: the client signed \`${value(client)}\` but the gateway received \`${value(server)}\` — a proxy on the way may have dropped or changed it.`;
     }
     case 'path':
-      return `The path and parameters differ: ${signedVersusReceived} — check the path and the query and form parameters (the gateway signs them decoded, sorted by name, first value of a repeated name).`;
+      return sdkDifference(client, server, wire) ?? `The path and parameters differ: ${signedVersusReceived} — check the path and the query and form parameters (the gateway signs them decoded, sorted by name, first value of a repeated name).`;
     case 'line':
       return `Line ${role.index + 1} differs: ${signedVersusReceived}.`;
   }
