@@ -30,6 +30,8 @@ const USAGE = `Usage:
       --log FILE            append the access log to FILE instead of stdout
       --log-level LEVEL     ${LOG_LEVELS.join('|')} (default info; error logs failed calls only)
       --max-body-bytes N    largest request body accepted (default 8388608)
+      --state-dir DIR       where used nonces are kept so a restart still refuses replays
+                            (default .apigw-local/ beside the project file)
 
   apigw-local sign --method GET --url http://127.0.0.1:8080/path [options]
       --header 'K: V'       a header to send (repeatable)
@@ -98,6 +100,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       log: { type: 'string' },
       'log-level': { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'state-dir': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -136,6 +139,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       port,
       maxBodyBytes: values['max-body-bytes'] === undefined ? undefined : integer(values['max-body-bytes'], '--max-body-bytes', 0),
       logFile: values.log,
+      stateDir: values['state-dir'],
       logLevel: level,
       out: io.out,
       err: io.err,

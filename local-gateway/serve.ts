@@ -2,6 +2,7 @@
  * Serving a project file: load it, start the gateway, reload it when either file changes. Used
  * by the CLI and by tests that need the whole thing without a child process.
  */
+import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { SecretsFile } from '../shared/model/schema';
 import { createAccessLog, type AccessLogSink, type LogLevel } from './access-log';
@@ -10,6 +11,7 @@ import { watchProjectFiles, type Watcher } from './reload';
 import { stagesWithApis } from './runtime';
 import { basePathPrefix } from '../shared/model/base-path';
 import { createLocalGateway, type LocalGateway } from './server';
+import { defaultStateDir, openNonceJournal } from './nonce-journal';
 
 export interface ServeOptions {
   projectPath: string;
@@ -19,6 +21,8 @@ export interface ServeOptions {
   host?: string;
   port?: number;
   maxBodyBytes?: number;
+  /** Where the gateway keeps what must outlive a restart (used nonces); `.apigw-local/` beside the project by default. */
+  stateDir?: string;
   /** Access log file; stdout (the `out` stream) when absent. */
   logFile?: string;
   logLevel?: LogLevel;
@@ -64,6 +68,8 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new Error(`Cannot open the access log ${options.logFile} (${code}): check that its folder exists and is writable, or leave out --log.`);
   }
+  // Used nonces stay used across restarts: a replay within its window is refused by the next gateway too.
+  const nonces = openNonceJournal({ dir: options.stateDir ?? defaultStateDir(options.projectPath), name: path.basename(options.projectPath) });
   const gateway = createLocalGateway({
     project: loaded.project,
     secrets: loaded.secrets,
@@ -71,17 +77,19 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
     port: options.port,
     maxBodyBytes: options.maxBodyBytes,
     log,
+    nonceStore: nonces.store,
   });
   const warn = (warnings: string[]) => {
     if (level === 'info' || level === 'debug') for (const w of warnings) say(`Warning: ${w}`);
   };
-  warn(gateway.warnings);
+  warn(nonces.warning === undefined ? gateway.warnings : [...gateway.warnings, nonces.warning]);
 
   let listening: { host: string; port: number };
   try {
     listening = await gateway.listen();
   } catch (error) {
     await log.close();
+    nonces.close();
     throw new Error(`Cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 0}: ${(error as Error).message}. Choose another --port or --host.`);
   }
   const { host, port } = listening;
@@ -135,6 +143,7 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
     async stop() {
       watcher.close();
       await gateway.close();
+      nonces.close();
     },
   };
 }

@@ -3,9 +3,11 @@
  * deployApi, a gateway on an ephemeral port, a recording backend, and a plain HTTP client that
  * can set any Host header.
  */
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { Project, SecretsFile, type ProjectInput, type Stage } from '../shared/model/schema';
 import { deployApi } from '../shared/model/stages';
@@ -75,6 +77,43 @@ export async function startGateway(project: Project, secrets: SecretsFile = fixt
   const gateway = createLocalGateway({ project, secrets, ...options });
   const { port } = await gateway.listen();
   return { gateway, port, close: () => gateway.close(500) };
+}
+
+/** The `apigw-local` command, as a person (or the console) starts it. */
+export const APIGW_LOCAL_BIN = fileURLToPath(new URL('../bin/apigw-local.js', import.meta.url));
+
+export interface GatewayProcess {
+  pid: number;
+  port: number;
+  /** What it printed so far, stdout and stderr together. */
+  output(): string;
+  /** SIGTERM, as Ctrl+C or the console's Stop; resolves with the exit code once it has ended. */
+  stop(): Promise<number | null>;
+}
+
+/** Runs `apigw-local serve <args>` in its own process; resolves once it printed its Listening line. */
+export function startGatewayProcess(args: string[]): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [APIGW_LOCAL_BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /^Listening on http:\/\/[^:]+:(\d+)$/m.exec(output);
+      if (!listening) return;
+      resolve({
+        pid: child.pid as number,
+        port: Number(listening[1]),
+        output: () => output,
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+    void exited.then((code) => reject(new Error(`apigw-local exited with ${code} before listening:\n${output}`)));
+  });
 }
 
 export interface RecordedRequest {

@@ -104,8 +104,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
   const modules = options.modules ?? defaultActionModules({ instanceDelayMs: options.instanceDelayMs });
   const registry = new ActionRegistry([...modules, ...(options.extraModules ?? [])]);
   const faults = new FaultInjector(options.faults);
-  // SignatureNonces seen in the last 15 minutes (reference §1.2), bounded and O(1) per call.
-  const nonces = createNonceStore({ max: 100_000 });
+  // SignatureNonces of correctly signed calls, each until its Timestamp is 15 minutes old (rpc-checks.ts).
+  const nonces = createNonceStore();
   const calls: SimCall[] = [];
   const adminToken = newSecretToken();
   let port = 0;

@@ -66,7 +66,8 @@ export function authenticate(method: string, params: Readonly<Record<string, str
   }
   // Only a correctly signed request uses up its nonce: a forged one cannot burn someone else's.
   // Per AccessKeyId: one account's nonces never refuse another's.
-  if (context.nonces.seen(`${accessKeyId}\n${nonce}`, context.now)) throw simErrors.nonceUsed();
+  // Kept as long as the request's Timestamp is accepted: until it is TIMESTAMP_TOLERANCE_MS old.
+  if (context.nonces.seen(`${accessKeyId}\n${nonce}`, context.now, time + TIMESTAMP_TOLERANCE_MS)) throw simErrors.nonceUsed();
   return account;
 }
 

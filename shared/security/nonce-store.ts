@@ -1,54 +1,76 @@
 /**
- * Remembered nonces (reference §1.1: each accepted once within 15 minutes), in O(1) per call
- * however full: a ring of (nonce, expiry) in arrival order sits beside a Map for lookups, so the
- * oldest entry is found without walking the Map. (Deleting from the front of a large Map and
- * then asking for its first key walks every deleted slot: past ~100k entries a call took 100+ µs.)
+ * Used nonces, each remembered until a time its caller gives: the end of the window in which its
+ * request could be sent again (the local gateway: X-Ca-Timestamp + 15 min, reference §1.1; the
+ * offline cloud: Timestamp + 15 min). However many other nonces come in between, a nonce is not
+ * forgotten before then, so a burst of calls cannot flush it and make a replay pass. Memory is
+ * bounded by time instead of a count: at most (nonces used per second) × (longest window) keys,
+ * each about 140 bytes (bench/nonce-memory.bench.ts measures it).
+ *
+ * O(1) per call, amortised: keys sit in a Map (nonce → until) and in one list per second of
+ * expiry; a second's list is dropped, with the keys in it that did expire, once it is past.
+ * Nothing walks the Map (asking a large Map for its first key after many deletes walks every
+ * deleted slot: past ~100k entries a call took 100+ µs).
  */
-import { GATEWAY_CHOICES } from '../gateway/cloud-behaviour';
 
 export interface NonceStore {
-  /** True if the nonce was already used within its TTL; records it otherwise. */
-  seen(nonce: string, now: number): boolean;
+  /**
+   * True when `key` is remembered at `now`: a replay. Otherwise remembers it until `until`
+   * (epoch ms, inclusive) and returns false. A key whose `until` has already passed is not kept.
+   */
+  seen(key: string, now: number, until: number): boolean;
+  /** Keys remembered, including expired ones not swept yet (at most a second's worth). */
+  readonly size: number;
 }
 
-export interface NonceStoreOptions {
-  /** Most nonces remembered; the oldest are forgotten first. Default GATEWAY_CHOICES.nonceMemoryMax. */
-  max?: number;
-  /** How long a nonce is remembered. Default GATEWAY_CHOICES.nonceTtlMs. */
-  ttlMs?: number;
-}
+/** Expiry is swept per second: a key may outlive its `until` by up to this, never the other way. */
+const SLOT_MS = 1000;
 
-export function createNonceStore(opts: NonceStoreOptions = {}): NonceStore {
-  const max = Math.max(1, opts.max ?? GATEWAY_CHOICES.nonceMemoryMax);
-  const ttlMs = opts.ttlMs ?? GATEWAY_CHOICES.nonceTtlMs;
-  const expiries = new Map<string, number>();
-  const nonces: Array<string | undefined> = new Array(max);
-  const expiresAt = new Float64Array(max);
-  let head = 0;
-  let size = 0;
+export function createNonceStore(): NonceStore {
+  const untils = new Map<string, number>();
+  /** Keys by the second their `until` falls in (a key remembered again is listed again). */
+  const slots = new Map<number, string[]>();
+  /** Every slot up to this one has been dropped. */
+  let swept = -Infinity;
 
-  const dropOldest = () => {
-    const nonce = nonces[head] as string;
-    // A nonce remembered again later has a later expiry: only its own slot may forget it.
-    if (expiries.get(nonce) === expiresAt[head]) expiries.delete(nonce);
-    nonces[head] = undefined;
-    head = head + 1 === max ? 0 : head + 1;
-    size--;
+  const drop = (slot: number, now: number) => {
+    const keys = slots.get(slot);
+    if (keys === undefined) return;
+    slots.delete(slot);
+    for (const key of keys) {
+      // Remembered again later (after it expired) means a later until: that listing forgets it.
+      const until = untils.get(key);
+      if (until !== undefined && until < now) untils.delete(key);
+    }
+  };
+
+  const sweep = (now: number) => {
+    // Slot s holds untils in [s, s+1) seconds: all of them are past once s + 1 <= now in seconds.
+    const due = Math.floor(now / SLOT_MS) - 1;
+    if (due <= swept) return;
+    if (due - swept > slots.size) {
+      // A long quiet spell: visit the slots there are rather than every second that went by.
+      for (const slot of slots.keys()) if (slot <= due) drop(slot, now);
+    } else {
+      for (let slot = swept + 1; slot <= due; slot++) drop(slot, now);
+    }
+    swept = due;
   };
 
   return {
-    seen(nonce, now) {
-      while (size > 0 && expiresAt[head] <= now) dropOldest();
-      const known = expiries.get(nonce);
-      if (known !== undefined && known > now) return true;
-      if (size === max) dropOldest();
-      const expiry = now + ttlMs;
-      expiries.set(nonce, expiry);
-      const tail = (head + size) % max;
-      nonces[tail] = nonce;
-      expiresAt[tail] = expiry;
-      size++;
+    seen(key, now, until) {
+      sweep(now);
+      const known = untils.get(key);
+      if (known !== undefined && known >= now) return true;
+      if (until < now) return false;
+      untils.set(key, until);
+      const slot = Math.floor(until / SLOT_MS);
+      const keys = slots.get(slot);
+      if (keys === undefined) slots.set(slot, [key]);
+      else keys.push(key);
       return false;
+    },
+    get size() {
+      return untils.size;
     },
   };
 }
