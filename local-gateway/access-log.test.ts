@@ -54,7 +54,7 @@ describe('access log', () => {
 
   it('writes one JSON line per call with the agreed fields and never a credential', async () => {
     const { text, events, answers, signature } = await run('debug');
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 404, 400]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 404, 403]);
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength(6);
     const records = lines.map((l) => JSON.parse(l) as AccessLogRecord);
@@ -64,14 +64,14 @@ describe('access log', () => {
     expect(typeof records[0].latencyMs).toBe('number');
     expect(new Date(records[0].time).toISOString()).toBe(records[0].time);
     expect(records[4]).toMatchObject({ status: 404, errorCode: 'I404NF' });
-    expect(records[5]).toMatchObject({ status: 400, errorCode: 'A400IS' });
+    expect(records[5]).toMatchObject({ status: 403, errorCode: 'A403IS' });
     for (const secret of [SECRET, APPCODE, BASIC, 'dXNlcjpwYXNzd29yZA', signature, KEY]) expect(text).not.toContain(secret);
   });
 
   it('logs only failures at error level', async () => {
     const { text, events } = await run('error');
     const records = text.trim().split('\n').map((l) => JSON.parse(l) as AccessLogRecord);
-    expect(records.map((r) => r.errorCode)).toEqual(['I404NF', 'A400IS']);
+    expect(records.map((r) => r.errorCode)).toEqual(['I404NF', 'A403IS']);
     // The console's live view still gets every call.
     expect(events).toHaveLength(6);
   });

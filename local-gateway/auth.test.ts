@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { Api, PROJECT_FORMAT, Project, SecretsFile, type ProjectInput } from '../shared/model/schema';
 import { parseUrlEncoded, signRequest, type SignRequestInput } from '../shared/signature';
 import { createAuthenticator, type AuthResult } from './auth';
-import { createNonceStore } from '../shared/security/nonce-store';
 import type { Call } from './call';
 
 const NOW = 1_700_000_000_000;
@@ -163,13 +162,13 @@ describe('official Node SDK vectors (reference §9.3)', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('a wrong secret answers A400IS with the server StringToSign, byte-exact', () => {
+  it('a wrong secret answers A403IS with the server StringToSign, byte-exact (a wrong secret only makes the signatures differ)', () => {
     const secrets = SecretsFile.parse({ apps: { web: { keys: [{ appKey: 'testKey', appSecret: 'notTheSecret' }] } } });
     const result = authenticator({ secrets }).authenticate(vector1(), appApi(), REF);
     expectRefusal(
       result,
-      'A400IS',
-      400,
+      'A403IS',
+      403,
       'Invalid Signature, Server StringToSign:`GET#application/json####x-ca-key:testKey#x-ca-nonce:11111111-2222-3333-4444-555555555555#x-ca-stage:RELEASE#x-ca-timestamp:1700000000000#x-my-sign:v1#/v1/items?a=hello world&b=2&empty&z=last&zero=0`',
     );
   });
@@ -225,13 +224,13 @@ describe('app signature: one refusal per error code, in the documented order', (
     expectRefusal(authenticator().authenticate(empty, appApi(), REF), 'I400CM', 400, 'Invalid Content-MD5');
   });
 
-  it('A400IS: a tampered call names the server StringToSign', () => {
+  it('A403IS: a tampered call names the server StringToSign', () => {
     const tampered = signed({ url: '/v1/items?a=1' });
     tampered.query = [['a', '2']];
     expectRefusal(
       authenticator().authenticate(tampered, appApi(), REF),
-      'A400IS',
-      400,
+      'A403IS',
+      403,
       `Invalid Signature, Server StringToSign:\`GET#application/json####x-ca-key:testKey#x-ca-nonce:${NONCE}#x-ca-timestamp:${NOW}#/v1/items?a=2\``,
     );
   });
@@ -245,7 +244,7 @@ describe('app signature: one refusal per error code, in the documented order', (
   it('a forged call does not burn the nonce of the real one', () => {
     const auth = authenticator();
     const forged = signed({ appSecret: 'guessed' });
-    expect(auth.authenticate(forged, appApi(), REF)).toMatchObject({ ok: false, error: { code: 'A400IS' } });
+    expect(auth.authenticate(forged, appApi(), REF)).toMatchObject({ ok: false, error: { code: 'A403IS' } });
     expect(auth.authenticate(signed(), appApi(), REF).ok).toBe(true);
   });
 
@@ -285,14 +284,14 @@ describe('AppCode', () => {
     expectRefusal(authenticator().authenticate(inQuery, appApi({ appCodeAuthType: 'HEADER' }), REF), 'A400MA', 400, 'Need authorization');
   });
 
-  it('A400AC: the API does not take AppCodes (DEFAULT or DISABLE)', () => {
+  it('A403AC (our choice): the API does not take AppCodes (DEFAULT or DISABLE)', () => {
     const message = 'AppCode authentication is not enabled for this API';
-    expectRefusal(authenticator().authenticate(withCode('code-web'), appApi(), REF), 'A400AC', 400, message);
-    expectRefusal(authenticator().authenticate(withCode('code-web'), appApi({ appCodeAuthType: 'DISABLE' }), REF), 'A400AC', 400, message);
+    expectRefusal(authenticator().authenticate(withCode('code-web'), appApi(), REF), 'A403AC', 403, message);
+    expectRefusal(authenticator().authenticate(withCode('code-web'), appApi({ appCodeAuthType: 'DISABLE' }), REF), 'A403AC', 403, message);
   });
 
-  it('A401AC: an unknown AppCode', () => {
-    expectRefusal(authenticator().authenticate(withCode('nope'), appApi({ appCodeAuthType: 'HEADER' }), REF), 'A401AC', 401, 'Invalid AppCode');
+  it('A400AC: an unknown AppCode', () => {
+    expectRefusal(authenticator().authenticate(withCode('nope'), appApi({ appCodeAuthType: 'HEADER' }), REF), 'A400AC', 400, 'Invalid AppCode `not found`');
   });
 
   it('still needs the app to be authorized', () => {
@@ -313,15 +312,17 @@ describe('other behaviour', () => {
     expect(first.ok && second.ok && first.app?.appId === second.app?.appId).toBe(true);
   });
 
-  it('the nonce store forgets after its TTL and stays within its size', () => {
-    const store = createNonceStore({ max: 2, ttlMs: 1_000 });
-    expect(store.seen('a', 0)).toBe(false);
-    expect(store.seen('a', 999)).toBe(true);
-    expect(store.seen('a', 1_000)).toBe(false);
-    expect(store.seen('b', 1_001)).toBe(false);
-    expect(store.seen('c', 1_002)).toBe(false);
-    // Three nonces in a store of two: the oldest ('a') was dropped first.
-    expect(store.seen('a', 1_003)).toBe(false);
-    expect(store.seen('c', 1_004)).toBe(true);
+  it('a nonce stays used as long as its request would be accepted: its X-Ca-Timestamp + 15 minutes', () => {
+    const minute = 60_000;
+    let now = NOW;
+    const auth = createAuthenticator({ project: project(), secrets: SECRETS, now: () => now });
+    // Signed by a client whose clock runs 10 minutes ahead: acceptable until NOW + 25 minutes.
+    const ahead = signed({ timestamp: NOW + 10 * minute, nonce: 'ahead' });
+    expect(auth.authenticate(ahead, appApi(), REF).ok).toBe(true);
+    now = NOW + 25 * minute;
+    expectRefusal(auth.authenticate(ahead, appApi(), REF), 'I400NC', 400, 'Nonce Used');
+    // From then on the timestamp itself is too old.
+    now += 1;
+    expectRefusal(auth.authenticate(ahead, appApi(), REF), 'A400TE', 400, 'Timestamp Expired');
   });
 });

@@ -63,9 +63,10 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator {
   }
 
   function byCode(code: string, auth: AppAuth, call: Call, ref: ApiRef): AuthResult {
-    if (auth.appCodeAuthType !== 'HEADER' && auth.appCodeAuthType !== 'HEADER_QUERY') return refuse('A400AC');
+    // An API that takes no AppCodes: the cloud's answer is not documented (GATEWAY_ERRORS.A403AC is our choice).
+    if (auth.appCodeAuthType !== 'HEADER' && auth.appCodeAuthType !== 'HEADER_QUERY') return refuse('A403AC');
     const app = byAppCode.get(code);
-    if (app === undefined) return refuse('A401AC');
+    if (app === undefined) return refuse('A400AC', '`not found`');
     return authorize(app, call, ref);
   }
 
@@ -83,10 +84,15 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator {
     if (!verified.ok && verified.reason === 'missing-signature') return refuse('A401ES');
     if (!verified.ok && verified.reason === 'method-not-allowed') return refuse('A400SM', verified.signatureMethod);
 
+    const at = now();
     const timestamp = headers['x-ca-timestamp'];
+    // The request may be sent again as long as its timestamp is accepted: its nonce is kept that long.
+    let replayableUntil = at + GATEWAY_CHOICES.nonceTtlMs;
     if (timestamp !== undefined) {
       if (!DECIMAL.test(timestamp)) return refuse('A400IT');
-      if (Math.abs(now() - Number(timestamp)) > GATEWAY_CHOICES.timestampWindowMs) return refuse('A400TE');
+      const sentAt = Number(timestamp);
+      if (Math.abs(at - sentAt) > GATEWAY_CHOICES.timestampWindowMs) return refuse('A400TE');
+      replayableUntil = sentAt + GATEWAY_CHOICES.timestampWindowMs;
     }
     const nonce = headers['x-ca-nonce'];
     const hasNonce = nonce !== undefined && nonce !== '';
@@ -94,13 +100,12 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator {
     const md5 = headers['content-md5'];
     if (md5 !== undefined && !contentMd5Matches(md5, call.body, nodeContentMd5)) return refuse('I400CM');
 
-    if (!verified.ok) {
-      // verifySignature's message is the cloud's byte-exact mismatch text (shared/signature formats it).
-      return { ok: false, error: { ...gatewayError('A400IS'), message: verified.message } };
-    }
+    // A wrong StringToSign and a wrong AppSecret look the same to the gateway: both are A403IS,
+    // answered with the server's StringToSign so the caller can compare it with its own.
+    if (!verified.ok && verified.reason === 'mismatch') return refuse('A403IS', verified.stringToSign);
     // Only a verified call may use up a nonce, so a forged request cannot burn a real one.
     // Nonces are kept per AppKey: one app cannot use up another's.
-    if (hasNonce && nonces.seen(`${appKey}\u0000${nonce}`, now())) return refuse('I400NC');
+    if (hasNonce && nonces.seen(`${appKey}\u0000${nonce}`, at, replayableUntil)) return refuse('I400NC');
     return authorize(entry.app, call, ref);
   }
 
@@ -129,7 +134,7 @@ function appCodeOf(call: Call, queryAllowed: boolean): string | undefined {
 }
 
 function refuse(code: Parameters<typeof gatewayError>[0], detail?: string): AuthResult {
-  return { ok: false, error: gatewayError(code, detail) };
+  return { ok: false, error: detail === undefined ? gatewayError(code) : gatewayError(code, detail) };
 }
 
 /** AppKey → app and secret, AppCode → app, for the apps the project defines (stale secrets are ignored). */

@@ -106,7 +106,7 @@ describe('backends', () => {
     const answer = await call(gw.port, '/dead');
     expect(answer.status).toBe(504);
     expect(answer.headers['x-ca-error-code']).toBe('D504CO');
-    expect(answer.headers['x-ca-error-message']).toBe(`Backend service connect failed 'Connection refused 127.0.0.1:${deadPort}'`);
+    expect(answer.headers['x-ca-error-message']).toBe(`Backend service connect failed \`Connection refused 127.0.0.1:${deadPort}\``);
   });
 
   it('answers D502FC when the backend does not speak HTTP', async () => {

@@ -85,11 +85,37 @@ describe('request limits and malformed input', () => {
     expect(header(response, 'X-Ca-Error-Code')).toBe('I400BR');
   });
 
-  it('serves a 64 KB header and refuses a 300 KB one with I431HL', async () => {
+  it('serves a 64 KB header and refuses a 300 KB one with I400HD naming it', async () => {
     expect((await call(gw.port, '/hello', { headers: { 'X-Big': 'b'.repeat(64 * 1024) } })).status).toBe(200);
-    const response = await raw(gw.port, (s) => s.write(`GET /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nX-Huge: ${'h'.repeat(300 * 1024)}\r\n\r\n`));
-    expect(response.startsWith('HTTP/1.1 431')).toBe(true);
-    expect(header(response, 'X-Ca-Error-Code')).toBe('I431HL');
+    const response = await raw(gw.port, (s) => s.write(`GET /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nX-Huge: ${'h'.repeat(300 * 1024)}\r\n\r\n`), true);
+    expect(response.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(header(response, 'X-Ca-Error-Code')).toBe('I400HD');
+    expect(header(response, 'X-Ca-Error-Message')).toBe('Invalid Header `X-Huge` too large: the URL and headers are over 192 KB together');
+  });
+
+  it('refuses a URL over the limit with I413UL however large the request line is (also past Node\'s parser limit)', async () => {
+    for (const kb of [150, 300, 1200, 3000]) {
+      const response = await raw(gw.port, (s) => s.write(`GET /hello?x=${'a'.repeat(kb * 1024)} HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\n\r\n`), true);
+      expect(response.startsWith('HTTP/1.1 413'), `${kb} KB URL: ${response.slice(0, 40)}`).toBe(true);
+      expect(header(response, 'X-Ca-Error-Code')).toBe('I413UL');
+      expect(header(response, 'X-Ca-Error-Message')).toBe('Request URL too Large');
+    }
+  });
+
+  it('answers headers past Node\'s parser limit from the socket with I400HD, naming a header it saw', async () => {
+    const many = Array.from({ length: 12_000 }, (_, i) => `X-Filler-${i}: ${'f'.repeat(80)}\r\n`).join('');
+    const response = await raw(gw.port, (s) => s.write(`GET /hello HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\n${many}\r\n`));
+    expect(response.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(header(response, 'X-Ca-Error-Code')).toBe('I400HD');
+    expect(header(response, 'X-Ca-Error-Message')).toMatch(/^Invalid Header `X-Filler-\d+` too large: the URL and headers are over 1 MiB together$/);
+    expect(records.at(-1)).toMatchObject({ status: 400, errorCode: 'I400HD' });
+  });
+
+  it('answers a request-target Node cannot parse with I400RU', async () => {
+    const response = await raw(gw.port, (s) => s.write(`GET /hel\x01lo HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\n\r\n`));
+    expect(response.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(header(response, 'X-Ca-Error-Code')).toBe('I400RU');
+    expect(header(response, 'X-Ca-Error-Message')).toBe('Invalid Request Uri `Invalid char in url path`');
   });
 
   it('survives a client that trickles a body and disconnects', async () => {

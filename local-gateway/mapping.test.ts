@@ -290,8 +290,9 @@ describe('parameter validation', () => {
     expect((await call(gw.port, '/chinese?%E5%90%8D%E5%AD%97=x')).status).toBe(200);
   });
 
-  it('refuses bad percent-encoding in the query with I400PH', async () => {
+  it('refuses bad percent-encoding in the query with I400PA, naming the piece', async () => {
     const answer = await call(gw.port, '/check?name=%ZZ', { headers: ok });
-    expect(answer.headers['x-ca-error-code']).toBe('I400PH');
+    expect(answer.headers['x-ca-error-code']).toBe('I400PA');
+    expect(answer.headers['x-ca-error-message']).toBe('Invalid Request Path `?name=%ZZ`');
   });
 });

@@ -100,8 +100,8 @@ describe('the pipeline', () => {
   it('answers a wrong secret with the server StringToSign', async () => {
     const client = new sdk.Client(KEY, 'wrong-secret');
     const error = (await client.get(`${base}/signed/echo?q=1`).catch((e: unknown) => e)) as SdkError;
-    expect(error.code).toBe(400);
-    expect(error.data.headers['x-ca-error-code']).toBe('A400IS');
+    expect(error.code).toBe(403);
+    expect(error.data.headers['x-ca-error-code']).toBe('A403IS');
     expect(error.data.headers['x-ca-error-message']).toMatch(/^Invalid Signature, Server StringToSign:`GET#application\/json###.*#\/signed\/echo\?q=1`$/);
   });
 

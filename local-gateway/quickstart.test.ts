@@ -78,14 +78,14 @@ describe('the quickstart example through apigw-local and the official SDK', () =
     await expect(new sdk.SimpleClient(APP_CODE).get(`${base}/secure/hello`)).resolves.toEqual(SECURE_BODY);
   });
 
-  it('refuses a wrong secret with A400IS and exactly the StringToSign shared/signature builds', async () => {
+  it('refuses a wrong secret with A403IS and exactly the StringToSign shared/signature builds', async () => {
     let recorder: CallRecorder | undefined;
     try {
       recorder = await startCallRecorder(cli.port);
       const wrong = new sdk.Client(APP_KEY, 'notTheQuickstartSecret');
       const error = await sdkRefusal(wrong.get(`http://127.0.0.1:${recorder.port}/secure/hello`, { query: { name: 'Zhang San', zero: 0 } }));
-      expect(error.code).toBe(400);
-      expect(error.data.headers['x-ca-error-code']).toBe('A400IS');
+      expect(error.code).toBe(403);
+      expect(error.data.headers['x-ca-error-code']).toBe('A403IS');
       const sent = recorder.calls[0];
       const ours = stringToSignOf(sent);
       expect(ours).toBe(

@@ -60,11 +60,19 @@ export function decodePath(wirePath: string): DecodedPath | undefined {
   return { path: '/' + segments.join('/'), segments, wireSegments };
 }
 
-/** Query pairs, decoded; malformed percent-encoding is the cloud's I400PH. */
+/**
+ * Query pairs, decoded. Malformed percent-encoding is I400PA, the cloud's invalid request path
+ * (its parameter rules call input that is not RFC 3986 an invalid request path), naming the piece.
+ */
 export function parseQuery(rawQuery: string): Pairs | GatewayError {
   if (rawQuery === '') return [];
   const parsed = parseUrlEncoded(rawQuery);
-  return parsed.ok ? parsed.pairs : gatewayError('I400PH');
+  return parsed.ok ? parsed.pairs : gatewayError('I400PA', shortened(`?${parsed.error.piece}`));
+}
+
+/** A piece of the request quoted in a message, cut to a readable length. */
+export function shortened(text: string, max = 200): string {
+  return text.length > max ? text.slice(0, max) + '...' : text;
 }
 
 /** Lower-case names to their first value, read as UTF-8. */
@@ -213,4 +221,20 @@ export function hostName(host: string | undefined): string {
 /** URL over the cloud's limit (I413UL). Counted in bytes as sent. */
 export function urlTooLarge(url: string): boolean {
   return url.length > GATEWAY_CHOICES.maxUrlBytes;
+}
+
+const HEADER_LIMIT = `${GATEWAY_CHOICES.maxHeaderBytes / 1024} KB`;
+
+/**
+ * The URL and the header names and values together over GATEWAY_CHOICES.maxHeaderBytes (the
+ * bytes Node's parser counts): I400HD naming the largest header. A URL over its own limit is
+ * refused before this (urlTooLarge), so this answer means the headers are what is too large.
+ */
+export function headersTooLarge(url: string, rawHeaders: readonly string[]): GatewayError | undefined {
+  let total = url.length;
+  for (let i = 0; i < rawHeaders.length; i++) total += rawHeaders[i].length;
+  if (total <= GATEWAY_CHOICES.maxHeaderBytes) return undefined;
+  let largest = 0;
+  for (let i = 2; i < rawHeaders.length; i += 2) if (rawHeaders[i + 1].length > rawHeaders[largest + 1].length) largest = i;
+  return gatewayError('I400HD', rawHeaders[largest] ?? '', `too large: the URL and headers are over ${HEADER_LIMIT} together`);
 }

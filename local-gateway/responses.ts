@@ -2,7 +2,7 @@
  * Writing answers: every response carries X-Ca-Request-Id; the gateway's own refusals carry
  * X-Ca-Error-Code and X-Ca-Error-Message and an empty body (GATEWAY_CHOICES.errorBody).
  */
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GATEWAY_CHOICES, type GatewayError } from '../shared/gateway/cloud-behaviour';
 
@@ -64,7 +64,7 @@ export function sendGatewayError(
  */
 export function rawGatewayError(requestId: string, error: GatewayError): string {
   return (
-    `HTTP/1.1 ${error.status} ${error.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Bad Request'}\r\n` +
     `X-Ca-Request-Id: ${requestId}\r\n` +
     `X-Ca-Error-Code: ${error.code}\r\n` +
     `X-Ca-Error-Message: ${headerValue(error.message)}\r\n` +

@@ -60,11 +60,18 @@ describe('routing, one group', () => {
     expect(answer.body).toBe('');
   });
 
-  it('answers a known path with another method with I405UM', async () => {
+  it('answers a known path with another method with I404NF, as Alibaba documents', async () => {
     const answer = await call(gw.port, '/files/x', { method: 'POST' });
+    expect(answer.status).toBe(404);
+    expect(answer.headers['x-ca-error-code']).toBe('I404NF');
+    expect(answer.headers['x-ca-error-message']).toBe('API not found with `POST /files/x`');
+  });
+
+  it('answers a method the gateway does not know with I405UM', async () => {
+    const answer = await call(gw.port, '/files/x', { method: 'PROPFIND' });
     expect(answer.status).toBe(405);
     expect(answer.headers['x-ca-error-code']).toBe('I405UM');
-    expect(answer.headers['x-ca-error-message']).toBe('Unsupported Method `POST /files/x`');
+    expect(answer.headers['x-ca-error-message']).toBe('Unsupported Method `PROPFIND`');
   });
 
   it('selects the stage with X-Ca-Stage, RELEASE when absent', async () => {
@@ -88,10 +95,11 @@ describe('routing, one group', () => {
     expect(answer.headers['x-ca-error-message']).toBe(`Invalid Domain \`other.localhost:${gw.port}\``);
   });
 
-  it('refuses bad percent-encoding in the path with I400PH', async () => {
+  it('refuses bad percent-encoding in the path with I400PA', async () => {
     const answer = await call(gw.port, '/users/%E0%A4%A');
     expect(answer.status).toBe(400);
-    expect(answer.headers['x-ca-error-code']).toBe('I400PH');
+    expect(answer.headers['x-ca-error-code']).toBe('I400PA');
+    expect(answer.headers['x-ca-error-message']).toBe('Invalid Request Path `/users/%E0%A4%A`');
   });
 
   it('decodes path segments before matching', async () => {

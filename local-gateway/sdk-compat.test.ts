@@ -153,9 +153,16 @@ describe('the official SDK through the gateway', () => {
     expect(lastAtBackend().headers['authorization']).toBeUndefined();
   });
 
-  it('refuses SimpleClient on an API whose appCodeAuthType is DEFAULT with A400AC', async () => {
+  it('refuses SimpleClient on an API whose appCodeAuthType is DEFAULT with A403AC (our choice, not confirmed)', async () => {
     const error = await sdkRefusal(new sdk.SimpleClient(APP_CODE).get(`${base}/code/default`));
+    expect(error.code).toBe(403);
+    expect(error.data.headers['x-ca-error-code']).toBe('A403AC');
+  });
+
+  it('refuses SimpleClient with an unknown AppCode with A400AC, as Alibaba documents', async () => {
+    const error = await sdkRefusal(new sdk.SimpleClient('notAnAppCode').get(`${base}/code/header-query`));
     expect(error.code).toBe(400);
     expect(error.data.headers['x-ca-error-code']).toBe('A400AC');
+    expect(error.data.headers['x-ca-error-message']).toBe('Invalid AppCode `not found`');
   });
 });

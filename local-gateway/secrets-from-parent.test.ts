@@ -68,13 +68,13 @@ describe('apigw-local serve --secrets-from-parent', () => {
 
       expect((await signedCall(port, 'secret-from-parent-1')).status).toBe(200);
       const withDiskSecret = await signedCall(port, 'secret-on-disk-0123456789');
-      expect(withDiskSecret.headers['x-ca-error-code']).toBe('A400IS');
+      expect(withDiskSecret.headers['x-ca-error-code']).toBe('A403IS');
 
       const reloaded = messages.next('reload');
       child.send({ type: 'secrets', secrets: secretsWith('secret-from-parent-2') });
       expect(await reloaded).toMatchObject({ ok: true, cause: 'secrets' });
       expect((await signedCall(port, 'secret-from-parent-2')).status).toBe(200);
-      expect((await signedCall(port, 'secret-from-parent-1')).headers['x-ca-error-code']).toBe('A400IS');
+      expect((await signedCall(port, 'secret-from-parent-1')).headers['x-ca-error-code']).toBe('A403IS');
 
       const refused = messages.next('reload');
       child.send({ type: 'secrets', secrets: { apps: { caller: { keys: 'not a list' } } } });

@@ -23,10 +23,12 @@ import {
   decodePath,
   declaredBodyTooLarge,
   hasBody,
+  headersTooLarge,
   hostName,
   parseForm,
   parseQuery,
   readBody,
+  shortened,
   splitTarget,
   urlTooLarge,
   type DecodedPath,
@@ -36,6 +38,8 @@ import { headerValue, newRequestId, rawGatewayError, sendGatewayError } from './
 import type { RouteHit } from './routes';
 import { compileRuntime, type CompiledApi, type GroupRuntime, type Runtime } from './runtime';
 import { ownHostsOf } from './own-hosts';
+import { clientErrorAnswer } from './client-error';
+import { answerConnect, missingVersion, repeatedHeader, REQUEST_TIMEOUT, requestStarted, routeClientError, type InFlight } from './strict-http';
 import type { ThrottleCounters } from './throttling';
 
 export interface LocalGatewayOptions {
@@ -51,6 +55,10 @@ export interface LocalGatewayOptions {
   log?: AccessLogSink;
   /** Clock for authentication and throttling (tests). */
   now?: () => number;
+  /** Where used nonces are remembered (a journal that outlives restarts: nonce-journal.ts); in memory by default. */
+  nonceStore?: NonceStore;
+  /** How long a request may take to arrive: its line and headers, and all of it. Default 30 s and 60 s. */
+  timeouts?: { headersMs: number; requestMs: number };
 }
 
 export interface ReloadResult {
@@ -79,6 +87,7 @@ export interface LocalGateway {
 }
 
 const STAGE_HEADER = 'x-ca-stage';
+const GATEWAY_METHODS: ReadonlySet<string> = new Set(GATEWAY_CHOICES.gatewayMethods);
 const LOCAL_SUFFIX = '.localhost';
 
 /** What every call of one gateway shares. */
@@ -94,7 +103,7 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
   const host = options.host ?? '127.0.0.1';
   const events = new EventEmitter();
   // Used nonces must stay used across reloads.
-  const nonceStore: NonceStore = createNonceStore();
+  const nonceStore: NonceStore = options.nonceStore ?? createNonceStore();
   // Quotas too: a reload must not give every caller a fresh one.
   const throttleCounters: ThrottleCounters = new Map();
   let current = compileRuntime(options.project, options.secrets, { nonceStore, throttleCounters, now: options.now });
@@ -117,20 +126,34 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     // A call keeps the version it started with, whatever reloads happen meanwhile.
     const exchange = new Exchange(core, current, req, res);
+    requestStarted(req.socket, exchange);
     try {
       exchange.start();
     } catch (error) {
       exchange.crashed(error);
     }
   };
-  const server = http.createServer({ maxHeaderSize: GATEWAY_CHOICES.maxHeaderBytes, requestTimeout: 60_000, headersTimeout: 30_000 }, onRequest);
+  const timeouts = options.timeouts ?? { headersMs: 30_000, requestMs: 60_000 };
+  const server = http.createServer(
+    {
+      maxHeaderSize: GATEWAY_CHOICES.parserMaxHeaderBytes,
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: timeouts.headersMs,
+      // Node looks for late requests this often (30 s by default, which could double a timeout).
+      connectionsCheckingInterval: Math.max(10, Math.min(30_000, timeouts.headersMs / 4)),
+    },
+    onRequest,
+  );
   // `Expect: 100-continue`: a body over the limit is refused before the client is told to send it.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (!declaredBodyTooLarge(req, core.maxBodyBytes)) res.writeContinue();
     onRequest(req, res);
   });
   server.keepAliveTimeout = 5_000;
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, core.log));
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    routeClientError(err, socket, (fault, inBody) => refusalOf(fault, inBody, timeouts), (error) => answerClientError(error, socket, core.log));
+  });
+  server.on('connect', (req: IncomingMessage, socket: Socket) => answerConnect(req, socket, onRequest));
 
   const gateway: LocalGateway = {
     listen() {
@@ -185,7 +208,7 @@ const EMPTY_BODY = new Uint8Array(0);
  * One call from arrival to its access record. A class rather than closures: this runs for every
  * call, and its methods are shared instead of allocated per request.
  */
-class Exchange {
+class Exchange implements InFlight {
   private readonly started = performance.now();
   private readonly receivedAt = Date.now();
   private readonly requestId = newRequestId();
@@ -197,6 +220,8 @@ class Exchange {
   private stage: Stage = 'RELEASE';
   private host = '';
   private cors: Record<string, string> | undefined;
+  /** Logged: the call has had its one answer (or its caller went away). */
+  private done = false;
 
   constructor(
     private readonly core: GatewayCore,
@@ -227,10 +252,16 @@ class Exchange {
   /** Everything that needs no body: limits, group, stage, route; then the body is read if there is one. */
   start(): void {
     const { req, rt, record } = this;
+    const malformed = missingVersion(req) ?? repeatedHeader(req.rawHeaders);
+    if (malformed) return this.refuse(malformed);
     if (urlTooLarge(req.url ?? '')) return this.refuse(gatewayError('I413UL'));
+    const headersOver = headersTooLarge(req.url ?? '', req.rawHeaders);
+    if (headersOver) return this.refuse(headersOver);
     const tooLarge = declaredBodyTooLarge(req, this.core.maxBodyBytes);
     // Answered without reading the body; the connection is closed so the rest is never read either.
     if (tooLarge) return this.refuse(tooLarge, true);
+    // A method the cloud knows no API for at all; a known one that the path does not take is I404NF below.
+    if (!GATEWAY_METHODS.has(record.method)) return this.refuse(gatewayError('I405UM', record.method));
 
     const hostHeader = this.headers['host'];
     this.host = hostName(hostHeader);
@@ -244,7 +275,7 @@ class Exchange {
     this.stage = record.stage = stage;
 
     const decoded = (this.decoded = decodePath(this.target.wirePath));
-    if (!decoded) return this.refuse(gatewayError('I400PH'));
+    if (!decoded) return this.refuse(gatewayError('I400PA', shortened(this.target.wirePath)));
     const query = parseQuery(this.target.rawQuery);
     if (!Array.isArray(query)) return this.refuse(query);
     this.query = query;
@@ -258,10 +289,9 @@ class Exchange {
       return this.preflight(routes.match(preflightMethod.toUpperCase(), decoded.segments, decoded.wireSegments).hit);
     }
     const hit = found.hit;
-    if (!hit) {
-      const described = `${method} ${this.target.wirePath}`;
-      return this.refuse(found.otherMethod ? gatewayError('I405UM', described) : gatewayError('I404NF', described));
-    }
+    // No API for this path and method, including a path served only for other methods: the cloud's
+    // I404NF troubleshooting page names a wrong method as one of its causes.
+    if (!hit) return this.refuse(gatewayError('I404NF', `${method} ${this.target.wirePath}`));
     const compiled = hit.target;
     record.api = compiled.api.name;
     if (compiled.broken) return this.refuse(compiled.broken);
@@ -372,16 +402,35 @@ class Exchange {
   }
 
   private refuse(error: GatewayError, close = false): void {
-    sendGatewayError(this.res, this.requestId, error, this.cors, close);
+    if (this.done) return;
+    // Refused before its body was read to the end: what comes next on the connection is unknown, so it closes.
+    sendGatewayError(this.res, this.requestId, error, this.cors, close || (!this.req.complete && hasBody(this.req)));
     this.finish(error.status, error.code);
   }
 
   private finish(status: number, errorCode?: string): void {
+    if (this.done) return;
+    this.done = true;
     const record = this.record;
     record.status = status;
     if (errorCode !== undefined) record.errorCode = errorCode;
     record.latencyMs = roundMs(performance.now() - this.started);
     this.core.log(record);
+  }
+
+  get requestComplete(): boolean {
+    return this.req.complete;
+  }
+
+  failedWhileReading(error: GatewayError): void {
+    // Answered already (refused before its body was read): the connection just closes.
+    if (this.done || this.res.headersSent) this.req.socket.destroySoon();
+    else this.refuse(error, true);
+  }
+
+  whenAnswered(then: () => void): void {
+    if (this.res.writableFinished || this.res.destroyed) then();
+    else this.res.once('close', then);
   }
 
   /** A bug must cost one call, never the process. */
@@ -409,20 +458,20 @@ function parseStage(value: string): Stage | undefined {
   return value === 'RELEASE' || value === 'TEST' || value === 'PRE' ? value : undefined;
 }
 
-/** Requests Node's parser refused before they became requests: answered on the socket, then closed. */
-function answerClientError(err: NodeJS.ErrnoException, socket: Socket, log: (record: AccessLogRecord) => void): void {
-  if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || !socket.writable) {
-    socket.destroy();
-    return;
-  }
-  let error: GatewayError;
-  if (err.code === 'HPE_HEADER_OVERFLOW') error = gatewayError('I431HL');
-  else if (err.code === 'HPE_INVALID_CONTENT_LENGTH' || err.code === 'HPE_UNEXPECTED_CONTENT_LENGTH') {
-    error = gatewayError('I400HD', '`Content-Length` is not a single decimal number');
-  } else if (err.code === 'HPE_INVALID_TRANSFER_ENCODING') error = gatewayError('I400HD', '`Transfer-Encoding` is not supported');
-  else error = gatewayError('I400BR', ((err as { reason?: string }).reason ?? err.message).slice(0, 200));
+/** What a parser error or a timeout is answered with; `inBody` when the request had begun (its headers were read). */
+function refusalOf(err: NodeJS.ErrnoException, inBody: boolean, timeouts: { headersMs: number; requestMs: number }): GatewayError {
+  if (err.code !== REQUEST_TIMEOUT) return clientErrorAnswer(err);
+  return inBody
+    ? gatewayError('I408RT', `the request did not arrive in full within ${timeouts.requestMs / 1000} s`)
+    : gatewayError('I408RT', `the request line and headers did not arrive within ${timeouts.headersMs / 1000} s`);
+}
+
+/** Requests that never became requests (Node's parser refused them, or they came too slowly): answered on the socket, closed, and logged. */
+function answerClientError(error: GatewayError, socket: Socket, log: (record: AccessLogRecord) => void): void {
   const requestId = newRequestId();
-  socket.end(rawGatewayError(requestId, error), 'latin1');
+  // A client that stopped sending may still read; one that is gone is logged all the same.
+  if (socket.writable) socket.end(rawGatewayError(requestId, error), 'latin1');
+  else socket.destroy();
   log({
     time: new Date().toISOString(),
     requestId,

@@ -85,7 +85,10 @@ describe('the offline cloud data plane', () => {
     expect(ok).toMatchObject({ status: 200, body: '{"api":"private_data"}' });
     const refused = await callGateway('secured', '/private_data', { authorization: `APPCODE ${await code(other.AppId)}` });
     expect(refused.status).toBe(403);
-    expect(refused.headers['x-ca-error-code']).toBeDefined();
+    expect(refused.headers['x-ca-error-code']).toBe('I403AA');
+    // An AppCode no app has: the code and message of Alibaba's table, as the local gateway answers.
+    const unknown = await callGateway('secured', '/private_data', { authorization: 'APPCODE notAnAppCode' });
+    expect(unknown).toMatchObject({ status: 400, headers: { 'x-ca-error-code': 'A400AC', 'x-ca-error-message': 'Invalid AppCode `not found`' } });
     expect(logged).toEqual([]);
   });
 });

@@ -147,7 +147,7 @@ describe('the gateway supervisor', () => {
     const reloaded = await waitFor(() => statuses.find((s) => s.message === "Reloaded the apps' credentials"), 'the credentials reload');
     expect(reloaded.lastReload).toMatchObject({ ok: true, problems: [] });
     expect((await get(`${url}/secure/hello`, signedHeaders('rotatedSecret0123456789abcdefabcd'))).status).toBe(200);
-    expect((await get(`${url}/secure/hello`, signedHeaders(QUICKSTART.appSecret))).headers['x-ca-error-code']).toBe('A400IS');
+    expect((await get(`${url}/secure/hello`, signedHeaders(QUICKSTART.appSecret))).headers['x-ca-error-code']).toBe('A403IS');
 
     const project = await readFile(projectPath, 'utf8');
     await writeFile(projectPath, project.replace('name: quickstart\n', 'name: quickstart-edited\n'));

@@ -78,7 +78,7 @@ describe('the debugger', () => {
 
     it('blames the secret when a wrong one is typed: the strings to sign are identical', async () => {
       const sent = await result<DebugResult>('agw:debug.send', secureHello(signed({ appKey: QUICKSTART.appKey, secretOverride: 'not-the-secret' })));
-      expect(sent.response).toMatchObject({ status: 400, errorCode: 'A400IS' });
+      expect(sent.response).toMatchObject({ status: 403, errorCode: 'A403IS' });
       expect(sent.signature).toMatchObject({ identical: true, client: sent.prepared.stringToSign });
       expect(sent.signature!.likelyCause).toMatch(/^The strings to sign are identical, so the signature differs because of the secret/);
     });
@@ -87,7 +87,7 @@ describe('the debugger', () => {
       const request = secureHello(signed({ extraSignedHeaders: ['x-foo'] }), { headers: [['X-Foo', 'bar']], dropAfterSigning: ['x-foo'] });
       const sent = await result<DebugResult>('agw:debug.send', request);
       expect(sent.prepared.headers.map(([name]) => name)).not.toContain('x-foo');
-      expect(sent.response).toMatchObject({ status: 400, errorCode: 'A400IS' });
+      expect(sent.response).toMatchObject({ status: 403, errorCode: 'A403IS' });
       const comparison = sent.signature!;
       expect(comparison.identical).toBe(false);
       expect(comparison.lines.filter((line) => !line.same)).toEqual([{ client: 'x-foo:bar', server: 'x-foo:', same: false, clientRanges: [[6, 9]], serverRanges: [] }]);
@@ -172,7 +172,7 @@ describe('the debugger', () => {
       off();
       expect((await result<DebugResult>('agw:debug.send', secureHello(signed()))).response).toMatchObject({ status: 200 });
       const old = await result<DebugResult>('agw:debug.send', secureHello(signed({ appKey: QUICKSTART.appKey, secretOverride: QUICKSTART.appSecret })));
-      expect(old.response).toMatchObject({ status: 400, errorCode: 'A400IS' });
+      expect(old.response).toMatchObject({ status: 403, errorCode: 'A403IS' });
     });
 
     it('lists the calls it made in the access log, then stops', async () => {

@@ -32,7 +32,7 @@ const signed: DebugCall = {
 
 const answered: DebugResult = {
   prepared: { method: 'GET', url: 'http://127.0.0.1:1/secure/hello', headers: [] },
-  response: { status: 400, headers: [], body: '', bodyEncoding: 'utf8', timeMs: 3, requestId: 'r-1', errorCode: 'A400IS' },
+  response: { status: 403, headers: [], body: '', bodyEncoding: 'utf8', timeMs: 3, requestId: 'r-1', errorCode: 'A403IS' },
 };
 
 let storage: ReturnType<typeof memoryStorage>;
@@ -54,7 +54,7 @@ describe('debugger memory', () => {
   it('records sent calls per API, newest first, capped, and persists them without secrets', () => {
     const store = useDebuggerStore.getState();
     const entry = store.record('demo/secure', signed, answered);
-    expect(entry).toMatchObject({ status: 400, requestId: 'r-1', errorCode: 'A400IS', timeMs: 3, secretOverridden: true });
+    expect(entry).toMatchObject({ status: 403, requestId: 'r-1', errorCode: 'A403IS', timeMs: 3, secretOverridden: true });
     store.record('demo/secure', signed, { failure: 'Nothing listens on 127.0.0.1:1.' });
     const list = useDebuggerStore.getState().history['demo/secure'];
     expect(list.map((e) => e.failure)).toEqual(['Nothing listens on 127.0.0.1:1.', undefined]);
