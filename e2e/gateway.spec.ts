@@ -85,6 +85,9 @@ test('runs the quickstart locally, debugs signed calls, shows throttling and sur
   await expect(debug.signature).toContainText('identical');
   await expect(debug.likelyCause).toContainText(/secret/i);
   await expect(debug.differingRows()).toHaveCount(0);
+  // A403IS is Alibaba's documented answer to a signature mismatch, and the debugger says so.
+  await expect(debug.responseStatus).toHaveText('403');
+  await expect(debug.response.getByLabel('A403IS: documented by Alibaba')).toBeVisible();
   await screenshot(page, 'gateway-signature-wrong-secret');
 
   // A signed header that a proxy drops: the comparison marks that line.
@@ -149,6 +152,15 @@ test('runs the quickstart locally, debugs signed calls, shows throttling and sur
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'gateway-log-throttled-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  // The throttling code is our choice (Alibaba's T429 rows could not be read): the record says so, and where to read why.
+  await gateway.logRows('T429').first().click();
+  const throttledRecord = page.getByRole('dialog', { name: /GET \/limited → 429/ });
+  const choice = throttledRecord.getByLabel('T429IN: our choice, not confirmed');
+  await expect(choice).toBeVisible();
+  await choice.hover();
+  await expect(page.getByRole('tooltip')).toContainText('docs/local-gateway.md, "Error codes", row T429IN');
+  await screenshot(page, 'gateway-log-record-choice');
+  await throttledRecord.getByRole('button', { name: 'Close' }).click();
   await gateway.filter('Status', '429');
   await expect(gateway.logRows('/limited').first()).toBeVisible();
   await expect(gateway.log.getByRole('row').filter({ hasText: '/hello' })).toHaveCount(0);

@@ -11,6 +11,7 @@ import { MONO } from '../../app/theme';
 import type { LogEntry } from '../../data/gateway-store';
 import { isThrottled } from '../../data/gateway-store';
 import { useCopyText } from './copy-text';
+import { ErrorEvidenceChip } from './error-evidence-chip';
 import { formatLatency } from './log-format';
 
 function fieldsOf(entry: LogEntry): [label: string, value: string | undefined][] {
@@ -58,6 +59,11 @@ export function LogRecordPanel({ entry, onClose }: { entry?: LogEntry; onClose: 
                 </Box>
                 <Box component="dd" sx={{ m: 0, fontFamily: MONO, fontSize: '0.8rem', overflowWrap: 'anywhere', color: value ? 'text.primary' : 'text.disabled' }}>
                   {value ?? '—'}
+                  {label === 'Error code' && (
+                    <Box component="span" sx={{ ml: 1 }}>
+                      <ErrorEvidenceChip code={entry.errorCode} />
+                    </Box>
+                  )}
                   {label === 'Request id' && (
                     <Tooltip title="Copy the request id">
                       <IconButton aria-label="Copy request id" onClick={() => void copy('Request id', entry.requestId)} sx={{ ml: 0.5, p: 0.25 }}>

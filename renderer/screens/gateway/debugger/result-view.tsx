@@ -9,6 +9,7 @@ import { MONO } from '../../../app/theme';
 import { CodeEditor } from '../../../components/code-editor';
 import type { CodeLanguage } from '../../../components/code-editor';
 import { useGatewayStore } from '../../../data/gateway-store';
+import { ErrorEvidenceChip } from '../error-evidence-chip';
 import { formatLatency, statusColor } from '../log-format';
 import { HeadersTable } from './headers-table';
 import { SignatureCompare } from './signature-compare';
@@ -63,6 +64,7 @@ export function ResultView({ result }: { result?: DebugResult }) {
             {response.errorCode}
           </Typography>
         )}
+        <ErrorEvidenceChip code={response.errorCode} />
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           in {formatLatency(response.timeMs)}
         </Typography>
