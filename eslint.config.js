@@ -25,6 +25,7 @@ export default tseslint.config(
           folder('electron', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
           folder('renderer', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
           folder('local-gateway', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
+          folder('offline-cloud', 'shared/ never imports the offline cloud: it is a separate server.'),
         ],
       }],
     },
@@ -40,6 +41,7 @@ export default tseslint.config(
           { group: ['electron', 'electron/*'], message: 'The renderer reaches the host only through the contract in shared/ipc.' },
           folder('electron', 'The renderer imports only shared/.'),
           folder('local-gateway', 'The renderer imports only shared/.'),
+          folder('offline-cloud', 'The renderer imports only shared/.'),
         ],
       }],
     },
@@ -53,6 +55,17 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [{ name: 'electron', allowTypeImports: true, message: 'Only electron/main.ts and electron/preload.ts import Electron at runtime; take the object as a parameter (`import type` is fine).' }],
         patterns: [{ group: ['electron/*'], allowTypeImports: true, message: 'Only electron/main.ts and electron/preload.ts import Electron at runtime.' }],
+      }],
+    },
+  },
+  {
+    // The offline cloud is its own server: it is driven over HTTP, never imported by the UI.
+    files: ['offline-cloud/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        // Only the Electron package itself: the offline cloud still uses host modules under electron/ (they move out with the host).
+        paths: [{ name: 'electron', message: 'The offline cloud is its own Node program and never imports Electron.' }],
+        patterns: [folder('renderer', 'The offline cloud never imports the UI.')],
       }],
     },
   },

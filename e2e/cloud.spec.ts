@@ -7,9 +7,9 @@
  */
 import { createCloudClient } from '../electron/cloud/client';
 import { demoCloudDataDir } from '../electron/cloud-console/demo-cloud';
-import { DEMO_ACCOUNT } from '../electron/cloud-sim/sim-accounts';
-import { readAdminFile } from '../electron/cloud-sim/sim-data-dir';
-import { ADMIN_TOKEN_HEADER } from '../electron/cloud-sim/sim-guard';
+import { DEMO_ACCOUNT } from '../offline-cloud/sim-accounts';
+import { readAdminFile } from '../offline-cloud/sim-data-dir';
+import { ADMIN_TOKEN_HEADER } from '../offline-cloud/sim-guard';
 import { expect, test, screenshot } from './fixtures';
 import { ApisPage } from './pages/apis-page';
 import { CloudPage } from './pages/cloud-page';

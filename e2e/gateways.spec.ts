@@ -4,7 +4,7 @@
  * 443; the purchase followed to RUNNING; the quota reached; a gateway deleted.
  */
 import { createCloudClient } from '../electron/cloud/client';
-import { DEMO_ACCOUNT } from '../electron/cloud-sim/sim-accounts';
+import { DEMO_ACCOUNT } from '../offline-cloud/sim-accounts';
 import { expect, test, screenshot } from './fixtures';
 import { CloudPage } from './pages/cloud-page';
 import { ConsoleApp } from './pages/console-app';

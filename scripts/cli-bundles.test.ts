@@ -53,7 +53,7 @@ async function withoutNodeModules<T>(body: () => Promise<T>): Promise<T> {
 beforeAll(async () => {
   checkout = await mkdtemp(join(tmpdir(), 'apigw-bundles-'));
   const notTests = (path: string) => !path.endsWith('.test.ts') && basename(path) !== 'node_modules';
-  for (const folder of ['bin', 'electron', 'shared', 'local-gateway']) cpSync(join(REPO, folder), join(checkout, folder), { recursive: true, filter: notTests });
+  for (const folder of ['bin', 'electron', 'shared', 'local-gateway', 'offline-cloud']) cpSync(join(REPO, folder), join(checkout, folder), { recursive: true, filter: notTests });
   mkdirSync(join(checkout, 'scripts'));
   cpSync(join(REPO, 'scripts', 'build-electron.mjs'), join(checkout, 'scripts', 'build-electron.mjs'));
   cpSync(join(REPO, 'package.json'), join(checkout, 'package.json'));

@@ -20,6 +20,9 @@ describe('folder runtime rules', () => {
     ['renderer/app.tsx', "import { ipcRenderer } from 'electron';"],
     ['renderer/app.tsx', "import { x } from '../local-gateway/server';"],
     ['local-gateway/server.ts', "import { app } from 'electron';"],
+    ['offline-cloud/cloud-sim.ts', "import { app } from 'electron';"],
+    ['renderer/app.tsx', "import { startCloudSim } from '../offline-cloud/cloud-sim';"],
+    ['shared/model/x.ts', "import { startCloudSim } from '../../offline-cloud/cloud-sim';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
   });
@@ -29,6 +32,8 @@ describe('folder runtime rules', () => {
     ['renderer/app.tsx', "import { Project } from '../shared/model/schema';"],
     ['electron/workspace/x.ts', "import fs from 'node:fs';"],
     ['local-gateway/server.ts', "import http from 'node:http';"],
+    ['offline-cloud/cloud-sim.ts', "import http from 'node:http';"],
+    ['offline-cloud/data-plane.ts', "import { startGateway } from '../local-gateway/server';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

@@ -25,7 +25,7 @@ import { secretsFileNameFor } from '../shared/project-file';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BUILT = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/local-gateway/gateway.cjs'];
 /** What the build reads; dist/ older than any of these is built again. */
-const BUILD_INPUTS = ['electron', 'shared', 'local-gateway', 'renderer', 'scripts/build-electron.mjs', 'package.json', 'package-lock.json'];
+const BUILD_INPUTS = ['electron', 'shared', 'local-gateway', 'offline-cloud', 'renderer', 'scripts/build-electron.mjs', 'package.json', 'package-lock.json'];
 /** Electron's fuse wire: this sentinel, a version byte, a length byte, then one ASCII '0'/'1' per fuse. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's fuses in wire order, with the state an unmodified Electron binary ships with. */

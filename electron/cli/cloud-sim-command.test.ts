@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCloudClient } from '../cloud/client';
-import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
-import { readAdminFile } from '../cloud-sim/sim-data-dir';
-import { ADMIN_TOKEN_HEADER } from '../cloud-sim/sim-guard';
-import { STATE_FILE_NAME } from '../cloud-sim/sim-state';
+import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
+import { readAdminFile } from '../../offline-cloud/sim-data-dir';
+import { ADMIN_TOKEN_HEADER } from '../../offline-cloud/sim-guard';
+import { STATE_FILE_NAME } from '../../offline-cloud/sim-state';
 import type { CliIo } from './cli-io';
 import { runCli } from './main';
 

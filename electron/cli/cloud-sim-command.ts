@@ -6,10 +6,10 @@
  */
 import { join } from 'node:path';
 import { maskAccessKeyId } from '../cloud/credentials';
-import { DEFAULT_INSTANCE_DELAY_MS } from '../cloud-sim/actions/cloudapi-instances';
-import { type CloudSim, startCloudSim } from '../cloud-sim/cloud-sim';
-import { type CloudDataPlane, startDataPlane } from '../cloud-sim/data-plane';
-import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { DEFAULT_INSTANCE_DELAY_MS } from '../../offline-cloud/actions/cloudapi-instances';
+import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
+import { type CloudDataPlane, startDataPlane } from '../../offline-cloud/data-plane';
+import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { defaultDataDir } from '../host/app-paths';
 import { type CliIo, EXIT, absolutePath, stopSignal } from './cli-io';
 import type { CliCommand } from './command';

@@ -7,8 +7,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { GatewaysView } from '../../shared/ipc/gateway-views';
 import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createCloudClient } from '../cloud/client';
-import { type CloudSim, startCloudSim } from '../cloud-sim/cloud-sim';
-import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
+import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { GatewayService } from '../gateways/gateway-service';
 import { readPurchaseContext } from '../gateways/purchase-context';
 import type { CliIo } from './cli-io';

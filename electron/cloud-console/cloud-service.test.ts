@@ -11,11 +11,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
 import { createDispatcher } from '../host/dispatch';
 import { type HostServices, createHostServices } from '../host/services';
-import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { type RecordingEndpoint, startRecordingEndpoint } from '../cloud/testing/recording-endpoint';
 import { profileVaultName } from '../sync/profile-keys';
 import { FileVault } from '../vault/file-vault';
-import { ADMIN_TOKEN_HEADER } from '../cloud-sim/sim-guard';
+import { ADMIN_TOKEN_HEADER } from '../../offline-cloud/sim-guard';
 
 let dir: string;
 let services: HostServices;

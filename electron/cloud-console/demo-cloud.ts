@@ -7,9 +7,9 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CloudSim, type CloudSimOptions, startCloudSim } from '../cloud-sim/cloud-sim';
-import { type CloudDataPlane, startDataPlane } from '../cloud-sim/data-plane';
-import { STATE_FILE_NAME } from '../cloud-sim/sim-state';
+import { type CloudSim, type CloudSimOptions, startCloudSim } from '../../offline-cloud/cloud-sim';
+import { type CloudDataPlane, startDataPlane } from '../../offline-cloud/data-plane';
+import { STATE_FILE_NAME } from '../../offline-cloud/sim-state';
 
 export interface RunningDemoCloud {
   sim: CloudSim;

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudConnectionView } from '../../shared/ipc/cloud-views';
 import { CloudIds, Project } from '../../shared/model/schema';
 import { emptySnapshot } from '../../shared/sync/snapshot';
-import { type CloudSim, startCloudSim } from '../cloud-sim/cloud-sim';
-import { type CloudDataPlane, startDataPlane } from '../cloud-sim/data-plane';
-import { type GatewayCalls, gatewayCalls } from '../cloud-sim/testing/gateway-calls';
+import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
+import { type CloudDataPlane, startDataPlane } from '../../offline-cloud/data-plane';
+import { type GatewayCalls, gatewayCalls } from '../../offline-cloud/testing/gateway-calls';
 import { groupAddresses } from './stage-comparison';
 
 const run = promisify(execFile);

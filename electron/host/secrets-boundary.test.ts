@@ -12,7 +12,7 @@ import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ip
 import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
 import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createCloudClient } from '../cloud/client';
-import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { CALLS, type CallChannel, type CallOutcome, EVENT_CHANNELS, type ProjectState } from '../../shared/ipc/contract';
 import { parseSecretsText } from '../../shared/project-file';
 import { QUICKSTART } from '../gateway-supervisor/testing/gateway-fixture';

@@ -13,7 +13,7 @@
 import { endpointName, endpointProblem } from '../../shared/ipc/cloud-endpoint';
 import { REGION_ID_PATTERN } from '../../shared/ipc/contract';
 import { type CloudCredentials, credentialsFromEnv, maskAccessKeyId } from '../cloud/credentials';
-import { DEMO_ACCOUNT } from '../cloud-sim/sim-accounts';
+import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { FileVault } from '../vault/file-vault';
 import type { Vault } from '../vault/vault';
 import { SecretEndpointMismatch, parseProfileKeys, profileVaultName } from './profile-keys';

@@ -3,7 +3,7 @@
  * PurchaseContext, an instance record as an ExistingInstance, and blocker findings turned into
  * the cloud's error answers. The rules themselves live only in shared/purchase.
  */
-import { DEFAULT_INSTANCE_QUOTA, type ExistingInstance, type Finding, type FindingCode, type PurchaseContext, blockersOf, singleZonesOfAll } from '../../../shared/purchase';
+import { DEFAULT_INSTANCE_QUOTA, type ExistingInstance, type Finding, type FindingCode, type PurchaseContext, blockersOf, singleZonesOfAll } from '../../shared/purchase';
 import type { ActionContext } from '../action-registry';
 import { SimError, simErrors } from '../sim-errors';
 import { type InstanceRecord, instancesOf } from './cloudapi-instances-state';

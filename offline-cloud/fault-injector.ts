@@ -3,7 +3,7 @@
  * Throttling.User", "make every CreateApi take 300 ms longer". Calls are counted per rule from
  * the moment it was added, after authentication, so a refused request does not count.
  */
-import { type CloudProduct, isCloudProduct } from '../cloud/products';
+import { type CloudProduct, isCloudProduct } from '../electron/cloud/products';
 import { SimError, simErrors, statusForCode } from './sim-errors';
 
 export interface FaultRule {

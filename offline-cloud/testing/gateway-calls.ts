@@ -3,9 +3,9 @@
  * underneath) pointed at an offline cloud with the demo account, plus the few calls most tests
  * need to set the scene (a group, an API with a mock backend).
  */
-import { type CloudClient, createCloudClient } from '../../cloud/client';
-import { CloudError } from '../../cloud/cloud-error';
-import type { CloudParams } from '../../cloud/wire-params';
+import { type CloudClient, createCloudClient } from '../../electron/cloud/client';
+import { CloudError } from '../../electron/cloud/cloud-error';
+import type { CloudParams } from '../../electron/cloud/wire-params';
 import type { CloudSim } from '../cloud-sim';
 import { DEMO_ACCOUNT } from '../sim-accounts';
 

@@ -4,7 +4,7 @@
  * be a readable mapping.
  */
 import { parse as parseYaml } from 'yaml';
-import { isCorsOrigin, isIpOrCidr } from '../../../shared/model/rules/plugins';
+import { isCorsOrigin, isIpOrCidr } from '../../shared/model/rules/plugins';
 import { gatewayErrors } from './gateway-errors';
 import { byteLength } from './gateway-values';
 import { isJsonObject } from './json-fields';

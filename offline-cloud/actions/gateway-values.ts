@@ -4,7 +4,7 @@
  * a client cannot get past what the design refuses.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { NAME_RULES, type NamedKind, descriptionProblem, nameProblem } from '../../../shared/model/names';
+import { NAME_RULES, type NamedKind, descriptionProblem, nameProblem } from '../../shared/model/names';
 import type { ActionParams } from '../action-params';
 import { gatewayErrors } from './gateway-errors';
 import { STAGE_NAMES, type StageName, type TagRecord } from './gateway-state';

@@ -5,8 +5,8 @@
  * DeleteAllTrafficSpecialControl, DescribeApiTrafficControls, DescribeTrafficControlsByApi.
  * Limits must keep the design's order (appDefault ≤ userDefault ≤ apiDefault, specials ≤ apiDefault).
  */
-import type { RuleContext } from '../../../shared/model/rules/context';
-import { checkThrottlingLimits } from '../../../shared/model/rules/throttling';
+import type { RuleContext } from '../../shared/model/rules/context';
+import { checkThrottlingLimits } from '../../shared/model/rules/throttling';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
 import { gatewayErrors } from './gateway-errors';

@@ -4,7 +4,7 @@
  * label, shared/debug/group-host.ts; X-Ca-Stage picks the stage, RELEASE by default). It reloads
  * after every CloudAPI write, so a DeployApi is callable as soon as its answer arrives.
  */
-import { type LocalGateway, createLocalGateway } from '../../local-gateway/server';
+import { type LocalGateway, createLocalGateway } from '../local-gateway/server';
 import type { CloudSim } from './cloud-sim';
 import { deployedProject } from './deployed-project';
 

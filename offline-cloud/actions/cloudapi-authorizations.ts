@@ -4,7 +4,7 @@
  * RemoveAppsAuthorities, DescribeAuthorizedApps, DescribeAuthorizedApis. Authorizing again
  * updates the expiry and description; removing one that does not exist is a no-op.
  */
-import { OTHER_DESCRIPTION_MAX_LENGTH } from '../../../shared/model/names';
+import { OTHER_DESCRIPTION_MAX_LENGTH } from '../../shared/model/names';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
 import { appIdParam } from './cloudapi-apps';

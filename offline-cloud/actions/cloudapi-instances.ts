@@ -32,7 +32,7 @@ import {
   defaultInstanceCidr,
   isSpecId,
   singleZonesOf,
-} from '../../../shared/purchase';
+} from '../../shared/purchase';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
 import { simErrors } from '../sim-errors';

@@ -4,9 +4,9 @@
  * spelling, values checked with the design's own path and parameter rules), and turned back
  * into the shapes DescribeApi, DescribeDeployedApi and DescribeApiHistory answer with.
  */
-import { parameterKey } from '../../../shared/model/rules/parameters';
-import { pathParameterNames, pathSyntaxProblems } from '../../../shared/model/rules/path-syntax';
-import { SYSTEM_PARAMETERS } from '../../../shared/model/schema';
+import { parameterKey } from '../../shared/model/rules/parameters';
+import { pathParameterNames, pathSyntaxProblems } from '../../shared/model/rules/path-syntax';
+import { SYSTEM_PARAMETERS } from '../../shared/model/schema';
 import type { ActionParams } from '../action-params';
 import { gatewayErrors } from './gateway-errors';
 import type { ApiDefinition, JsonObject } from './gateway-state';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNonceStore } from '../../shared/security/nonce-store';
+import { createNonceStore } from '../shared/security/nonce-store';
 import { authenticate, TIMESTAMP_TOLERANCE_MS } from './rpc-checks';
 import { signRpc } from './rpc-signature';
 import type { SimAccount } from './sim-accounts';

@@ -4,7 +4,7 @@
  * when the definition does, so a client can skip re-reading unchanged APIs.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { routePattern } from '../../../shared/model/rules/path-syntax';
+import { routePattern } from '../../shared/model/rules/path-syntax';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { pageOf } from '../action-params';
 import { apiRoute, definitionView, mockView, readApiDefinition } from './api-definition';

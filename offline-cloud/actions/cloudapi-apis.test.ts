@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseProjectText } from '../../../shared/project-file';
-import { apiFromCloud, apiToParams, groupToParams } from '../../../shared/sync/cloud-mapping';
-import type { CloudParams } from '../../cloud/wire-params';
+import { parseProjectText } from '../../shared/project-file';
+import { apiFromCloud, apiToParams, groupToParams } from '../../shared/sync/cloud-mapping';
+import type { CloudParams } from '../../electron/cloud/wire-params';
 import { type CloudSim, startCloudSim } from '../cloud-sim';
 import { type GatewayCalls, gatewayCalls, mockApiParams } from '../testing/gateway-calls';
 
@@ -189,7 +189,7 @@ describe('the sync mapping against the offline cloud', () => {
   it('takes every API of the example projects as sync sends it and answers it back unchanged', async () => {
     let count = 0;
     for (const file of ['quickstart', 'petstore']) {
-      const url = new URL(`../../../examples/${file}.apigw.yaml`, import.meta.url);
+      const url = new URL(`../../examples/${file}.apigw.yaml`, import.meta.url);
       const { project, problems } = parseProjectText(await readFile(url, 'utf8'), `${file}.apigw.yaml`);
       expect(problems).toEqual([]);
       const groupIds = new Map<string, string>();

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PurchaseRequest, SECURITY_GROUP_CHANGE, createInstanceParams, maintenanceParams, securityGroupChangeParams } from '../../../shared/purchase';
-import { type CloudParams, toWireParams } from '../../cloud/wire-params';
+import { type PurchaseRequest, SECURITY_GROUP_CHANGE, createInstanceParams, maintenanceParams, securityGroupChangeParams } from '../../shared/purchase';
+import { type CloudParams, toWireParams } from '../../electron/cloud/wire-params';
 import { type CloudSim, startCloudSim } from '../cloud-sim';
 import { popCore } from '../testing/sim-requests';
 

@@ -12,7 +12,7 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse as parseYaml } from 'yaml';
-import { NAME_RULES } from '../../../shared/model/names';
+import { NAME_RULES } from '../../shared/model/names';
 import { gatewayErrors } from './gateway-errors';
 import type { JsonObject } from './gateway-state';
 import { isJsonObject } from './json-fields';

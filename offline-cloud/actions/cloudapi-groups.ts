@@ -3,8 +3,8 @@
  * DescribeApiGroups, DescribeApiGroup, ModifyApiGroup, DeleteApiGroup (refused while the group
  * has APIs), CreateApiStageVariable, DeleteApiStageVariable, DescribeApiStage.
  */
-import { basePathProblem } from '../../../shared/model/base-path';
-import { STAGE_VARIABLE_NAME } from '../../../shared/model/names';
+import { basePathProblem } from '../../shared/model/base-path';
+import { STAGE_VARIABLE_NAME } from '../../shared/model/names';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
 import { groupHost } from './cloudapi-instances-state';

@@ -3,7 +3,7 @@
  * instance and for the region's shared instance, with every field the reference lists.
  * InstanceSpecAttributes come from shared/purchase's spec table.
  */
-import { INSTANCE_SPECS, PUBLIC_ACCESS_PARAMS, type InstanceSpec, isSpecId } from '../../../shared/purchase';
+import { INSTANCE_SPECS, PUBLIC_ACCESS_PARAMS, type InstanceSpec, isSpecId } from '../../shared/purchase';
 import type { ActionContext } from '../action-registry';
 import { type LocalNames, type RegionInfo, localName } from '../sim-regions';
 import { DEFAULT_SHARED_INSTANCE, type InstanceRecord } from './cloudapi-instances-state';

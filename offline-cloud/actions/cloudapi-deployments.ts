@@ -6,7 +6,7 @@
  * DescribeApiHistories (the versions), DescribeApiHistory (one version's definition; also
  * answered under its older name DescribeHistoryApi).
  */
-import { OTHER_DESCRIPTION_MAX_LENGTH } from '../../../shared/model/names';
+import { OTHER_DESCRIPTION_MAX_LENGTH } from '../../shared/model/names';
 import { type ActionContext, type ActionHandler, type ActionModule, read, write } from '../action-registry';
 import { pageOf } from '../action-params';
 import { apiRoute, deployedDefinitionView } from './api-definition';

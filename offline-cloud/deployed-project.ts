@@ -5,9 +5,9 @@
  * with. Every account and region is served together; where two groups or apps would get the
  * same design name, the first (demo account first, then by region) is kept and a warning says so.
  */
-import { Project, type SecretsFile } from '../../shared/model/schema';
-import type { ApiStageRef, App, Authorization, Deployment, Group, Plugin, ProjectInput, Stage, ThrottlingPolicy } from '../../shared/model/schema';
-import { type AppIds, apiFromCloud, authorizationFromCloud, pluginFromCloud, policyFromCloud } from '../../shared/sync/cloud-mapping';
+import { Project, type SecretsFile } from '../shared/model/schema';
+import type { ApiStageRef, App, Authorization, Deployment, Group, Plugin, ProjectInput, Stage, ThrottlingPolicy } from '../shared/model/schema';
+import { type AppIds, apiFromCloud, authorizationFromCloud, pluginFromCloud, policyFromCloud } from '../shared/sync/cloud-mapping';
 import { definitionView, mockView } from './actions/api-definition';
 import { pluginView } from './actions/cloudapi-plugins';
 import { policyView } from './actions/cloudapi-throttling';

@@ -3,9 +3,9 @@
  * and action (Version, Action, Format), then who calls (AccessKeyId), then the signature's common
  * parameters, Timestamp within 15 minutes, the signature itself, and a fresh SignatureNonce.
  */
-import { type CloudProduct, productForVersion } from '../cloud/products';
+import { type CloudProduct, productForVersion } from '../electron/cloud/products';
 import type { ActionDefinition, ActionRegistry } from './action-registry';
-import type { NonceStore } from '../../shared/security/nonce-store';
+import type { NonceStore } from '../shared/security/nonce-store';
 import { signRpc, signaturesMatch, stringToSign } from './rpc-signature';
 import type { SimAccount } from './sim-accounts';
 import { simErrors } from './sim-errors';
