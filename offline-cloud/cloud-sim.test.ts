@@ -172,6 +172,7 @@ describe('fault injection', () => {
     expect(added.status).toBe(201);
     expect((await add({ action: 'DescribeSecurityGroups', error: false, latencyMs: 20, times: 'always' })).status).toBe(201);
     expect(await add({ action: '' })).toMatchObject({ status: 400, body: { Code: 'InvalidFaultRule' } });
+    expect(await add({ action: 'CreateApi', noAnswer: 'yes' })).toMatchObject({ status: 400, body: { Message: 'noAnswer must be true or false' } });
     const notJson = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'text/plain', ...admin }, body: '{}' });
     expect(notJson.status).toBe(415);
 
@@ -184,6 +185,37 @@ describe('fault injection', () => {
     expect(listed.faults.map((fault) => fault.seen)).toEqual([3, 3]);
     expect((await fetch(`${sim.url}/_sim/faults/${added.body.id}`, { method: 'DELETE', headers: admin })).status).toBe(200);
     expect(sim.faults.list()).toHaveLength(1);
+  });
+
+  it('loses an answer: noAnswer closes the connection, before the work or (afterWork) after it', async () => {
+    const client = popCore(sim, 'CloudAPI');
+    const create = (name: string) => client.request('CreateApiGroup', { GroupName: name }, { method: 'POST' });
+    sim.faults.add({ action: 'CreateApiGroup', noAnswer: true });
+    expect((await rejection(create('never_made'))).code).toBe('ECONNRESET');
+    sim.faults.add({ action: 'CreateApiGroup', noAnswer: true, afterWork: true });
+    expect((await rejection(create('made_unseen'))).code).toBe('ECONNRESET');
+    const groups = await client.request<{ ApiGroupAttributes: { ApiGroupAttribute: { GroupName: string }[] } }>('DescribeApiGroups', {});
+    expect(groups.ApiGroupAttributes.ApiGroupAttribute.map((group) => group.GroupName)).toEqual(['made_unseen']);
+    expect(sim.calls.filter((call) => call.action === 'CreateApiGroup').map((call) => [call.status, call.code])).toEqual([
+      [0, 'NoAnswer'],
+      [0, 'NoAnswer'],
+    ]);
+  });
+
+  it("injects the cloud's RepeatedCommit and ConcurrencyLockTimeout with their message and status", async () => {
+    sim.faults.add({ action: 'CreateApp', error: { code: 'RepeatedCommit' } });
+    sim.faults.add({ action: 'AbolishApi', error: { code: 'ConcurrencyLockTimeout' } });
+    const resubmit = await craftedCall(sim, commonParams('CloudAPI', 'CreateApp', { AppName: 'resubmitted' }));
+    expect([resubmit.status, resubmit.body.Code, resubmit.body.Message]).toEqual([400, 'RepeatedCommit', 'Resubmit request.']);
+    const locked = await craftedCall(sim, commonParams('CloudAPI', 'AbolishApi', { ApiId: 'a'.repeat(32), StageName: 'RELEASE' }));
+    expect([locked.status, locked.body.Code]).toEqual([400, 'ConcurrencyLockTimeout']);
+  });
+
+  it('logs the names of the parameters each call carried, never their values', async () => {
+    await popCore(sim, 'CloudAPI').request('CreateApp', { AppName: 'named_only', Description: 'secret-looking value' }, { method: 'POST' });
+    const [call] = sim.calls.filter((entry) => entry.action === 'CreateApp');
+    expect(call.params).toEqual(expect.arrayContaining(['Action', 'AppName', 'Description', 'Signature']));
+    expect(JSON.stringify(sim.calls)).not.toContain('secret-looking value');
   });
 
   it('does not count refused requests against a rule', async () => {

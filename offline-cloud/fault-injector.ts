@@ -1,7 +1,8 @@
 /**
  * Faults on demand, for tests of retries and error handling: "answer the 2nd DescribeVpcs with
- * Throttling.User", "make every CreateApi take 300 ms longer". Calls are counted per rule from
- * the moment it was added, after authentication, so a refused request does not count.
+ * Throttling.User", "make every CreateApi take 300 ms longer", "carry out the next CreateApi and
+ * lose its answer". Calls are counted per rule from the moment it was added, after
+ * authentication, so a refused request does not count.
  */
 import { type CloudProduct, isCloudProduct } from '../electron/cloud/products';
 import { SimError, simErrors, statusForCode } from './sim-errors';
@@ -15,13 +16,21 @@ export interface FaultRule {
   nth?: number;
   /** How many calls from the nth on get it (default 1), or 'always'. */
   times?: number | 'always';
-  /** The error to answer (default Throttling.User); false for latency alone. */
+  /**
+   * The error to answer (default Throttling.User); false for latency alone. A code the cloud is
+   * known to send comes with its message and status (CLOUD_FAULTS) unless they are given.
+   */
   error?: { code: string; message?: string; status?: number } | false;
-  /** Added before answering. */
+  /** Added before answering (with afterWork: after the call was carried out, so a client's timeout loses the answer). */
   latencyMs?: number;
   /**
-   * Carry the call out, then answer the error: the answer is lost, not the work (what a timeout
-   * or a dropped connection does). Default false: the call is refused before anything happens.
+   * Close the connection instead of answering (the client sees it reset, with no answer); the
+   * error is not used. With afterWork the call is carried out first: a lost answer.
+   */
+  noAnswer?: boolean;
+  /**
+   * Carry the call out, then answer the error (or none, with noAnswer): the answer is lost or
+   * wrong, not the work. Default false: the call is refused (or dropped) before anything happens.
    */
   afterWork?: boolean;
 }
@@ -29,9 +38,21 @@ export interface FaultRule {
 export interface FaultDecision {
   latencyMs: number;
   error?: SimError;
-  /** The error comes after the call was carried out. */
+  /** Close the connection without an answer. */
+  noAnswer?: boolean;
+  /** The latency, error or lost answer come after the call was carried out. */
   afterWork?: boolean;
 }
+
+/**
+ * Codes the cloud sends that tests inject, with the cloud's message and status when a rule gives
+ * none: RepeatedCommit's is from Alibaba's error-code table, ConcurrencyLockTimeout's status and
+ * message are chosen (docs/offline-cloud.md "Fault injection").
+ */
+const CLOUD_FAULTS: Readonly<Record<string, { message: string; status: number }>> = {
+  RepeatedCommit: { message: 'Resubmit request.', status: 400 },
+  ConcurrencyLockTimeout: { message: 'Another operation holds the lock on this resource; try again later.', status: 400 },
+};
 
 interface ActiveRule {
   id: string;
@@ -80,10 +101,9 @@ export class FaultInjector {
       const times = rule.times ?? 1;
       if (call < first || (times !== 'always' && call >= first + times)) continue;
       decision.latencyMs += rule.latencyMs ?? 0;
-      if (!decision.error && rule.error !== false) {
-        decision.error = errorFor(rule);
-        if (rule.afterWork) decision.afterWork = true;
-      }
+      if (rule.afterWork) decision.afterWork = true;
+      if (rule.noAnswer) decision.noAnswer = true;
+      else if (!decision.error && rule.error !== false) decision.error = errorFor(rule);
     }
     return decision;
   }
@@ -92,7 +112,8 @@ export class FaultInjector {
 function errorFor(rule: FaultRule): SimError {
   if (!rule.error) return simErrors.throttled();
   const { code, message, status } = rule.error;
-  return new SimError(code, message ?? `Injected fault: ${code}.`, status ?? statusForCode(code));
+  const known = CLOUD_FAULTS[code];
+  return new SimError(code, message ?? known?.message ?? `Injected fault: ${code}.`, status ?? known?.status ?? statusForCode(code));
 }
 
 /** Checks a rule that came over HTTP; undefined when it is fine. */
@@ -104,6 +125,7 @@ export function faultRuleProblem(rule: unknown): string | undefined {
   if (r.nth !== undefined && !(Number.isInteger(r.nth) && (r.nth as number) >= 1)) return 'nth must be an integer from 1';
   if (r.times !== undefined && r.times !== 'always' && !(Number.isInteger(r.times) && (r.times as number) >= 1)) return 'times must be an integer from 1 or "always"';
   if (r.afterWork !== undefined && typeof r.afterWork !== 'boolean') return 'afterWork must be true or false';
+  if (r.noAnswer !== undefined && typeof r.noAnswer !== 'boolean') return 'noAnswer must be true or false';
   if (r.latencyMs !== undefined && !(typeof r.latencyMs === 'number' && r.latencyMs >= 0 && r.latencyMs <= 120_000)) return 'latencyMs must be from 0 to 120000';
   if (r.error !== undefined && r.error !== false) {
     const error = r.error as Record<string, unknown>;

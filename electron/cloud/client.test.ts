@@ -7,6 +7,7 @@ import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
 import { type CloudCallEvent, type CloudClientOptions, createCloudClient } from './client';
 import { CloudError } from './cloud-error';
 import { listItems, pageAll, pageAllByToken } from './paging';
+import { DEFAULT_RETRY, retryDelayMs } from './retry';
 
 const KEYS = { accessKeyId: 'LTAI5tClientTestKey00001', accessKeySecret: 'client-test-secret-Zq8wXv2' };
 const WRONG_SECRET = 'wrong-secret-Jk4mN7pQ1';
@@ -83,7 +84,7 @@ describe('createCloudClient', () => {
     ]);
   });
 
-  it('sends RepeatLists flattened, structured fields as JSON, the region and the token', async () => {
+  it('sends RepeatLists flattened, structured fields as JSON and the region', async () => {
     const answer = await client().call<{ Received: Record<string, string> }>('CloudAPI', 'DescribeEcho', {
       Tag: [{ Key: 'env', Value: 'dev test' }],
       RequestConfig: { RequestPath: '/a' },
@@ -102,8 +103,15 @@ describe('createCloudClient', () => {
       RegionId: 'cn-hangzhou',
     });
     expect(answer.Received).not.toHaveProperty('Skipped');
-    const created = await client().call('CloudAPI', 'CreateTestThing', {}, { token: 'tok-123' });
-    expect(created).toMatchObject({ Token: 'tok-123' });
+  });
+
+  it('sends a token only to an action whose model declares one; elsewhere it refuses, sending nothing', async () => {
+    const refused = await failure(client().call('CloudAPI', 'CreateTestThing', {}, { token: 'tok-123' }));
+    expect(refused).toMatchObject({ kind: 'config', code: 'TokenNotDeclared', attempts: 0 });
+    expect(refused.message).toContain('CloudAPI CreateTestThing declares no Token');
+    expect(callsOf('CreateTestThing')).toHaveLength(0);
+    await failure(client().call('CloudAPI', 'ModifyInstanceSpec', { InstanceId: 'apigateway-cn-none', InstanceSpec: 'api.s1.small' }, { token: 'spec-1' }));
+    expect(callsOf('ModifyInstanceSpec')[0].params).toContain('Token');
   });
 
   it('knows the regional endpoints when none is overridden', () => {
@@ -162,20 +170,45 @@ describe('retries', () => {
     expect(callsOf('DescribeVpcs')).toHaveLength(3);
   });
 
-  it('does not retry a write that is neither idempotent nor tokened', async () => {
+  it('sends any write again after a refusal that did nothing (Throttling), but not one whose answer was lost', async () => {
     sim.faults.add({ action: 'CreateTestThing' });
-    const error = await failure(client().call('CloudAPI', 'CreateTestThing'));
-    expect(error).toMatchObject({ code: 'Throttling.User', attempts: 1 });
-    expect(callsOf('CreateTestThing')).toHaveLength(1);
-    expect(events.map((event) => event.willRetry)).toEqual([false]);
+    await client().call('CloudAPI', 'CreateTestThing');
+    expect(callsOf('CreateTestThing').map((call) => call.code ?? 'OK')).toEqual(['Throttling.User', 'OK']);
+    sim.faults.add({ action: 'CreateTestThing', noAnswer: true, afterWork: true });
+    const lost = await failure(client().call('CloudAPI', 'CreateTestThing'));
+    expect(lost).toMatchObject({ kind: 'network', code: 'ECONNRESET', attempts: 1 });
+    expect(callsOf('CreateTestThing')).toHaveLength(3);
+    expect(events.map((event) => event.willRetry)).toEqual([true, false, false]);
   });
 
-  it('retries a write marked idempotent or carrying a token', async () => {
-    sim.faults.add({ action: 'CreateTestThing', times: 1 });
+  it('sends a write whose answer was lost again when it is idempotent, or carries the token its action declares', async () => {
+    sim.faults.add({ action: 'CreateTestThing', noAnswer: true, afterWork: true });
     await client().call('CloudAPI', 'CreateTestThing', {}, { idempotent: true });
-    sim.faults.add({ action: 'CreateTestThing', nth: 1, times: 1 });
-    await client().call('CloudAPI', 'CreateTestThing', {}, { token: 'tok-9' });
-    expect(callsOf('CreateTestThing').map((call) => call.code ?? 'OK')).toEqual(['Throttling.User', 'OK', 'Throttling.User', 'OK']);
+    expect(callsOf('CreateTestThing').map((call) => call.code ?? 'OK')).toEqual(['NoAnswer', 'OK']);
+    sim.faults.add({ action: 'ModifyInstanceSpec', noAnswer: true });
+    const spec = { InstanceId: 'apigateway-cn-none', InstanceSpec: 'api.s1.small' };
+    expect(await failure(client().call('CloudAPI', 'ModifyInstanceSpec', spec, { token: 'spec-9' }))).toMatchObject({ code: 'NotFoundInstance', attempts: 2 });
+    expect(callsOf('ModifyInstanceSpec').map((call) => call.code)).toEqual(['NoAnswer', 'NotFoundInstance']);
+  });
+
+  it("sends again what the cloud refuses for now on one action, as Terraform does: RepeatedCommit on CreateApiGroup/CreateApp, ConcurrencyLockTimeout on AbolishApi", async () => {
+    const cloud = client({ retry: { baseDelayMs: 1, maxDelayMs: 5, lockWaitMs: 5 } });
+    sim.faults.add({ action: 'CreateApp', error: { code: 'RepeatedCommit' } });
+    await cloud.call('CloudAPI', 'CreateApp', { AppName: 'resubmitted_app' });
+    sim.faults.add({ action: 'AbolishApi', times: 2, error: { code: 'ConcurrencyLockTimeout' } });
+    expect(await failure(cloud.call('CloudAPI', 'AbolishApi', { ApiId: 'f'.repeat(32), StageName: 'RELEASE' }))).toMatchObject({ code: 'NotFoundApi', attempts: 3 });
+    sim.faults.add({ action: 'CreateTestThing', error: { code: 'RepeatedCommit' } });
+    expect(await failure(cloud.call('CloudAPI', 'CreateTestThing'))).toMatchObject({ code: 'RepeatedCommit', httpStatus: 400, attempts: 1 });
+    expect(events.filter((event) => !event.ok).map((event) => `${event.action} ${event.code} ${event.willRetry}`)).toEqual([
+      'CreateApp RepeatedCommit true',
+      'AbolishApi ConcurrencyLockTimeout true',
+      'AbolishApi ConcurrencyLockTimeout true',
+      'AbolishApi NotFoundApi false',
+      'CreateTestThing RepeatedCommit false',
+    ]);
+    // Before sending a locked call again it waits at least Terraform's pause (3 s by default).
+    const locked = new CloudError({ kind: 'service', code: 'ConcurrencyLockTimeout', message: 'locked', product: 'CloudAPI', action: 'AbolishApi', endpoint: sim.url });
+    expect(retryDelayMs(locked, 1, DEFAULT_RETRY, () => 0)).toBe(3_000);
   });
 
   it('does not retry an error that retrying cannot fix', async () => {

@@ -1,7 +1,7 @@
 /**
  * The three OpenAPI products the app calls (reference/alibaba-openapi-control-plane.md §1.1): their
- * API versions, regional endpoints and idempotency-token parameter. The client and the offline
- * cloud both read this table, so a version or host lives in one place.
+ * API versions, regional endpoints, idempotency-token parameter and the actions that declare it.
+ * The client and the offline cloud both read this table, so a version or host lives in one place.
  */
 
 export type CloudProduct = 'CloudAPI' | 'Vpc' | 'Ecs';
@@ -47,6 +47,21 @@ export function regionFromHost(host: string): string | undefined {
     if (match) return match[1];
   }
   return undefined;
+}
+
+/**
+ * The actions whose request model declares the idempotency field (docs/sync.md "Idempotency
+ * tokens"): CloudAPI's five below, none of the VPC and ECS actions the app calls. Only these may
+ * carry a token, and only for these does a token make a resend safe; every other create has none.
+ */
+const TOKEN_ACTIONS: Record<CloudProduct, ReadonlySet<string>> = {
+  CloudAPI: new Set(['CreateInstance', 'ModifyInstanceSpec', 'ModifyInstanceAttribute', 'ModifyInstanceVpcAttributeForConsole', 'ModifyVpcAccessAndUpdateApis']),
+  Vpc: new Set(),
+  Ecs: new Set(),
+};
+
+export function declaresToken(product: CloudProduct, action: string): boolean {
+  return TOKEN_ACTIONS[product].has(action);
 }
 
 /** Actions that only read: safe to repeat whatever happened to an earlier attempt. */

@@ -24,17 +24,8 @@ export function toHostError(error: unknown): unknown {
   return error;
 }
 
-/**
- * Whether a write that failed this way may still have been carried out: no answer, a broken
- * one, or the cloud's own trouble (5xx). A refusal with a code (4xx) or a call never sent says
- * for certain that nothing was done.
- */
-export function outcomeUnknown(error: unknown): boolean {
-  if (!(error instanceof CloudError)) return true;
-  if (error.kind === 'config') return false;
-  if (error.kind !== 'service') return true;
-  return (error.httpStatus ?? 0) >= 500 || error.code === 'InternalError' || error.code === 'ServiceUnavailable';
-}
+/** Whether a failed write may have been done all the same: the client's rule, shared with sync's creates. */
+export { outcomeUnknown } from '../cloud/retry';
 
 /** What a purchase's progress shows of a failure: the cloud's code, message and request id; ours otherwise. */
 export function failureOf(error: unknown): NonNullable<PurchaseProgress['failure']> {

@@ -14,6 +14,7 @@ import { type CloudSnapshot, type SnapshotApi, type SnapshotDeployed, emptySnaps
 import type { CloudClient } from '../cloud/client';
 import { pageAll } from '../cloud/paging';
 import { mapBounded } from './bounded';
+import { CLOUD_LISTS, type ListedKind, listAllOf } from './cloud-lists';
 import { PullCache } from './pull-cache';
 
 export interface PullOptions {
@@ -24,8 +25,6 @@ export interface PullOptions {
   concurrency?: number;
   now?: () => Date;
 }
-
-const PAGE = { groups: 50, others: 100 };
 
 export async function pull(client: CloudClient, options: PullOptions = {}): Promise<CloudSnapshot> {
   const cache = options.cache ?? PullCache.memory();
@@ -69,22 +68,21 @@ export async function pull(client: CloudClient, options: PullOptions = {}): Prom
   return snapshot;
 }
 
+/** The relation lists page up to 100. */
+const PAGE = { others: 100 };
+
 async function listAll(client: CloudClient, pulledAt: string): Promise<CloudSnapshot> {
   const snapshot = emptySnapshot(client.region, pulledAt);
-  const list = (action: string, path: string, pageSize = PAGE.others) => pageAll<CloudRecord>(client, 'CloudAPI', action, {}, path, { pageSize });
-  const [groups, apis, policies, apps, plugins] = await Promise.all([
-    list('DescribeApiGroups', 'ApiGroupAttributes.ApiGroupAttribute', PAGE.groups),
-    list('DescribeApis', 'ApiSummarys.ApiSummary'),
-    list('DescribeTrafficControls', 'TrafficControls.TrafficControl'),
-    list('DescribeAppAttributes', 'Apps.AppAttribute'),
-    list('DescribePlugins', 'Plugins.PluginAttribute'),
-  ]);
-  const object = (item: CloudRecord, idKey: string, nameKey: string) => ({ id: text(item, idKey) ?? '', name: text(item, nameKey) ?? '', modifiedTime: text(item, 'ModifiedTime'), item });
-  snapshot.groups = groups.map((item) => object(item, 'GroupId', 'GroupName'));
-  snapshot.apis = apis.map((item): SnapshotApi => ({ ...object(item, 'ApiId', 'ApiName'), groupId: text(item, 'GroupId') ?? '', deployed: deployedStages(item) }));
-  snapshot.throttlingPolicies = policies.map((item) => object(item, 'TrafficControlId', 'TrafficControlName'));
-  snapshot.apps = apps.map((item) => object(item, 'AppId', 'AppName'));
-  snapshot.plugins = plugins.map((item) => object(item, 'PluginId', 'PluginName'));
+  const [groups, apis, policies, apps, plugins] = await Promise.all((['group', 'api', 'throttlingPolicy', 'app', 'plugin'] as const).map((kind) => listAllOf(client, kind)));
+  const object = (item: CloudRecord, kind: ListedKind) => {
+    const { idField, nameField } = CLOUD_LISTS[kind];
+    return { id: text(item, idField) ?? '', name: text(item, nameField) ?? '', modifiedTime: text(item, 'ModifiedTime'), item };
+  };
+  snapshot.groups = groups.map((item) => object(item, 'group'));
+  snapshot.apis = apis.map((item): SnapshotApi => ({ ...object(item, 'api'), groupId: text(item, 'GroupId') ?? '', deployed: deployedStages(item) }));
+  snapshot.throttlingPolicies = policies.map((item) => object(item, 'throttlingPolicy'));
+  snapshot.apps = apps.map((item) => object(item, 'app'));
+  snapshot.plugins = plugins.map((item) => object(item, 'plugin'));
   return snapshot;
 }
 

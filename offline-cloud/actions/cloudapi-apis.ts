@@ -11,7 +11,6 @@ import { apiRoute, definitionView, mockView, readApiDefinition } from './api-def
 import { gatewayErrors } from './gateway-errors';
 import { type ApiDefinition, type ApiRecord, type GatewayState, type JsonObject, STAGE_NAMES, type TagRecord, findApi, findGroup, gatewayState, groupName, onlineRecord } from './gateway-state';
 import { fuzzyMatch, hasTags, hexId, nextModifiedTime, optionalStageName, readTags, utcTime } from './gateway-values';
-import { oncePerToken } from './idempotency';
 
 const sameMethod = (a: string, b: string) => a === b || a === 'ANY' || b === 'ANY' || (['HEAD', 'HEADER'].includes(a) && ['HEAD', 'HEADER'].includes(b));
 
@@ -83,13 +82,11 @@ function createApi(context: ActionContext): JsonObject {
   const group = findGroup(state, params.required('GroupId'));
   const definition = readApiDefinition(params);
   const tags = readTags(params);
-  return oncePerToken(context, state, () => {
-    checkFreeInGroup(state, group.GroupId, definition);
-    const now = utcTime(context.now);
-    const api: ApiRecord = { ApiId: hexId(), GroupId: group.GroupId, CreatedTime: now, ModifiedTime: now, Tags: tags, Definition: definition };
-    state.apis.push(api);
-    return { ApiId: api.ApiId };
-  });
+  checkFreeInGroup(state, group.GroupId, definition);
+  const now = utcTime(context.now);
+  const api: ApiRecord = { ApiId: hexId(), GroupId: group.GroupId, CreatedTime: now, ModifiedTime: now, Tags: tags, Definition: definition };
+  state.apis.push(api);
+  return { ApiId: api.ApiId };
 }
 
 /** Takes an API out of everything that points at it. Its deployments must be abolished first. */

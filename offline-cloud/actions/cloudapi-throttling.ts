@@ -12,7 +12,6 @@ import { type ActionParams, pageOf } from '../action-params';
 import { gatewayErrors } from './gateway-errors';
 import { type GatewayState, type JsonObject, type SpecialRecord, type TrafficControlRecord, findApi, findGroup, findTrafficControl, gatewayState } from './gateway-state';
 import { checkDescription, checkName, hexId, nextModifiedTime, readStageName, requiredInt, requiredList, requiredOneOf, utcTime } from './gateway-values';
-import { oncePerToken } from './idempotency';
 
 const UNITS = ['SECOND', 'MINUTE', 'HOUR', 'DAY'] as const;
 const SPECIAL_TYPES = ['APP', 'USER'] as const;
@@ -89,11 +88,9 @@ function createPolicy(context: ActionContext): JsonObject {
     Specials: [],
   };
   checkLimits(policy);
-  return oncePerToken(context, state, () => {
-    checkNameFree(state, policy.TrafficControlName);
-    state.trafficControls.push(policy);
-    return { TrafficControlId: policy.TrafficControlId };
-  });
+  checkNameFree(state, policy.TrafficControlName);
+  state.trafficControls.push(policy);
+  return { TrafficControlId: policy.TrafficControlId };
 }
 
 function specialOf(params: ActionParams): Pick<SpecialRecord, 'SpecialType' | 'SpecialKey'> {
