@@ -1,14 +1,21 @@
-// Local gateway throughput and latency against bare node:http baselines measured in the same run
-// (DESIGN.md: benchmarks print ratios, never absolute thresholds).
+// Local gateway throughput, CPU and latency against bare node:http baselines measured in the same
+// run (DESIGN.md: benchmarks print ratios, never absolute thresholds).
 //   a) anonymous MOCK through the gateway        vs a bare server answering the same bytes
 //   b) signed APP MOCK, throttling bound, each request freshly signed   vs the same bare server
 //   c) HTTP backend proxied through the gateway  vs a bare keep-alive node proxy to the same backend
-// Servers run in child processes (the gateway's peak RSS is its own); autocannon runs here, no
-// pipelining. Warm-up, then interleaved rounds; the ratio is the median of per-round ratios.
-// Latency: p50/p99 of each target at half the baseline's throughput (autocannon overallRate).
-// Also printed: the CPU each server spent per call (its process.cpuUsage over the run / calls),
-// as a ratio baseline/gateway; it moves much less than throughput when the machine is shared.
-// Run: npm run bench:gateway   (about two minutes)
+// Servers run in child processes (the gateway's peak RSS is its own); the load is generated here,
+// no pipelining. Each scenario prints three ratios, gateway ÷ baseline ("×bare"):
+//   throughput  autocannon at full load; warm-up, then interleaved rounds, median of per-round ratios
+//   CPU/call    the server process's CPU time (process.cpuUsage, user + system, all its threads) over
+//               each of those runs ÷ the calls answered; median of per-round ratios. It moves less
+//               than throughput when the machine is shared, though it still grows as a server
+//               slows (fewer calls per turn of the event loop), so the same is measured at half load
+//   p99         at half the baseline's throughput, requests paced evenly (bench/paced-load.ts: open
+//               loop, each timed from when it was due, 0.01 ms resolution), gateway and baseline in
+//               turn; the CPU per call at that equal rate is printed beside it
+// Aims (issue 14): throughput ≥ 0.85 (a), 0.80 (b), 0.90 (c); CPU/call ≤ 1.2 (a); p99 ≤ 1.5 (all).
+// Ends with one JSON line. Run: npm run bench:gateway   (about two and a half minutes; check
+// `uptime` first: another heavy process on the machine moves every figure)
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -16,6 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pacedLoad, type PacedResult } from './paced-load';
 
 const SELF = fileURLToPath(import.meta.url);
 const MOCK_BODY = '{"message":"hello from the mock","items":[1,2,3]}';
@@ -28,7 +36,7 @@ const CONNECTIONS = 16;
 const WARMUP_SECONDS = 2;
 const ROUND_SECONDS = 3;
 const ROUNDS = 4;
-const LATENCY_SECONDS = 3;
+const LATENCY_SECONDS = 4;
 
 // autocannon ships no types; this is the part of its API used here.
 interface CannonRequest { method?: string; path?: string; headers?: Record<string, string>; setupRequest?: (req: CannonRequest) => CannonRequest }
@@ -152,6 +160,25 @@ const cpuMicros = (child: Child) => ask(child, 'cpu', (m) => m.micros);
 
 interface Target { name: string; child: Child; path: string; signed?: boolean }
 
+/** The request line and headers autocannon would send for this target, freshly signed when it is signed. */
+function rawRequest(target: Target): string {
+  let head = `GET ${target.path} HTTP/1.1\r\nHost: 127.0.0.1:${target.child.port}\r\n`;
+  if (target.signed) for (const [name, value] of Object.entries(signEach({ path: target.path }).headers!)) head += `${name}: ${value}\r\n`;
+  return head + '\r\n';
+}
+
+interface PacedMeasured { result: PacedResult; cpuPerCallMicros: number }
+
+async function paced(target: Target, rate: number): Promise<PacedMeasured> {
+  const cpuBefore = await cpuMicros(target.child);
+  const result = await pacedLoad({ port: target.child.port, rate, seconds: LATENCY_SECONDS, connections: CONNECTIONS, request: () => rawRequest(target) });
+  const cpuPerCallMicros = (await cpuMicros(target.child) - cpuBefore) / Math.max(1, result.completed);
+  if (result.non2xx > 0 || result.errors > 0 || result.behind > 0) {
+    console.warn(`  ! ${target.name} at ${rate} req/s: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.behind} requests behind`);
+  }
+  return { result, cpuPerCallMicros };
+}
+
 interface Measured { result: CannonResult; cpuPerCallMicros: number }
 
 async function load(target: Target, seconds: number, overallRate?: number): Promise<Measured> {
@@ -188,7 +215,22 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-interface Scenario { key: string; label: string; target: number; gateway: Target; baseline: Target }
+interface Aims {
+  /** Throughput ×bare at least this. */
+  throughput: number;
+  /** CPU per call ×bare at most this, where the issue sets one. */
+  cpu?: number;
+  /** p99 at half load ×bare at most this. */
+  p99: number;
+}
+
+interface Scenario { key: string; label: string; aims: Aims; gateway: Target; baseline: Target }
+
+interface Rounds { gateway: number[]; baseline: number[]; ratios: number[]; gatewayCpu: number[]; baselineCpu: number[]; cpuRatios: number[] }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 async function runBench(): Promise<void> {
   ({ signRequest } = await import('../shared/signature/sign'));
@@ -201,15 +243,27 @@ async function runBench(): Promise<void> {
   const children = [backend, gateway, bare, bareProxy];
 
   const scenarios: Scenario[] = [
-    { key: 'a', label: 'anonymous MOCK', target: 0.85, gateway: { name: 'gateway /mock', child: gateway, path: '/mock' }, baseline: { name: 'bare server', child: bare, path: '/mock' } },
+    {
+      key: 'a',
+      label: 'anonymous MOCK',
+      aims: { throughput: 0.85, cpu: 1.2, p99: 1.5 },
+      gateway: { name: 'gateway /mock', child: gateway, path: '/mock' },
+      baseline: { name: 'bare server', child: bare, path: '/mock' },
+    },
     {
       key: 'b',
       label: 'signed APP MOCK + throttling',
-      target: 0.75,
+      aims: { throughput: 0.8, p99: 1.5 },
       gateway: { name: 'gateway /signed', child: gateway, path: '/signed', signed: true },
       baseline: { name: 'bare server (signed requests)', child: bare, path: '/signed', signed: true },
     },
-    { key: 'c', label: 'HTTP backend proxied', target: 0.85, gateway: { name: 'gateway /proxy', child: gateway, path: '/proxy' }, baseline: { name: 'bare node proxy', child: bareProxy, path: '/proxy' } },
+    {
+      key: 'c',
+      label: 'HTTP backend proxied',
+      aims: { throughput: 0.9, p99: 1.5 },
+      gateway: { name: 'gateway /proxy', child: gateway, path: '/proxy' },
+      baseline: { name: 'bare node proxy', child: bareProxy, path: '/proxy' },
+    },
   ];
 
   console.log(`Warming up (${WARMUP_SECONDS}s per target)...`);
@@ -218,8 +272,8 @@ async function runBench(): Promise<void> {
     await load(s.baseline, WARMUP_SECONDS);
   }
 
-  const rounds = new Map<string, { gateway: number[]; baseline: number[]; ratios: number[]; cpuRatios: number[]; gatewayCpu: number[]; baselineCpu: number[] }>();
-  for (const s of scenarios) rounds.set(s.key, { gateway: [], baseline: [], ratios: [], cpuRatios: [], gatewayCpu: [], baselineCpu: [] });
+  const rounds = new Map<string, Rounds>();
+  for (const s of scenarios) rounds.set(s.key, { gateway: [], baseline: [], ratios: [], gatewayCpu: [], baselineCpu: [], cpuRatios: [] });
   for (let round = 0; round < ROUNDS; round++) {
     console.log(`Round ${round + 1}/${ROUNDS}...`);
     for (const s of scenarios) {
@@ -235,17 +289,18 @@ async function runBench(): Promise<void> {
       r.ratios.push(g.result.requests.average / b.result.requests.average);
       r.gatewayCpu.push(g.cpuPerCallMicros);
       r.baselineCpu.push(b.cpuPerCallMicros);
-      r.cpuRatios.push(b.cpuPerCallMicros / g.cpuPerCallMicros);
+      r.cpuRatios.push(g.cpuPerCallMicros / b.cpuPerCallMicros);
     }
   }
 
-  console.log(`Latency at half the baseline's throughput (${LATENCY_SECONDS}s per target)...`);
-  const latency = new Map<string, { rate: number; gateway: CannonResult; baseline: CannonResult }>();
-  for (const s of scenarios) {
+  console.log(`Latency at half the baseline's throughput, paced (${LATENCY_SECONDS}s per target)...`);
+  const latency = new Map<string, { rate: number; gateway: PacedMeasured; baseline: PacedMeasured }>();
+  for (const [i, s] of scenarios.entries()) {
     const rate = Math.max(1, Math.floor(median(rounds.get(s.key)!.baseline) / 2));
-    const g = await load(s.gateway, LATENCY_SECONDS, rate);
-    const b = await load(s.baseline, LATENCY_SECONDS, rate);
-    latency.set(s.key, { rate, gateway: g.result, baseline: b.result });
+    const order = i % 2 === 0 ? [s.gateway, s.baseline] : [s.baseline, s.gateway];
+    const results = new Map<Target, PacedMeasured>();
+    for (const target of order) results.set(target, await paced(target, rate));
+    latency.set(s.key, { rate, gateway: results.get(s.gateway)!, baseline: results.get(s.baseline)! });
   }
   const rss = await peakRss(gateway);
 
@@ -253,47 +308,71 @@ async function runBench(): Promise<void> {
     connections: CONNECTIONS,
     rounds: ROUNDS,
     roundSeconds: ROUND_SECONDS,
-    gatewayPeakRssMB: Math.round((rss / 1024 / 1024) * 10) / 10,
+    latencySeconds: LATENCY_SECONDS,
+    loadAverage: os.loadavg().map(round2),
+    cpus: os.cpus().length,
+    gatewayPeakRssMB: round1(rss / 1024 / 1024),
     scenarios: scenarios.map((s) => {
       const r = rounds.get(s.key)!;
       const l = latency.get(s.key)!;
+      const throughputRatio = median(r.ratios);
+      const cpuRatio = median(r.cpuRatios);
+      const p99Ratio = l.gateway.result.p99Ms / l.baseline.result.p99Ms;
       return {
         scenario: s.key,
         label: s.label,
+        aims: s.aims,
         gatewayReqPerSec: Math.round(median(r.gateway)),
         baselineReqPerSec: Math.round(median(r.baseline)),
-        ratio: Math.round(median(r.ratios) * 1000) / 1000,
-        roundRatios: r.ratios.map((x) => Math.round(x * 1000) / 1000),
-        gatewayCpuMicrosPerCall: Math.round(median(r.gatewayCpu) * 10) / 10,
-        baselineCpuMicrosPerCall: Math.round(median(r.baselineCpu) * 10) / 10,
-        cpuRatio: Math.round(median(r.cpuRatios) * 1000) / 1000,
-        target: s.target,
-        meetsTarget: median(r.ratios) >= s.target,
+        throughputRatio: round3(throughputRatio),
+        roundRatios: r.ratios.map(round3),
+        gatewayCpuMicrosPerCall: round1(median(r.gatewayCpu)),
+        baselineCpuMicrosPerCall: round1(median(r.baselineCpu)),
+        cpuRatio: round3(cpuRatio),
         latencyAtReqPerSec: l.rate,
-        gatewayP50Ms: l.gateway.latency.p50,
-        gatewayP99Ms: l.gateway.latency.p99,
-        baselineP50Ms: l.baseline.latency.p50,
-        baselineP99Ms: l.baseline.latency.p99,
+        gatewayP50Ms: round2(l.gateway.result.p50Ms),
+        gatewayP99Ms: round2(l.gateway.result.p99Ms),
+        baselineP50Ms: round2(l.baseline.result.p50Ms),
+        baselineP99Ms: round2(l.baseline.result.p99Ms),
+        p99Ratio: round3(p99Ratio),
+        halfLoadGatewayCpuMicrosPerCall: round1(l.gateway.cpuPerCallMicros),
+        halfLoadBaselineCpuMicrosPerCall: round1(l.baseline.cpuPerCallMicros),
+        halfLoadCpuRatio: round3(l.gateway.cpuPerCallMicros / l.baseline.cpuPerCallMicros),
+        meetsAims: throughputRatio >= s.aims.throughput && (s.aims.cpu === undefined || cpuRatio <= s.aims.cpu) && p99Ratio <= s.aims.p99,
       };
     }),
   };
 
+  const mark = (ok: boolean) => (ok ? ' ' : '!');
   const rows = report.scenarios.map((s) => [
     `${s.scenario}) ${s.label}`,
-    String(s.gatewayReqPerSec),
-    String(s.baselineReqPerSec),
-    `${s.ratio.toFixed(3)} (≥ ${s.target})`,
-    `${s.gatewayCpuMicrosPerCall}, ${s.baselineCpuMicrosPerCall} → ${s.cpuRatio.toFixed(2)}`,
-    `${s.gatewayP50Ms} / ${s.gatewayP99Ms}`,
-    `${s.baselineP50Ms} / ${s.baselineP99Ms}`,
+    `${s.gatewayReqPerSec} / ${s.baselineReqPerSec}`,
+    `${s.throughputRatio.toFixed(2)} ${mark(s.throughputRatio >= s.aims.throughput)} (≥ ${s.aims.throughput})`,
+    `${s.gatewayCpuMicrosPerCall} / ${s.baselineCpuMicrosPerCall}`,
+    `${s.cpuRatio.toFixed(2)} ${mark(s.aims.cpu === undefined || s.cpuRatio <= s.aims.cpu)}${s.aims.cpu === undefined ? '' : ` (≤ ${s.aims.cpu})`}`,
+    `${s.gatewayP50Ms.toFixed(2)} / ${s.baselineP50Ms.toFixed(2)}`,
+    `${s.gatewayP99Ms.toFixed(2)} / ${s.baselineP99Ms.toFixed(2)}`,
+    `${s.p99Ratio.toFixed(2)} ${mark(s.p99Ratio <= s.aims.p99)} (≤ ${s.aims.p99})`,
+    `${s.halfLoadGatewayCpuMicrosPerCall} / ${s.halfLoadBaselineCpuMicrosPerCall} → ${s.halfLoadCpuRatio.toFixed(2)}`,
   ]);
-  const header = ['scenario', 'gateway req/s', 'baseline req/s', 'ratio (median)', 'CPU µs/call gw, base → base/gw', 'gateway p50/p99 ms', 'baseline p50/p99 ms'];
+  const header = [
+    'scenario',
+    'req/s gw / base',
+    'throughput ×bare',
+    'CPU µs/call gw / base',
+    'CPU ×bare',
+    'p50 ms gw / base',
+    'p99 ms gw / base',
+    'p99 ×bare',
+    'half load: CPU µs/call → ×bare',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
   console.log('\n' + line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const row of rows) console.log(line(row));
-  console.log(`\nGateway peak RSS: ${report.gatewayPeakRssMB} MB`);
+  console.log(`\n×bare = gateway ÷ baseline; "!" marks a figure outside its aim. Latency at ${report.scenarios.map((s) => `${s.scenario}) ${s.latencyAtReqPerSec}`).join(', ')} req/s.`);
+  console.log(`Gateway peak RSS: ${report.gatewayPeakRssMB} MB. Load average at the end: ${report.loadAverage.join(' ')} (${report.cpus} CPUs).`);
   console.log(JSON.stringify(report));
 
   for (const child of children) child.process.disconnect();
