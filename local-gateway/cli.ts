@@ -1,7 +1,7 @@
 /**
  * `apigw-local`: serve a project file headless, or sign a call for curl.
  * bin/apigw-local.js calls main(process.argv); when started by the console (an IPC channel or Electron's
- * parentPort exists) it reports readiness, access records and reloads to its parent over that channel,
+ * parentPort exists) it reports readiness, access records (in batches: access-to-parent.ts) and reloads to its parent over that channel,
  * and with --secrets-from-parent takes the apps' secrets from it instead of a file (never from argv or env).
  */
 import { readFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { signRequest } from '../shared/signature/sign';
 import { isSignatureMethod } from '../shared/signature/hmac';
 import { isLogLevel, LOG_LEVELS } from './access-log';
 import { parentChannel, type ParentChannel } from './parent-channel';
+import { forwardAccessRecords } from './access-to-parent';
 import { serveProjectFile, type ServingProject } from './serve';
 
 export interface CliIo {
@@ -151,14 +152,14 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   inbox?.serveWith(serving, parent!);
-  if (parent) {
-    serving.gateway.on('access', (record) => parent({ type: 'access', record }));
-    parent({ type: 'listening', port: serving.port, host: serving.host });
-  }
+  const forwarder = parent ? forwardAccessRecords(serving.gateway, parent) : undefined;
+  if (parent) parent({ type: 'listening', port: serving.port, host: serving.host });
 
   await signals.stopped;
   inbox?.dispose();
   await serving.stop();
+  // The calls that finished while stopping reach the console too.
+  forwarder?.stop();
   return EXIT.ok;
 }
 

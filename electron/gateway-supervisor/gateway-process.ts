@@ -40,7 +40,8 @@ export type ParentMessage = { type: 'secrets'; secrets: SecretsFile } | { type: 
 /** Messages from the gateway, as the supervisor acts on them. */
 export type ChildMessage =
   | { type: 'listening'; port: number }
-  | { type: 'access'; record: AccessLogRecord }
+  /** Records of calls in the order they were logged, a batch at a time (local-gateway/access-to-parent.ts). */
+  | { type: 'access'; records: AccessLogRecord[] }
   | { type: 'reload'; ok: boolean; problems: string[]; cause?: 'secrets' };
 
 /** Checks a message from the process (it is ours, but a bug there must not break the host). */
@@ -48,7 +49,10 @@ export function parseChildMessage(message: unknown): ChildMessage | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const m = message as Record<string, unknown>;
   if (m.type === 'listening' && typeof m.port === 'number') return { type: 'listening', port: m.port };
-  if (m.type === 'access' && typeof m.record === 'object' && m.record !== null) return { type: 'access', record: accessRecordOf(m.record as Record<string, unknown>) };
+  if (m.type === 'access' && Array.isArray(m.records)) {
+    const records = m.records.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
+    return { type: 'access', records: records.map(accessRecordOf) };
+  }
   if (m.type === 'reload' && typeof m.ok === 'boolean') {
     const problems = Array.isArray(m.problems) ? m.problems.filter((p): p is string => typeof p === 'string') : [];
     return { type: 'reload', ok: m.ok, problems, cause: m.cause === 'secrets' ? 'secrets' : undefined };

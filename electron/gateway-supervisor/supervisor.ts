@@ -258,7 +258,7 @@ class Supervisor implements GatewaySupervisor {
     const message = parseChildMessage(raw);
     if (!message) return false;
     if (message.type === 'access') {
-      this.feed.push(message.record);
+      for (const record of message.records) this.feed.push(record);
       return false;
     }
     if (message.type === 'reload') {
