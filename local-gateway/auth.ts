@@ -4,13 +4,13 @@
  * the cloud's error code, checked in the order the brief lists them (one test per code).
  */
 import { authorizationExpiryMs } from '../shared/model/authorization-expiry';
-import type { Api, Auth, Project, SecretsFile, Stage } from '../shared/model/schema';
+import type { Api, Auth, Project, SecretsFile } from '../shared/model/schema';
 import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
 import { contentMd5Matches, verifySignature, type SignableRequest } from '../shared/signature';
 import { localAppId } from './app-id';
 import { nodeContentMd5, nodeHmac } from './node-hmac';
 import type { Call } from './call';
-import { stageRefKey } from './stage-ref';
+import { stageRefKey, type StageRef } from './stage-ref';
 import { createNonceStore, type NonceStore } from '../shared/security/nonce-store';
 
 /** The app a call was made by, once authenticated. */
@@ -27,7 +27,14 @@ export type { NonceStore } from '../shared/security/nonce-store';
 export type AuthResult = { ok: true; app?: AuthenticatedApp } | { ok: false; error: GatewayError };
 
 export interface Authenticator {
+  /** Authentication for one API in one stage, its authorizations looked up once per (re)load (runtime.ts). */
+  forApi(api: Api, ref: StageRef): ApiAuthenticator;
+  /** forApi(api, ref in the call's stage).authenticate(call). */
   authenticate(call: Call, api: Api, ref: { group: string; api: string }): AuthResult;
+}
+
+export interface ApiAuthenticator {
+  authenticate(call: Call): AuthResult;
 }
 
 export interface AuthenticatorOptions {
@@ -42,35 +49,45 @@ const DECIMAL = /^\d{1,15}$/;
 const APPCODE_SCHEME = 'appcode ';
 
 type AppAuth = Extract<Auth, { type: 'APP' }>;
-type ApiRef = { group: string; api: string };
 
-interface KeyEntry {
+/** An app as its credentials find it, with the answer that admits it made once rather than per call. */
+interface AppEntry {
   app: AuthenticatedApp;
+  admitted: AuthResult;
+}
+
+interface KeyEntry extends AppEntry {
   secret: string;
 }
+
+/** The answer for an API that needs no app: shared by every call, never changed. */
+const ANONYMOUS: AuthResult = Object.freeze({ ok: true });
+/** Apps authorized for one API in one stage → when that ends (epoch ms; Infinity when never). */
+type Grants = ReadonlyMap<string, number>;
+const NO_GRANTS: Grants = new Map();
 
 export function createAuthenticator(opts: AuthenticatorOptions): Authenticator {
   const now = opts.now ?? Date.now;
   const nonces = opts.nonceStore ?? createNonceStore();
   const { byAppKey, byAppCode } = indexSecrets(opts.project, opts.secrets);
-  const grants = indexAuthorizations(opts.project);
+  const grantsByApi = indexAuthorizations(opts.project);
 
-  function authorize(app: AuthenticatedApp, call: Call, ref: ApiRef): AuthResult {
-    const expiresAt = grants.get(grantKey(app.name, ref.group, ref.api, call.stage));
+  function authorize(entry: AppEntry, grants: Grants): AuthResult {
+    const expiresAt = grants.get(entry.app.name);
     if (expiresAt === undefined) return refuse('I403AA');
     if (expiresAt <= now()) return refuse('A403EP');
-    return { ok: true, app };
+    return entry.admitted;
   }
 
-  function byCode(code: string, auth: AppAuth, call: Call, ref: ApiRef): AuthResult {
+  function byCode(code: string, auth: AppAuth, grants: Grants): AuthResult {
     // An API that takes no AppCodes: the cloud's answer is not documented (GATEWAY_ERRORS.A403AC is our choice).
     if (auth.appCodeAuthType !== 'HEADER' && auth.appCodeAuthType !== 'HEADER_QUERY') return refuse('A403AC');
-    const app = byAppCode.get(code);
-    if (app === undefined) return refuse('A400AC', '`not found`');
-    return authorize(app, call, ref);
+    const entry = byAppCode.get(code);
+    if (entry === undefined) return refuse('A400AC', '`not found`');
+    return authorize(entry, grants);
   }
 
-  function bySignature(auth: AppAuth, call: Call, ref: ApiRef): AuthResult {
+  function bySignature(auth: AppAuth, call: Call, grants: Grants): AuthResult {
     const headers = call.headers;
     const appKey = headers['x-ca-key'];
     if (appKey === undefined || appKey === '') return refuse('A400MA');
@@ -106,17 +123,26 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator {
     // Only a verified call may use up a nonce, so a forged request cannot burn a real one.
     // Nonces are kept per AppKey: one app cannot use up another's.
     if (hasNonce && nonces.seen(`${appKey}\u0000${nonce}`, at, replayableUntil)) return refuse('I400NC');
-    return authorize(entry.app, call, ref);
+    return authorize(entry, grants);
+  }
+
+  function forApi(api: Api, ref: StageRef): ApiAuthenticator {
+    const auth = api.auth;
+    if (auth.type !== 'APP') return { authenticate: () => ANONYMOUS };
+    const grants = grantsByApi.get(stageRefKey(ref)) ?? NO_GRANTS;
+    const queryAllowed = auth.appCodeAuthType === 'HEADER_QUERY';
+    return {
+      authenticate(call) {
+        const code = appCodeOf(call, queryAllowed);
+        if (code !== undefined) return byCode(code, auth, grants);
+        return bySignature(auth, call, grants);
+      },
+    };
   }
 
   return {
-    authenticate(call, api, ref) {
-      const auth = api.auth;
-      if (auth.type !== 'APP') return { ok: true };
-      const code = appCodeOf(call, auth.appCodeAuthType === 'HEADER_QUERY');
-      if (code !== undefined) return byCode(code, auth, call, ref);
-      return bySignature(auth, call, ref);
-    },
+    forApi,
+    authenticate: (call, api, ref) => forApi(api, { group: ref.group, api: ref.api, stage: call.stage }).authenticate(call),
   };
 }
 
@@ -138,34 +164,35 @@ function refuse(code: Parameters<typeof gatewayError>[0], detail?: string): Auth
 }
 
 /** AppKey → app and secret, AppCode → app, for the apps the project defines (stale secrets are ignored). */
-function indexSecrets(project: Project, secrets: SecretsFile): { byAppKey: Map<string, KeyEntry>; byAppCode: Map<string, AuthenticatedApp> } {
+function indexSecrets(project: Project, secrets: SecretsFile): { byAppKey: Map<string, KeyEntry>; byAppCode: Map<string, AppEntry> } {
   const byAppKey = new Map<string, KeyEntry>();
-  const byAppCode = new Map<string, AuthenticatedApp>();
+  const byAppCode = new Map<string, AppEntry>();
   for (const { name } of project.apps) {
     const own = secrets.apps[name];
     if (own === undefined) continue;
     const appId = localAppId(name);
     for (const { appKey, appSecret } of own.keys) {
-      if (!byAppKey.has(appKey)) byAppKey.set(appKey, { app: { name, appKey, appId }, secret: appSecret });
+      if (byAppKey.has(appKey)) continue;
+      const app: AuthenticatedApp = { name, appKey, appId };
+      byAppKey.set(appKey, { app, admitted: { ok: true, app }, secret: appSecret });
     }
     const byCodeApp: AuthenticatedApp = { name, appId };
-    for (const code of own.appCodes) if (!byAppCode.has(code)) byAppCode.set(code, byCodeApp);
+    const byCodeEntry: AppEntry = { app: byCodeApp, admitted: { ok: true, app: byCodeApp } };
+    for (const code of own.appCodes) if (!byAppCode.has(code)) byAppCode.set(code, byCodeEntry);
   }
   return { byAppKey, byAppCode };
 }
 
-/** (app, API, stage) → expiry in epoch ms; Infinity when it never expires. */
-function indexAuthorizations(project: Project): Map<string, number> {
-  const grants = new Map<string, number>();
+/** Per API and stage (stageRefKey): app → expiry in epoch ms; Infinity when it never expires. */
+function indexAuthorizations(project: Project): Map<string, Map<string, number>> {
+  const byApi = new Map<string, Map<string, number>>();
   for (const grant of project.authorizations) {
     const expiresAt = authorizationExpiryMs(grant.expiresAt);
-    const key = grantKey(grant.app, grant.group, grant.api, grant.stage);
+    const key = stageRefKey({ group: grant.group, api: grant.api, stage: grant.stage });
+    let grants = byApi.get(key);
+    if (grants === undefined) byApi.set(key, (grants = new Map()));
     // Two grants for the same triple: the one that lasts longer decides.
-    if (!((grants.get(key) ?? -Infinity) > expiresAt)) grants.set(key, expiresAt);
+    if (!((grants.get(grant.app) ?? -Infinity) > expiresAt)) grants.set(grant.app, expiresAt);
   }
-  return grants;
-}
-
-function grantKey(app: string, group: string, api: string, stage: Stage): string {
-  return `${app}\u0000${stageRefKey({ group, api, stage })}`;
+  return byApi;
 }

@@ -16,8 +16,15 @@ export interface Preflight {
 export interface Cors {
   /** Answers OPTIONS + Access-Control-Request-Method; `ref` is undefined when no API matched the path. */
   preflight(ref: StageRef | undefined, call: Call): Preflight | GatewayError;
-  /** Headers to add to the response of an actual call; empty when no plugin or the Origin is not allowed. */
+  /** The plugin bound to one API in one stage, looked up once per (re)load (runtime.ts); undefined when none is. */
+  forApi(ref: StageRef): ApiCors | undefined;
+  /** forApi(ref)?.responseHeaders(call), or none. */
   responseHeaders(ref: StageRef, call: Call): Record<string, string>;
+}
+
+export interface ApiCors {
+  /** Headers to add to the response of an actual call; undefined when the Origin is not allowed (or absent). */
+  responseHeaders(call: Call): Record<string, string> | undefined;
 }
 
 interface CompiledCors {
@@ -45,6 +52,9 @@ export function createCors(project: Project): Cors {
     // GATEWAY_CHOICES.duplicateBindings: a later plugin bound to the same API replaces an earlier one.
     for (const ref of plugin.bindings) bound.set(stageRefKey(ref), compiled);
   }
+
+  const byApi = new Map<string, ApiCors>();
+  for (const [key, cors] of bound) byApi.set(key, apiCors(cors));
 
   return {
     preflight(ref, call) {
@@ -77,11 +87,16 @@ export function createCors(project: Project): Cors {
       return { status: 200, headers };
     },
 
-    responseHeaders(ref, call) {
-      if (bound.size === 0) return {};
-      const cors = bound.get(stageRefKey(ref));
+    forApi: (ref) => byApi.get(stageRefKey(ref)),
+    responseHeaders: (ref, call) => byApi.get(stageRefKey(ref))?.responseHeaders(call) ?? {},
+  };
+}
+
+function apiCors(cors: CompiledCors): ApiCors {
+  return {
+    responseHeaders(call) {
       const origin = call.headers['origin'];
-      if (cors === undefined || origin === undefined || origin === '' || !originAllowed(cors, origin)) return {};
+      if (origin === undefined || origin === '' || !originAllowed(cors, origin)) return undefined;
       const headers = originHeaders(cors, origin);
       if (cors.exposeHeaders !== '') headers['access-control-expose-headers'] = cors.exposeHeaders;
       headers['vary'] = 'Origin';

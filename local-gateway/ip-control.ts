@@ -13,8 +13,15 @@ type Address = ipaddr.IPv4 | ipaddr.IPv6;
 type Cidr = [Address, number];
 
 export interface IpControl {
-  /** Returns the A403IP refusal for a client IP, or undefined when the call may go on. */
+  /** The plugins bound to one API in one stage, looked up once per (re)load (runtime.ts); undefined when none is. */
+  forApi(ref: StageRef): ApiIpControl | undefined;
+  /** forApi(ref)?.check(clientIp, app). */
   check(ref: StageRef, clientIp: string, app?: AuthenticatedApp): GatewayError | undefined;
+}
+
+export interface ApiIpControl {
+  /** Returns the A403IP refusal for a client IP, or undefined when the call may go on. */
+  check(clientIp: string, app?: AuthenticatedApp): GatewayError | undefined;
 }
 
 /** One plugin as compiled: blocks for every caller, and blocks for one app each. */
@@ -38,17 +45,21 @@ export function createIpControl(project: Project): IpControl {
     }
   }
 
+  const byApi = new Map<string, ApiIpControl>();
+  for (const [key, applying] of rules) {
+    byApi.set(key, {
+      check(clientIp, app) {
+        const address = parseClientIp(clientIp);
+        for (const rule of applying) {
+          if (!admits(rule, address, app)) return gatewayError('A403IP', clientIp);
+        }
+        return undefined;
+      },
+    });
+  }
   return {
-    check(ref, clientIp, app) {
-      if (rules.size === 0) return undefined;
-      const applying = rules.get(stageRefKey(ref));
-      if (applying === undefined) return undefined;
-      const address = parseClientIp(clientIp);
-      for (const rule of applying) {
-        if (!admits(rule, address, app)) return gatewayError('A403IP', clientIp);
-      }
-      return undefined;
-    },
+    forApi: (ref) => byApi.get(stageRefKey(ref)),
+    check: (ref, clientIp, app) => byApi.get(stageRefKey(ref))?.check(clientIp, app),
   };
 }
 

@@ -7,14 +7,14 @@ import type { Api, Project, SecretsFile, Stage } from '../shared/model/schema';
 import { STAGES } from '../shared/model/schema';
 import { servedApis } from '../shared/model/stages';
 import { gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
-import { createAuthenticator, type Authenticator, type NonceStore } from './auth';
+import { createAuthenticator, type ApiAuthenticator, type Authenticator, type NonceStore } from './auth';
 import { compileBackend, type CompiledBackend } from './backends';
-import { createCors, type Cors } from './cors';
-import { createIpControl, type IpControl } from './ip-control';
+import { createCors, type ApiCors, type Cors } from './cors';
+import { createIpControl, type ApiIpControl, type IpControl } from './ip-control';
 import { compileMapping, type CompiledMapping } from './mapping';
 import { RouteTable, type RouteTarget } from './routes';
 import type { StageRef } from './stage-ref';
-import { createThrottler, type ThrottleCounters, type Throttler } from './throttling';
+import { createThrottler, type ApiThrottle, type ThrottleCounters, type Throttler } from './throttling';
 import { groupHostLabel } from '../shared/debug/group-host';
 import { basePathProblem, callPath } from '../shared/model/base-path';
 
@@ -23,8 +23,23 @@ export interface CompiledApi extends RouteTarget {
   ref: StageRef;
   /** The deployed API cannot be served as defined (answered with this error). */
   broken?: GatewayError;
+  /** The API takes calls over HTTP (its protocols), as the local gateway serves them. */
+  servesHttp: boolean;
   mapping: CompiledMapping;
   backend: CompiledBackend;
+  /** What is bound to the API in its stage, looked up here once rather than for every call. */
+  auth: ApiAuthenticator;
+  throttle?: ApiThrottle;
+  ipControl?: ApiIpControl;
+  cors?: ApiCors;
+}
+
+/** The project's policies, from which each compiled API takes its own. */
+interface Policies {
+  auth: Authenticator;
+  throttler: Throttler;
+  ipControl: IpControl;
+  cors: Cors;
 }
 
 export interface GroupRuntime {
@@ -65,6 +80,12 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
   const byHost = new Map<string, GroupRuntime>();
   const byName = new Map<string, GroupRuntime>();
   const unservable = new Set<string>();
+  const policies: Policies = {
+    auth: createAuthenticator({ project, secrets, nonceStore: options.nonceStore, now: options.now }),
+    throttler: createThrottler(project, options.now, options.throttleCounters),
+    ipControl: createIpControl(project),
+    cors: createCors(project),
+  };
   for (const group of project.groups) {
     const runtime: GroupRuntime = {
       name: group.name,
@@ -94,7 +115,7 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
       }
       if (unservable.has(group.name)) continue;
       const variables = project.groups.find((g) => g.name === api.group)?.stageVariables[stage] ?? {};
-      const compiled = compileApi(api, stage, variables, group.basePath, warnings);
+      const compiled = compileApi(api, stage, variables, group.basePath, policies, warnings);
       group.routes[stage].add(compiled);
     }
     for (const group of groups) {
@@ -110,17 +131,14 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
     project,
     groups,
     byHost,
-    auth: createAuthenticator({ project, secrets, nonceStore: options.nonceStore, now: options.now }),
-    throttler: createThrottler(project, options.now, options.throttleCounters),
-    ipControl: createIpControl(project),
-    cors: createCors(project),
+    ...policies,
     warnings,
   };
   if (groups.length === 1) runtime.only = groups[0];
   return runtime;
 }
 
-function compileApi(api: Api, stage: Stage, variables: Record<string, string>, basePath: string, warnings: string[]): CompiledApi {
+function compileApi(api: Api, stage: Stage, variables: Record<string, string>, basePath: string, policies: Policies, warnings: string[]): CompiledApi {
   const ref: StageRef = { group: api.group, api: api.name, stage };
   const where = `API "${api.name}" of group "${api.group}" in ${stage}`;
   let broken: GatewayError | undefined;
@@ -140,9 +158,22 @@ function compileApi(api: Api, stage: Stage, variables: Record<string, string>, b
     backend = { type: 'MOCK', status: 500, headers: [], body: Buffer.alloc(0) };
   }
   // Callers reach the API at the group's BasePath + its request path, and only there.
-  const compiled: CompiledApi = { pattern: callPath(basePath, api.request.path), method: api.request.method, api, ref, mapping, backend };
-  if (broken) compiled.broken = broken;
-  return compiled;
+  // Every field set, even to undefined: compiled APIs then share one shape, which keeps the
+  // server's reads of them monomorphic.
+  return {
+    pattern: callPath(basePath, api.request.path),
+    method: api.request.method,
+    api,
+    ref,
+    broken,
+    servesHttp: api.request.protocols.includes('HTTP'),
+    mapping,
+    backend,
+    auth: policies.auth.forApi(api, ref),
+    throttle: policies.throttler.forApi(ref),
+    ipControl: policies.ipControl.forApi(ref),
+    cors: policies.cors.forApi(ref),
+  };
 }
 
 /** Which stages of a group serve at least one API (for the CLI's start-up lines). */

@@ -295,7 +295,7 @@ class Exchange implements InFlight {
     const compiled = hit.target;
     record.api = compiled.api.name;
     if (compiled.broken) return this.refuse(compiled.broken);
-    if (!GATEWAY_CHOICES.servesHttpsOnlyApisOverHttp && !compiled.api.request.protocols.includes('HTTP')) {
+    if (!GATEWAY_CHOICES.servesHttpsOnlyApisOverHttp && !compiled.servesHttp) {
       return this.refuse(gatewayError('I403PT', 'HTTP'));
     }
 
@@ -320,16 +320,15 @@ class Exchange implements InFlight {
         if (!Array.isArray(parsed)) return this.refuse(parsed);
         form = parsed;
       }
-      const { rt, record } = this;
+      const record = this.record;
       const compiled = hit.target;
-      const ref = compiled.ref;
       const call = this.call(body, form);
-      this.cors = rt.cors.responseHeaders(ref, call);
-      const auth = rt.auth.authenticate(call, compiled.api, ref);
+      this.cors = compiled.cors?.responseHeaders(call);
+      const auth = compiled.auth.authenticate(call);
       if (!auth.ok) return this.refuse(auth.error);
       const app = auth.app;
       if (app) record.app = app.name;
-      const denied = rt.ipControl.check(ref, call.clientIp, app) ?? rt.throttler.check(ref, app);
+      const denied = compiled.ipControl?.check(call.clientIp, app) ?? compiled.throttle?.check(app);
       if (denied) return this.refuse(denied);
 
       const backend = compiled.backend;

@@ -10,8 +10,15 @@ import type { AuthenticatedApp } from './auth';
 import { stageRefKey, type StageRef } from './stage-ref';
 
 export interface Throttler {
-  /** Counts the call and returns undefined, or returns the refusal without counting anything. */
+  /** The policy bound to one API in one stage, looked up once per (re)load (runtime.ts); undefined when none is. */
+  forApi(ref: StageRef): ApiThrottle | undefined;
+  /** forApi(ref)?.check(app). */
   check(ref: StageRef, app?: AuthenticatedApp): GatewayError | undefined;
+}
+
+export interface ApiThrottle {
+  /** Counts the call and returns undefined, or returns the refusal without counting anything. */
+  check(app?: AuthenticatedApp): GatewayError | undefined;
 }
 
 // Epoch milliseconds are UTC, so whole multiples of the unit start each second, minute, hour and UTC day.
@@ -51,7 +58,7 @@ interface Binding extends Counters {
 }
 
 export function createThrottler(project: Project, now: () => number = Date.now, store: ThrottleCounters = new Map()): Throttler {
-  const bindings = new Map<string, Binding>();
+  const bindings = new Map<string, ApiThrottle>();
   const kept = new Set<string>();
   // Later policies replace earlier ones on the same binding, as SetTrafficControlApis does.
   for (const policy of project.throttlingPolicies) {
@@ -64,17 +71,21 @@ export function createThrottler(project: Project, now: () => number = Date.now, 
         store.set(countersKey, counters);
       }
       kept.add(countersKey);
-      bindings.set(key, compileBinding(policy, counters));
+      bindings.set(key, throttleOf(compileBinding(policy, counters), now));
     }
   }
   // Counters of bindings that are gone would never be read again.
   for (const key of store.keys()) if (!kept.has(key)) store.delete(key);
 
   return {
-    check(ref, app) {
-      if (bindings.size === 0) return undefined;
-      const binding = bindings.get(stageRefKey(ref));
-      if (binding === undefined) return undefined;
+    forApi: (ref) => bindings.get(stageRefKey(ref)),
+    check: (ref, app) => bindings.get(stageRefKey(ref))?.check(app),
+  };
+}
+
+function throttleOf(binding: Binding, now: () => number): ApiThrottle {
+  return {
+    check(app) {
       const window = Math.floor(now() / binding.unitMs);
 
       // Most specific level first, so the caller learns the limit that is really theirs.
