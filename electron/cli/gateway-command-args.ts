@@ -13,9 +13,25 @@ import { CommandFailure } from './sync-session';
 export const GATEWAY_VERBS = ['list', 'show', 'check', 'buy', 'modify', 'delete'] as const;
 export type GatewayVerb = (typeof GATEWAY_VERBS)[number];
 
-const CONNECTION = ['region', 'profile', 'endpoint', 'data', 'json'];
-const PURCHASE = ['name', 'description', 'edition', 'spec', 'subnet', 'vpc', 'security-group', 'eip', 'bandwidth', 'maintenance', 'billing', 'duration', 'cycle', 'https-policy', 'instance-cidr'];
-const CHANGE = ['name', 'description', 'edition', 'spec', 'vpc', 'security-group', 'eip', 'bandwidth', 'maintenance', 'https-policy'];
+const CONNECTION = ['region', 'profile', 'endpoint', 'data', 'json', 'verbose'];
+const PURCHASE = ['name', 'description', 'edition', 'spec', 'subnet', 'vpc', 'security-group', 'public-groups', 'maintenance', 'billing', 'duration', 'cycle', 'https-policy', 'instance-cidr'];
+const CHANGE = ['name', 'description', 'edition', 'spec', 'vpc', 'maintenance', 'https-policy'];
+
+const INTERNET_PER_GROUP = 'internet access is per API group: switch it on in the Groups screen (or `network: { internet: true }` on the group in the project file) and run apigw-studio apply';
+
+/**
+ * Flags of earlier versions that stood for parameters Alibaba Cloud does not have (docs/gateways.md
+ * "What is sent"): still parsed, so that passing one says why it is gone instead of "unknown option".
+ */
+const NOT_IN_THE_API: Record<string, (verb: GatewayVerb) => string | undefined> = {
+  eip: () => `--eip: Alibaba Cloud has no EIP on a dedicated instance; ${INTERNET_PER_GROUP}.`,
+  bandwidth: () =>
+    `--bandwidth: Alibaba Cloud has no bandwidth setting on a dedicated instance (its outbound Internet bandwidth comes with the spec, e.g. 100 Mbit/s for api.s1.small; --edition/--spec pick it); ${INTERNET_PER_GROUP}.`,
+  'security-group': (verb) =>
+    verb === 'modify'
+      ? "--security-group: Alibaba Cloud has no call that moves a dedicated instance to another security group (ModifyInstanceVpcAttributeForConsole sets a classic instance's VPC access, nothing else); change the rules of the gateway's security group instead."
+      : undefined,
+};
 
 /** The flags each verb takes, besides the connection's. */
 const FLAGS: Record<GatewayVerb, string[]> = {
@@ -33,6 +49,7 @@ export const GATEWAY_OPTIONS: ParseArgsConfig['options'] = {
   endpoint: { type: 'string' },
   data: { type: 'string' },
   json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   name: { type: 'string' },
   description: { type: 'string' },
   edition: { type: 'string' },
@@ -40,6 +57,7 @@ export const GATEWAY_OPTIONS: ParseArgsConfig['options'] = {
   subnet: { type: 'string', multiple: true },
   vpc: { type: 'string' },
   'security-group': { type: 'string' },
+  'public-groups': { type: 'boolean' },
   eip: { type: 'string' },
   bandwidth: { type: 'string' },
   maintenance: { type: 'string' },
@@ -64,6 +82,10 @@ export function isGatewayVerb(value: string | undefined): value is GatewayVerb {
 
 /** Refuses flags the verb does not take, so a typo or a misplaced flag is not silently ignored. */
 export function checkFlags(verb: GatewayVerb, values: CommandContext['values']): void {
+  for (const [name, why] of Object.entries(NOT_IN_THE_API)) {
+    const message = values[name] !== undefined ? why(verb) : undefined;
+    if (message) throw usage(verb, message);
+  }
   const allowed = new Set([...CONNECTION, ...FLAGS[verb]]);
   const stray = Object.keys(values).find((name) => values[name] !== undefined && !allowed.has(name) && name !== 'help');
   if (stray) throw usage(verb, `--${stray} does not apply to ${verb}; see apigw-studio gateway --help`);
@@ -131,13 +153,6 @@ export class Flags {
     return { start: parts[0].trim(), end: parts[1].trim() };
   }
 
-  /** `--bandwidth N` in Mbit/s; 0 turns public outbound access off. */
-  outbound(): PurchaseRequest['publicOutbound'] | undefined {
-    const mbps = this.number('bandwidth', 'the outbound Internet bandwidth in Mbit/s (0 for none)');
-    if (mbps === undefined) return undefined;
-    return mbps > 0 ? { enabled: true, bandwidthMbps: mbps } : { enabled: false };
-  }
-
   billing(): PurchaseRequest['billing'] {
     const kind = this.text('billing') ?? 'payg';
     if (kind === 'payg') {
@@ -168,14 +183,12 @@ export class Flags {
   }
 
   purchaseRequest(): PurchaseRequest {
-    const eip = this.text('eip');
     const request: PurchaseRequest = {
       name: this.text('name') ?? '',
       ...this.subnets(),
       vpcId: this.text('vpc') ?? '',
       securityGroupId: this.text('security-group') ?? '',
-      publicInbound: eip ? { enabled: true, eipId: eip } : { enabled: false },
-      publicOutbound: this.outbound() ?? { enabled: false },
+      ...(this.bool('public-groups') ? { publicGroups: true } : {}),
       billing: this.billing(),
     };
     const edition = this.edition();
@@ -192,16 +205,12 @@ export class Flags {
   }
 
   change(): InstanceChange {
-    const eip = this.text('eip');
     const change: InstanceChange = {};
     const fields: Partial<InstanceChange> = {
       name: this.text('name'),
       description: this.text('description'),
       maintenance: this.maintenance(),
-      securityGroupId: this.text('security-group'),
       vpcId: this.text('vpc'),
-      publicInbound: eip === undefined ? undefined : { enabled: true, eipId: eip },
-      publicOutbound: this.outbound(),
       edition: this.edition(),
       spec: this.text('spec'),
       httpsPolicy: this.text('https-policy'),
@@ -217,9 +226,8 @@ export const GATEWAY_HELP = [
   '  show ID                   One gateway in detail, with the API groups on it',
   '  check <purchase flags>    Every finding of the purchase rules (level, field, message); exit 1 on a blocker',
   '  buy <purchase flags>      Check, ask (or --yes), buy with a token, wait until RUNNING, set the maintenance window',
-  '  modify ID <change flags>  Change name, description, maintenance window, security group, EIP, bandwidth, HTTPS policy',
-  '                            or edition/spec (the same flags as a purchase; --security-group: one of the gateway\'s VPC,',
-  '                            for all its zones; --eip: move public inbound access to this Available EIP)',
+  '  modify ID <change flags>  Change name, description, maintenance window, HTTPS policy or edition/spec',
+  '                            (ModifyInstanceAttribute, ModifyInstanceSpec; the same flags as a purchase)',
   '  delete ID                 Delete a gateway (refused while API groups are on it); asks for its name, or --yes',
   '',
   'Connection (as the sync commands; no project needed):',
@@ -228,6 +236,7 @@ export const GATEWAY_HELP = [
   '  --endpoint URL        Another OpenAPI endpoint, e.g. the offline cloud (apigw-studio cloud-sim); with no keys, its demo account',
   '  --data DIR            The app\'s data dir: purchases are recorded there (gateway-purchases.json)',
   '  --json                Print JSON instead of text',
+  '  --verbose             Print each OpenAPI call on stderr: action, HTTP status, code, request id, duration',
   '',
   'Purchase flags (check, buy):',
   '  --name N              1 to 50 letters, digits, _ or -',
@@ -236,8 +245,8 @@ export const GATEWAY_HELP = [
   '                        --subnet cn-hangzhou-j=vsw-aaa --subnet cn-hangzhou-g=vsw-bbb',
   '  --vpc V               The VPC of those vSwitches',
   '  --security-group SG   A security group of that VPC',
-  '  --eip ID              Public inbound access on this EIP (AllocationId); without it the gateway is private',
-  '  --bandwidth N         Public outbound bandwidth in Mbit/s; without it, or 0, none',
+  '  --public-groups       API groups on it will take Internet calls: check that the group lets TCP 80 and 443 in',
+  '                        (not sent; Internet access is each API group\'s setting, the Groups screen)',
   '  --maintenance A-B     Maintenance window in UTC, e.g. 22:00Z-01:00Z (set once the gateway runs)',
   '  --billing payg|subscription  with --duration N and --cycle month|year for a subscription',
   '  --description D, --https-policy P, --instance-cidr C',
@@ -250,9 +259,9 @@ export const GATEWAY_HELP = [
   '',
   'Examples:',
   '  apigw-studio gateway check --region cn-hangzhou --name orders-gw --edition professional --vpc vpc-1 \\',
-  '      --subnet cn-hangzhou-j=vsw-1 --subnet cn-hangzhou-g=vsw-2 --security-group sg-1 --eip eip-1',
+  '      --subnet cn-hangzhou-j=vsw-1 --subnet cn-hangzhou-g=vsw-2 --security-group sg-1 --public-groups',
   '  apigw-studio gateway buy   ...the same flags... --maintenance 22:00Z-01:00Z --yes',
   '  apigw-studio gateway modify apigateway-cn-abc --region cn-hangzhou --edition enterprise --yes',
-  '  apigw-studio gateway modify apigateway-cn-abc --region cn-hangzhou --security-group sg-2 --eip eip-2 --yes',
+  '  apigw-studio gateway modify apigateway-cn-abc --region cn-hangzhou --maintenance 02:00Z-04:00Z --yes',
   'Exit status: 0 done, 1 refused or failed (the findings or the cloud\'s answer say why), 2 usage error. See docs/gateways.md.',
 ];

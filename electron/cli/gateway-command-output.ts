@@ -1,6 +1,6 @@
 /** How `apigw-studio gateway` shows findings, the gateway list and one gateway, as text. */
 import type { GatewayInstanceView, GatewaysView } from '../../shared/ipc/gateway-views';
-import { type Finding, specLabel } from '../../shared/purchase';
+import { type Finding, specById, specLabel } from '../../shared/purchase';
 import { plural } from './cli-io';
 
 const LEVEL: Record<Finding['level'], string> = { blocker: 'BLOCKER', warning: 'warning', info: 'info' };
@@ -43,8 +43,7 @@ export function listLines(view: GatewaysView): string[] {
 }
 
 export function showLines(view: GatewayInstanceView): string[] {
-  const inbound = view.publicInbound === undefined ? '(not reported)' : view.publicInbound.enabled ? `on, EIP ${view.publicInbound.eipId ?? '?'}` : 'off';
-  const outbound = view.publicOutbound === undefined ? '(not reported)' : view.publicOutbound.enabled ? `${view.publicOutbound.bandwidthMbps ?? '?'} Mbit/s` : 'off';
+  const spec = specById(view.spec);
   const rows: [string, string | undefined][] = [
     ['Region', view.region],
     ['Status', view.status],
@@ -54,8 +53,10 @@ export function showLines(view: GatewayInstanceView): string[] {
     ['VPC', view.vpcId || undefined],
     ['Subnets', Object.entries(view.subnets).map(([zone, vSwitch]) => `${zone}=${vSwitch}`).join(', ') || undefined],
     ['Security group', view.securityGroupId || undefined],
-    ['Public inbound', inbound],
-    ['Public outbound', outbound],
+    // Alibaba Cloud's instances have no EIP or bandwidth setting (docs/gateways.md): say where these things are instead.
+    ['Internet access', view.instanceType === 'VPC_DEDICATED' ? 'per API group (the Groups screen; sync sends ModifyApiGroupNetworkPolicy)' : undefined],
+    ['Outbound IP', view.internetEgressAddress],
+    ['Outbound limit', spec ? `${spec.maxOutboundBandwidthMbps} Mbit/s (the spec's)` : undefined],
     ['Maintenance', view.maintenance ? `${view.maintenance.start}-${view.maintenance.end} (UTC)` : undefined],
     ['HTTPS policy', view.httpsPolicy],
     ['Billing', view.chargeType],

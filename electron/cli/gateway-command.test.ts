@@ -53,9 +53,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 
 const at = () => ['--endpoint', sim.url, '--region', 'cn-hangzhou', '--data', join(dir, 'data')];
 const id = (kind: 'vSwitches' | 'securityGroups' | 'vpcs', name: string) => context[kind].find((item) => item.name === name)!.id;
-const eipAt = (ip: string) => context.eips.find((item) => item.ip === ip)!.id;
 
-/** A professional gateway in prod-vpc's zones j and g, public inbound on gateway-eip; `zoneH` puts the second one in the tiny subnet of zone h. */
+/** A professional gateway in prod-vpc's zones j and g, for public API groups; `zoneH` puts the second one in the tiny subnet of zone h. */
 function purchaseFlags(zoneH = false): string[] {
   const second = zoneH ? `cn-hangzhou-h=${id('vSwitches', 'prod-vsw-h-tiny')}` : `cn-hangzhou-g=${id('vSwitches', 'prod-vsw-g')}`;
   return [
@@ -65,8 +64,7 @@ function purchaseFlags(zoneH = false): string[] {
     '--subnet', `cn-hangzhou-j=${id('vSwitches', 'prod-vsw-j')}`,
     '--subnet', second,
     '--security-group', id('securityGroups', 'web-open'),
-    '--eip', eipAt('47.96.180.21'),
-    '--bandwidth', '20',
+    '--public-groups',
     '--maintenance', '03:00Z-05:00Z',
   ];
 }
@@ -99,6 +97,11 @@ describe('apigw-studio gateway, usage', () => {
     [['gateway', 'check', '--region', 'cn-hangzhou', '--subnet', 'vsw-1'], /--subnet takes ZONE=VSWITCH/],
     [['gateway', 'buy', '--region', 'cn-hangzhou', '--token', 'short'], /--token "short" is not a purchase token/],
     [['gateway', 'buy', '--region', 'cn-hangzhou', '--billing', 'subscription'], /needs --duration N/],
+    [['gateway', 'buy', '--region', 'cn-hangzhou', '--eip', 'eip-1'], /--eip: Alibaba Cloud has no EIP on a dedicated instance; internet access is per API group: switch it on in the Groups screen .* and run apigw-studio apply\./],
+    [['gateway', 'check', '--region', 'cn-hangzhou', '--bandwidth', '20'], /--bandwidth: Alibaba Cloud has no bandwidth setting on a dedicated instance \(its outbound Internet bandwidth comes with the spec/],
+    [['gateway', 'modify', 'apigateway-cn-abc', '--region', 'cn-hangzhou', '--eip', 'eip-2'], /--eip: Alibaba Cloud has no EIP on a dedicated instance/],
+    [['gateway', 'modify', 'apigateway-cn-abc', '--region', 'cn-hangzhou', '--security-group', 'sg-2'], /--security-group: Alibaba Cloud has no call that moves a dedicated instance to another security group/],
+    [['gateway', 'modify', 'apigateway-cn-abc', '--region', 'cn-hangzhou', '--public-groups'], /--public-groups does not apply to modify/],
   ])('exits 2 on %j', async (args, message) => {
     const { code, stderr } = await cli(...args, ...(args.includes('--region') ? ['--endpoint', sim.url] : []));
     expect(stderr).toMatch(message);
@@ -119,6 +122,11 @@ describe('apigw-studio gateway check and buy', () => {
     expect(fine.stdout).toContain('Checking gateway "orders-gw" in cn-hangzhou:');
     expect(fine.stdout).toMatch(/^info +edition +The professional edition \(api\.s1\.medium\)/m);
     expect(fine.stdout).not.toContain('BLOCKER');
+    expect(fine.stdout).toMatch(/^info +internet +Alibaba Cloud sells no EIP or bandwidth with a dedicated gateway: Internet access is switched on or off per API group/m);
+    // --public-groups asks the checks about ports 80 and 443: internal-only keeps them shut.
+    const closed = await cli('gateway', 'check', ...purchaseFlags().map((flag) => (flag === id('securityGroups', 'web-open') ? id('securityGroups', 'internal-only') : flag)), ...at());
+    expect(closed.code).toBe(0);
+    expect(closed.stdout).toMatch(/^warning +securityGroup +.*add inbound rule: TCP 443\/443 from 0\.0\.0\.0\/0, Accept/m);
 
     const json = JSON.parse((await cli('gateway', 'check', ...purchaseFlags(true), ...at(), '--json')).stdout) as { findings: { code: string; level: string }[] };
     expect(json.findings).toContainEqual(expect.objectContaining({ code: 'SUBNET_TOO_SMALL', level: 'blocker' }));
@@ -198,7 +206,7 @@ describe('apigw-studio gateway check and buy', () => {
 });
 
 describe('apigw-studio gateway list, show, modify and delete', () => {
-  it('lists, shows, renames and upgrades, moves to another security group and EIP, then deletes with --yes', async () => {
+  it('lists, shows, renames and upgrades, then deletes with --yes', async () => {
     expect((await cli('gateway', 'buy', ...purchaseFlags(), ...at(), '--yes', '--poll', '0.05')).code).toBe(0);
     const listed = await cli('gateway', 'list', ...at());
     expect(listed.code).toBe(0);
@@ -213,6 +221,10 @@ describe('apigw-studio gateway list, show, modify and delete', () => {
     expect(shown.stdout).toContain(`Gateway orders-gw (${instanceId})`);
     expect(shown.stdout).toMatch(/^ {2}Maintenance: +03:00Z-05:00Z \(UTC\)$/m);
     expect(shown.stdout).toMatch(/^ {2}API groups: +none$/m);
+    expect(shown.stdout).toMatch(/^ {2}Internet access: +per API group \(the Groups screen; sync sends ModifyApiGroupNetworkPolicy\)$/m);
+    expect(shown.stdout).toMatch(/^ {2}Outbound IP: +47\.\d+\.\d+\.\d+$/m);
+    expect(shown.stdout).toMatch(/^ {2}Outbound limit: +100 Mbit\/s \(the spec's\)$/m);
+    expect(shown.stdout).not.toMatch(/EIP|Public inbound/);
 
     const modified = await cli('gateway', 'modify', instanceId, ...at(), '--name', 'orders-gateway', '--edition', 'enterprise', '--yes', '--poll', '0.05');
     expect(modified.code).toBe(0);
@@ -220,30 +232,15 @@ describe('apigw-studio gateway list, show, modify and delete', () => {
     expect(modified.stdout).toMatch(/^ {2}Spec: +Enterprise \(api\.s2\.large\)$/m);
     expect(modified.stdout).toMatch(/^ {2}Status: +RUNNING$/m);
 
-    const elsewhere = await cli('gateway', 'modify', instanceId, ...at(), '--security-group', id('securityGroups', 'all-open'), '--yes');
-    expect(elsewhere.code).toBe(1);
-    expect(elsewhere.stderr).toMatch(/^BLOCKER {2}securityGroup +The security group sg-\w+ \(all-open\) belongs to VPC vpc-\w+, not to the gateway's VPC/m);
-    expect(elsewhere.stderr).toContain('apigw-studio gateway modify: not changing: fix the blockers above.');
-
-    const spare = eipAt('118.31.40.7');
-    const moved = await cli('gateway', 'modify', instanceId, ...at(), '--security-group', id('securityGroups', 'internal-only'), '--eip', spare, '--yes', '--json');
-    expect(moved.code).toBe(0);
-    expect(JSON.parse(moved.stdout)).toMatchObject({ securityGroupId: id('securityGroups', 'internal-only'), publicInbound: { enabled: true, eipId: spare }, status: 'RUNNING' });
-    // Read back from the cloud itself, not from the CLI's view.
-    const client = createCloudClient({ region: 'cn-hangzhou', endpoint: sim.url, credentials: DEMO_KEYS });
-    const after = await readPurchaseContext(client);
-    client.close();
-    expect(after.eips.find((item) => item.ip === '47.96.180.21')).toMatchObject({ status: 'Available' });
-    expect(after.eips.find((item) => item.ip === '118.31.40.7')).toMatchObject({ status: 'InUse', boundTo: instanceId });
-    const shownAfter = (await cli('gateway', 'show', instanceId, ...at())).stdout;
-    expect(shownAfter).toMatch(new RegExp(`^ {2}Security group: +${id('securityGroups', 'internal-only')}$`, 'm'));
-    expect(shownAfter).toMatch(new RegExp(`^ {2}Public inbound: +on, EIP ${spare}$`, 'm'));
+    const windowed = await cli('gateway', 'modify', instanceId, ...at(), '--maintenance', '02:00Z-04:00Z', '--https-policy', 'HTTPS2_TLS1_2', '--yes', '--json');
+    expect(windowed.code).toBe(0);
+    expect(JSON.parse(windowed.stdout)).toMatchObject({ maintenance: { start: '02:00Z', end: '04:00Z' }, httpsPolicy: 'HTTPS2_TLS1_2', status: 'RUNNING' });
 
     const unasked = await cli('gateway', 'delete', instanceId, ...at());
     expect(unasked.code).toBe(1);
     const deleted = await cli('gateway', 'delete', instanceId, ...at(), '--yes', '--poll', '0.05');
     expect(deleted.code).toBe(0);
-    expect(deleted.stdout).toContain(`Gateway orders-gateway (${instanceId}) is deleted; its private IPs and EIP are free again.`);
+    expect(deleted.stdout).toContain(`Gateway orders-gateway (${instanceId}) is deleted; its private IPs are free again.`);
     expect((await cli('gateway', 'show', instanceId, ...at())).stderr).toContain(`There is no gateway ${instanceId} in cn-hangzhou`);
   });
 });

@@ -121,7 +121,7 @@ const VERBS: Record<GatewayVerb, Verb> = {
 
   async modify(cli, flags, instanceId) {
     const change = flags.change();
-    if (Object.keys(change).length === 0) throw usage('modify', 'nothing to change: give --name, --description, --maintenance, --security-group, --eip, --bandwidth, --https-policy, --edition or --spec');
+    if (Object.keys(change).length === 0) throw usage('modify', 'nothing to change: give --name, --description, --maintenance, --https-policy, --edition or --spec');
     const findings = await cli.service.checkChange({ instanceId, change });
     if (!cli.json || hasBlockers(findings)) printFindings(cli, `Checking the change of gateway ${instanceId}:`, findings);
     if (hasBlockers(findings)) {
@@ -151,7 +151,7 @@ const VERBS: Record<GatewayVerb, Verb> = {
     cli.say(`Deleting gateway ${view.name} (${instanceId}): ${deleting.status ?? 'DELETING'}`);
     const left = await waitWhile(cli, instanceId, 'DELETING', flags.pollMs());
     if (cli.json) cli.io.out(JSON.stringify({ instanceId, deleted: left === undefined, instance: left ?? null }, null, 2));
-    else cli.io.out(left ? `Gateway ${view.name} (${instanceId}) is ${left.status} now.` : `Gateway ${view.name} (${instanceId}) is deleted; its private IPs and EIP are free again.`);
+    else cli.io.out(left ? `Gateway ${view.name} (${instanceId}) is ${left.status} now.` : `Gateway ${view.name} (${instanceId}) is deleted; its private IPs are free again.`);
     return EXIT.ok;
   },
 };

@@ -2,14 +2,15 @@
  * Dedicated gateways through the contract's dispatcher, as the UI calls them, against demo
  * mode's offline cloud (real HTTP, real pop-core): the region read for a purchase, the checks,
  * a purchase followed to RUNNING with its maintenance window, a retried token, the quota,
- * changes (a security group and an EIP among them) and what is refused, a delete, and a purchase picked up again after the host restarted.
+ * changes and what is refused, a delete, and a purchase picked up again after the host restarted.
+ * What goes on the wire, field by field, is purchase-wire.test.ts's.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GatewayInstanceView, GatewaysView, PurchaseCheck, PurchaseProgress } from '../../shared/ipc/gateway-views';
-import { type PurchaseContext, type PurchaseRequest, SECURITY_GROUP_CHANGE } from '../../shared/purchase';
+import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createDispatcher } from '../host/dispatch';
 import { type HostServices, createHostServices } from '../host/services';
 import { PURCHASES_FILE } from './purchases';
@@ -77,12 +78,11 @@ let context: PurchaseContext;
 const vSwitch = (name: string) => context.vSwitches.find((item) => item.name === name)!;
 const group = (name: string) => context.securityGroups.find((item) => item.name === name)!;
 const vpc = (name: string) => context.vpcs.find((item) => item.name === name)!;
-const eip = (ip: string) => context.eips.find((item) => item.ip === ip)!;
 async function freeIps(name: string): Promise<number> {
   return (await call<PurchaseContext>('agw:gateways.context')).vSwitches.find((item) => item.name === name)!.availableIpCount;
 }
 
-/** A professional gateway in prod-vpc, zones j and g, public inbound on gateway-eip. */
+/** A professional gateway in prod-vpc, zones j and g, for API groups that take Internet calls. */
 function purchase(overrides: Partial<PurchaseRequest> = {}): PurchaseRequest {
   return {
     name: 'orders-gw',
@@ -92,15 +92,14 @@ function purchase(overrides: Partial<PurchaseRequest> = {}): PurchaseRequest {
     vpcId: vpc('prod-vpc').id,
     subnets: { 'cn-hangzhou-j': vSwitch('prod-vsw-j').id, 'cn-hangzhou-g': vSwitch('prod-vsw-g').id },
     securityGroupId: group('web-open').id,
-    publicInbound: { enabled: true, eipId: eip('47.96.180.21').id },
-    publicOutbound: { enabled: true, bandwidthMbps: 50 },
+    publicGroups: true,
     maintenance: { start: '18:00Z', end: '20:00Z' },
     billing: { kind: 'payAsYouGo' },
     ...overrides,
   };
 }
 
-/** A basic private gateway in default-vpc's zone b: five of them fill the quota. */
+/** A basic gateway in default-vpc's zone b: five of them fill the quota. */
 function basic(n: number): PurchaseRequest {
   return purchase({
     name: `small-gw-${n}`,
@@ -109,8 +108,7 @@ function basic(n: number): PurchaseRequest {
     vpcId: vpc('default-vpc').id,
     subnets: { 'cn-hangzhou-b': vSwitch('default-vsw-b').id },
     securityGroupId: group('all-open').id,
-    publicInbound: { enabled: false },
-    publicOutbound: { enabled: false },
+    publicGroups: false,
     maintenance: undefined,
   });
 }
@@ -135,7 +133,7 @@ afterEach(async () => {
 });
 
 describe('what a purchase needs to know', () => {
-  it('reads the region as the offline cloud seeded it: single zones, networks with free IPs, rules, EIPs, no instances yet', () => {
+  it('reads the region as the offline cloud seeded it: single zones, networks with free IPs, rules, no instances yet; no EIPs (nothing about one goes into a purchase)', () => {
     expect(context.region).toBe('cn-hangzhou');
     expect(context.zones).toEqual(['cn-hangzhou-j', 'cn-hangzhou-g', 'cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-k', 'cn-hangzhou-b']);
     expect(context.vpcs.map((item) => [item.name, item.cidr])).toEqual([
@@ -154,11 +152,7 @@ describe('what a purchase needs to know', () => {
     );
     // Egress rules are not the checks' business.
     expect(group('internal-only').rules).toEqual([{ direction: 'ingress', protocol: 'TCP', portRange: '1/65535', sourceCidr: '172.16.0.0/12', policy: 'Accept', priority: 1 }]);
-    expect(context.eips.map((item) => [item.ip, item.status, item.boundTo !== undefined])).toEqual([
-      ['47.96.180.21', 'Available', false],
-      ['47.96.180.22', 'InUse', true],
-      ['118.31.40.7', 'Available', false],
-    ]);
+    expect(context).not.toHaveProperty('eips');
     expect(context).toMatchObject({ instanceCount: 0, quota: 5 });
   });
 
@@ -202,11 +196,12 @@ describe('buying', () => {
       maintenance: { start: '18:00Z', end: '20:00Z' },
       subnets: { 'cn-hangzhou-j': vSwitch('prod-vsw-j').id, 'cn-hangzhou-g': vSwitch('prod-vsw-g').id },
       securityGroupId: group('web-open').id,
-      publicInbound: { enabled: true, eipId: eip('47.96.180.21').id },
-      publicOutbound: { enabled: true, bandwidthMbps: 50 },
       chargeType: 'PayAsYouGo',
       groups: [],
     });
+    // Its outbound public address, as DescribeInstances reports it; no EIP or bandwidth of its own.
+    expect(shown.internetEgressAddress).toMatch(/^47\.\d+\.\d+\.\d+$/);
+    expect(Object.keys(shown)).not.toEqual(expect.arrayContaining(['publicInbound']));
     const listed = await call<GatewaysView>('agw:gateways.list');
     expect(listed.quota).toEqual({ used: 1, limit: 5 });
     expect(listed.instances.map((instance) => instance.instanceType)).toEqual(['VPC_SHARED', 'VPC_DEDICATED']);
@@ -284,57 +279,17 @@ describe('changing and deleting', () => {
     expect(running).toMatchObject({ spec: 'api.s2.large', name: 'orders-gateway', description: 'Renamed' });
   });
 
-  it('moves the gateway to another security group of its VPC and to another EIP, read back from the cloud', async () => {
-    const { instanceId } = await buyToRunning(purchase(), 'orders-0007');
-    const change = { securityGroupId: group('internal-only').id, publicInbound: { enabled: true, eipId: eip('118.31.40.7').id } };
-    // internal-only keeps the Internet out: a warning, not a refusal.
-    const findings = await services.gateways.checkChange({ instanceId, change });
-    expect(findings.filter((finding) => finding.level !== 'info').map((finding) => [finding.level, finding.code])).toEqual([
-      ['warning', 'SECURITY_GROUP_PORT_CLOSED'],
-      ['warning', 'SECURITY_GROUP_PORT_CLOSED'],
-    ]);
-
-    const moved = await call<GatewayInstanceView>('agw:gateways.modify', { instanceId, change });
-    expect(moved).toMatchObject({ status: 'RUNNING', securityGroupId: group('internal-only').id, publicInbound: { enabled: true, eipId: eip('118.31.40.7').id } });
-    const described = await cloudCall<{ Instances: { InstanceAttribute: { NetworkInterfaceAttributes: { NetworkInterfaceAttribute: { ZoneId: string; SecurityGroupId: string }[] } }[] } }>('DescribeInstances', { InstanceId: instanceId });
-    expect(described.Instances.InstanceAttribute[0].NetworkInterfaceAttributes.NetworkInterfaceAttribute.map((nic) => [nic.ZoneId, nic.SecurityGroupId])).toEqual([
-      ['cn-hangzhou-j', group('internal-only').id],
-      ['cn-hangzhou-g', group('internal-only').id],
-    ]);
-    const after = await call<PurchaseContext>('agw:gateways.context');
-    expect(after.eips.find((item) => item.ip === '47.96.180.21')).toMatchObject({ status: 'Available' });
-    expect(after.eips.find((item) => item.ip === '47.96.180.21')?.boundTo).toBeUndefined();
-    expect(after.eips.find((item) => item.ip === '118.31.40.7')).toMatchObject({ status: 'InUse', boundTo: instanceId });
-
-    const demo = await services.cloud.demo.ensure();
-    expect(demo.sim.calls.filter((entry) => entry.action === SECURITY_GROUP_CHANGE.action).map((entry) => entry.status)).toEqual([200]);
-  });
-
-  it('refuses a security group of another VPC, another VPC, and giving up public inbound access, saying why', async () => {
+  it('refuses another VPC, saying why, and sends nothing', async () => {
     const { instanceId } = await buyToRunning(purchase(), 'orders-0008');
-    const otherVpc = await refusal('agw:gateways.modify', { instanceId, change: { securityGroupId: group('all-open').id } });
-    expect(otherVpc.code).toBe('BLOCKED');
-    expect(otherVpc.message).toContain(`belongs to VPC ${vpc('default-vpc').id}, not to the gateway's VPC ${vpc('prod-vpc').id}`);
-
     const vpcChange = await refusal('agw:gateways.modify', { instanceId, change: { vpcId: vpc('default-vpc').id } });
     expect(vpcChange.code).toBe('BLOCKED');
     expect(vpcChange.message).toContain('cannot change to');
-
-    const takenEip = await refusal('agw:gateways.modify', { instanceId, change: { publicInbound: { enabled: true, eipId: eip('47.96.180.22').id } } });
-    expect(takenEip.code).toBe('BLOCKED');
-    expect(takenEip.message).toContain('is InUse');
-
-    const toPrivate = await refusal('agw:gateways.modify', { instanceId, change: { publicInbound: { enabled: false } } });
-    expect(toPrivate.code).toBe('BLOCKED');
-    expect(toPrivate.message).toContain("no OpenAPI call unbinds a gateway's EIP");
-
-    expect(await call<GatewayInstanceView>('agw:gateways.show', { instanceId })).toMatchObject({ securityGroupId: group('web-open').id, publicInbound: { enabled: true, eipId: eip('47.96.180.21').id } });
     // Nothing was sent but the purchase's maintenance window.
     const demo = await services.cloud.demo.ensure();
-    expect(demo.sim.calls.filter((entry) => entry.action === SECURITY_GROUP_CHANGE.action || entry.action === 'ModifyInstanceAttribute').map((entry) => entry.action)).toEqual(['ModifyInstanceAttribute']);
+    expect(demo.sim.calls.filter((entry) => entry.action?.startsWith('ModifyInstance')).map((entry) => entry.action)).toEqual(['ModifyInstanceAttribute']);
   });
 
-  it('refuses to delete while a group is on the gateway, naming it; then deletes, and the IPs and the EIP come back', async () => {
+  it('refuses to delete while a group is on the gateway, naming it; then deletes, and the IPs come back', async () => {
     const freeJ = vSwitch('prod-vsw-j').availableIpCount;
     const { instanceId } = await buyToRunning(purchase(), 'orders-0005');
     const created = await cloudCall<{ GroupId: string }>('CreateApiGroup', { GroupName: 'orders_api', InstanceId: instanceId });
@@ -353,7 +308,6 @@ describe('changing and deleting', () => {
     await waitForInstance(instanceId, (instance) => instance === undefined);
     const after = await call<PurchaseContext>('agw:gateways.context');
     expect(after.vSwitches.find((item) => item.name === 'prod-vsw-j')!.availableIpCount).toBe(freeJ);
-    expect(after.eips.find((item) => item.ip === '47.96.180.21')).toMatchObject({ status: 'Available' });
     expect(after.instanceCount).toBe(0);
     expect((await refusal('agw:gateways.show', { instanceId })).code).toBe('NOT_FOUND');
     expect((await refusal('agw:gateways.delete', { instanceId: 'api-shared-vpc-001', confirmation: 'api-shared-vpc-001' })).message).toContain("the region's shared instance");

@@ -11,24 +11,21 @@ import {
   EDITIONS,
   type Finding,
   type InstanceChange,
-  PUBLIC_ACCESS_PARAMS,
   type PurchaseContext,
   type PurchaseRequest,
   checkDelete,
   checkModify,
   checkPurchase,
   hasBlockers,
-  maintenanceParams,
-  SECURITY_GROUP_CHANGE,
-  securityGroupChangeParams,
+  instanceAttributeParams,
   specChangeAction,
 } from '../../shared/purchase';
-import type { CloudParams } from '../cloud/wire-params';
+import type { CallLog } from '../cloud/call-log';
 import { HostError } from '../host/host-error';
 import { GatewayDescriptions } from './descriptions';
 import { type GatewayCloud, type OpenGatewayCloud, withCloud } from './gateway-cloud';
 import { GatewayBlocked, toHostError } from './gateway-errors';
-import { type InstanceAttribute, boundGroups, countDedicated, describeInstance, describeInstances, existingInstanceOf, instanceView, isDedicated, networkInterfacesOf } from './instances';
+import { type InstanceAttribute, boundGroups, countDedicated, describeInstance, describeInstances, existingInstanceOf, instanceView, isDedicated } from './instances';
 import { readPurchaseContext } from './purchase-context';
 import { PurchaseTracker } from './purchases';
 
@@ -41,6 +38,8 @@ export interface GatewayServiceOptions {
   /** How often a purchase looks at its instance (default 2 s). */
   pollMs?: number;
   purchaseTimeoutMs?: number;
+  /** Where purchases, changes and deletes are recorded as runs of the OpenAPI call log (the console's); the CLI's command is a run already. */
+  calls?: CallLog;
   log?: (line: string) => void;
 }
 
@@ -64,7 +63,7 @@ export class GatewayService {
   /** The region's instances (the shared one too), the quota, and this cloud's purchases; unfinished purchases nothing follows are picked up. */
   list(): Promise<GatewaysView> {
     return this.withCloud(async (cloud) => {
-      await this.purchases.resume(cloud);
+      await this.inRun('Pick up unfinished gateway purchases', 'purchase', () => this.purchases.resume(cloud), cloud.key);
       const [instances, groups, descriptions, purchases] = await Promise.all([describeInstances(cloud.client), boundGroups(cloud.client), this.descriptions.all(), this.purchases.list(cloud.key)]);
       return {
         region: cloud.region,
@@ -93,11 +92,11 @@ export class GatewayService {
 
   /** Buys (see PurchaseTracker.buy); answers once CreateInstance has answered, or the purchase `token` already stands for. */
   async buy(request: { request: PurchaseRequest; token: string }): Promise<PurchaseProgress> {
-    return (await this.withCloud((cloud) => this.purchases.buy(cloud, request.request, request.token))).progress;
+    return (await this.inRun(`Buy gateway ${request.request.name}`, 'purchase', () => this.withCloud((cloud) => this.purchases.buy(cloud, request.request, request.token)))).progress;
   }
 
   retryPurchase(request: { token: string }): Promise<PurchaseProgress> {
-    return this.withCloud(async (cloud) => (await this.purchases.retry(cloud, request.token)).progress);
+    return this.inRun(`Look again at gateway purchase ${request.token}`, 'purchase', () => this.withCloud(async (cloud) => (await this.purchases.retry(cloud, request.token)).progress));
   }
 
   /** The purchase `token` stands for in the cloud in force, if this app knows it. */
@@ -119,30 +118,22 @@ export class GatewayService {
   }
 
   /**
-   * Changes what may change, refusing on a blocker: name, maintenance window, HTTPS policy, EIP
-   * and outbound bandwidth with ModifyInstanceAttribute; the security group with
-   * SECURITY_GROUP_CHANGE's call; the spec with ModifyInstanceSpec (with a Token: a retry never
-   * changes twice); the description here. The EIP and security group calls are the offline
-   * cloud's choices (docs/offline-cloud.md): a cloud that does not take them refuses, or is
-   * caught leaving the group as it was.
+   * Changes what may change, refusing on a blocker: name, maintenance window and HTTPS policy with
+   * ModifyInstanceAttribute; the spec with ModifyInstanceSpec (with a Token: a retry never changes
+   * twice); the description here. Exactly the fields those calls declare (docs/gateways.md): a
+   * gateway has no EIP or bandwidth to change, and no call moves it to another security group.
    */
   modify(request: { instanceId: string; change: InstanceChange; token?: string }): Promise<GatewayInstanceView> {
-    return this.withCloud(async (cloud) => {
+    return this.inRun(`Change gateway ${request.instanceId}`, 'gateway', () => this.withCloud(async (cloud) => {
       const { instanceId, change } = request;
       const instance = await this.changeable(cloud, instanceId);
       const existing = existingInstanceOf(instance);
       const findings = checkModify(existing, change, await readPurchaseContext(cloud.client));
       if (hasBlockers(findings)) throw new GatewayBlocked(findings, `Not changing gateway ${instanceId}:`);
 
-      const attributes: CloudParams = {};
-      if (change.name !== undefined && change.name !== existing.name) attributes.InstanceName = change.name;
-      if (change.maintenance) Object.assign(attributes, maintenanceParams(change.maintenance));
-      if (change.httpsPolicy !== undefined) attributes.HttpsPolicy = change.httpsPolicy;
-      if (change.publicInbound?.enabled && change.publicInbound.eipId && change.publicInbound.eipId !== existing.publicInbound?.eipId) attributes[PUBLIC_ACCESS_PARAMS.eip] = change.publicInbound.eipId;
-      if (change.publicOutbound) attributes[PUBLIC_ACCESS_PARAMS.outboundBandwidth] = change.publicOutbound.enabled ? (change.publicOutbound.bandwidthMbps ?? 0) : 0;
-      // Attributes and the group first: a spec change leaves the instance MODIFYING, and they need it RUNNING.
+      const attributes = instanceAttributeParams(change, existing.name);
+      // Attributes first: a spec change leaves the instance MODIFYING, and they need it RUNNING.
       if (Object.keys(attributes).length > 0) await cloud.client.call('CloudAPI', 'ModifyInstanceAttribute', { InstanceId: instanceId, ...attributes }, { idempotent: true });
-      if (change.securityGroupId !== undefined && change.securityGroupId !== existing.securityGroupId) await moveToSecurityGroup(cloud, instanceId, change.securityGroupId);
 
       const spec = change.spec || (change.edition ? EDITIONS[change.edition].specs[0] : undefined);
       if (spec && spec !== existing.spec) {
@@ -151,12 +142,12 @@ export class GatewayService {
       }
       if (change.description !== undefined) await this.descriptions.set(instanceId, change.description);
       return this.view(cloud, instanceId);
-    });
+    }));
   }
 
   /** Deletes a gateway; `confirmation` must be its name. Refused while API groups are on it. */
   delete(request: { instanceId: string; confirmation: string }): Promise<GatewayInstanceView> {
-    return this.withCloud(async (cloud) => {
+    return this.inRun(`Delete gateway ${request.instanceId}`, 'gateway', () => this.withCloud(async (cloud) => {
       const { instanceId } = request;
       const view = await this.view(cloud, instanceId);
       refuseShared(view.instanceType, instanceId);
@@ -170,12 +161,12 @@ export class GatewayService {
       await this.descriptions.set(instanceId, undefined);
       const after = await describeInstance(cloud.client, instanceId);
       return after ? instanceView(after, cloud.region, [], view.description) : { ...view, status: 'DELETING' };
-    });
+    }));
   }
 
   /** Picks up unfinished purchases of the cloud in force (the host calls it when it starts). */
   async resume(): Promise<void> {
-    await this.purchases.resume();
+    await this.inRun('Pick up unfinished gateway purchases', 'purchase', () => this.purchases.resume());
   }
 
   async close(): Promise<void> {
@@ -200,6 +191,11 @@ export class GatewayService {
     return instance;
   }
 
+  /** `work` as a run of the call log; inside a run already (a CLI command), part of that one. */
+  private inRun<T>(title: string, kind: 'purchase' | 'gateway', work: () => Promise<T>, profileKey?: string): Promise<T> {
+    return this.options.calls ? this.options.calls.run({ title, kind, source: 'console', ...(profileKey ? { profileKey } : {}) }, work) : work();
+  }
+
   private async withCloud<T>(work: (cloud: GatewayCloud) => Promise<T>): Promise<T> {
     try {
       return await withCloud(this.options.openCloud, work);
@@ -220,27 +216,3 @@ function refuseShared(instanceType: string, instanceId: string): void {
     throw new HostError('BLOCKED', `${instanceId} is the region's shared instance (${instanceType}): it is listed, but only dedicated gateways can be changed or deleted.`);
   }
 }
-
-/**
- * Puts every network interface of the gateway in `securityGroupId`. A setting, so a retry is
- * harmless. Read back: a cloud that takes the call but not its parameter (the real cloud does not
- * document it) must not look as if it had moved the gateway.
- */
-async function moveToSecurityGroup(cloud: GatewayCloud, instanceId: string, securityGroupId: string): Promise<void> {
-  await cloud.client.call('CloudAPI', SECURITY_GROUP_CHANGE.action, securityGroupChangeParams(instanceId, securityGroupId), { idempotent: true });
-  const after = await describeInstance(cloud.client, instanceId);
-  const nics = after ? networkInterfacesOf(after) : [];
-  const left = nics.filter((nic) => nic.SecurityGroupId !== securityGroupId);
-  if (nics.length > 0 && left.length === 0) return;
-  const where = nics.length === 0 ? 'no network interface of it' : left.map((nic) => `its interface in ${nic.ZoneId} in ${nic.SecurityGroupId || 'no group'}`).join(', ');
-  throw new HostError(
-    'UNSUPPORTED',
-    `The cloud took ${SECURITY_GROUP_CHANGE.action} for gateway ${instanceId}, but DescribeInstances shows ${where}, not in ${securityGroupId}: this cloud does not move a gateway's security group that way (the call is the offline cloud's choice). Change the rules of the gateway's group instead, or buy a new gateway in ${securityGroupId}.`,
-  );
-}
-
-/**
- * What checkModify lets through but no call can do: giving up public inbound access. No
- * documented call unbinds a gateway's EIP, and the offline cloud reads an empty AllocationId as
- * not sent (as the RPC API reads every empty parameter), so it cannot be told "none".
- */

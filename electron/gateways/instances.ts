@@ -4,8 +4,8 @@
  * InstanceId).
  */
 import type { GatewayInstanceView } from '../../shared/ipc/gateway-views';
-import { type ExistingInstance, PUBLIC_ACCESS_PARAMS } from '../../shared/purchase';
-import type { CloudClient } from '../cloud/client';
+import type { ExistingInstance } from '../../shared/purchase';
+import type { CloudClient, CloudResponse } from '../cloud/client';
 import { listItems, pageAll } from '../cloud/paging';
 
 /** The fields of `Instances.InstanceAttribute[]` the app reads. */
@@ -24,8 +24,8 @@ export interface InstanceAttribute {
   UserVpcId?: string;
   ZoneId?: string;
   NetworkInterfaceAttributes?: { NetworkInterfaceAttribute?: NetworkInterface[] };
-  /** The offline cloud's public-access fields (PUBLIC_ACCESS_PARAMS); the real cloud documents none. */
-  [key: string]: unknown;
+  /** The public address the gateway's outbound calls come from. */
+  InternetEgressAddress?: string;
 }
 
 export const DEDICATED = 'VPC_DEDICATED';
@@ -35,10 +35,14 @@ export interface BoundGroup {
   name: string;
 }
 
-/** Every instance of the region (the shared one included), or the one with `instanceId` ([] when there is none). */
+/**
+ * Every instance of the region (the shared one included), or the one with `instanceId` ([] when
+ * there is none). One call: the request model declares no PageNumber/PageSize (docs/gateways.md),
+ * so the cloud answers every instance at once.
+ */
 export async function describeInstances(client: CloudClient, instanceId?: string): Promise<InstanceAttribute[]> {
-  // Paged in the 2026 SDK, not yet in the metadata (reference §3.2): a cloud that ignores the paging still answers every item.
-  return pageAll<InstanceAttribute>(client, 'CloudAPI', 'DescribeInstances', { InstanceId: instanceId }, 'Instances.InstanceAttribute', { pageSize: 100 });
+  const answer = await client.call<CloudResponse>('CloudAPI', 'DescribeInstances', { InstanceId: instanceId });
+  return listItems<InstanceAttribute>(answer, 'Instances.InstanceAttribute');
 }
 
 export async function describeInstance(client: CloudClient, instanceId: string): Promise<InstanceAttribute | undefined> {
@@ -82,8 +86,6 @@ export function networkInterfacesOf(instance: InstanceAttribute): NetworkInterfa
 /** What the change rules (checkModify) need to know about an instance. */
 export function existingInstanceOf(instance: InstanceAttribute): ExistingInstance {
   const nics = networkInterfacesOf(instance);
-  const eip = instance[PUBLIC_ACCESS_PARAMS.eip];
-  const bandwidth = instance[PUBLIC_ACCESS_PARAMS.outboundBandwidth];
   const existing: ExistingInstance = {
     instanceId: instance.InstanceId,
     name: instance.InstanceName ?? '',
@@ -93,12 +95,6 @@ export function existingInstanceOf(instance: InstanceAttribute): ExistingInstanc
     subnets: Object.fromEntries(nics.map((nic) => [nic.ZoneId, nic.VswitchId])),
     securityGroupId: nics[0]?.SecurityGroupId ?? '',
   };
-  // Only where the cloud reports them: absent fields say nothing, which is not "off".
-  if (typeof eip === 'string') existing.publicInbound = eip ? { enabled: true, eipId: eip } : { enabled: false };
-  if (bandwidth !== undefined && bandwidth !== '') {
-    const mbps = Number(bandwidth);
-    existing.publicOutbound = mbps > 0 ? { enabled: true, bandwidthMbps: mbps } : { enabled: false };
-  }
   if (instance.MaintainStartTime && instance.MaintainEndTime) existing.maintenance = { start: instance.MaintainStartTime, end: instance.MaintainEndTime };
   return existing;
 }
@@ -113,6 +109,7 @@ export function instanceView(instance: InstanceAttribute, region: string, groups
     ...optional('createdTime', instance.CreatedTime),
     ...optional('expiredTime', instance.ExpiredTime),
     ...optional('httpsPolicy', instance.HttpsPolicies),
+    ...optional('internetEgressAddress', instance.InternetEgressAddress),
     groups: [...groups],
   };
 }

@@ -1,11 +1,12 @@
 /**
  * What the region offers a purchase, read with the real OpenAPI calls into shared/purchase's
- * PurchaseContext (reference §3, §4): CloudAPI DescribeZones, Vpc DescribeVpcs /
- * DescribeVSwitches / DescribeEipAddresses, Ecs DescribeSecurityGroups and each group's inbound
- * rules (DescribeSecurityGroupAttribute), and the dedicated instances already there.
+ * PurchaseContext (docs/gateways.md "The checks"): CloudAPI DescribeZones, Vpc DescribeVpcs /
+ * DescribeVSwitches, Ecs DescribeSecurityGroups and each group's inbound rules
+ * (DescribeSecurityGroupAttribute), and the dedicated instances already there. No EIPs: nothing
+ * about an EIP goes into a gateway purchase.
  */
 import { mapBounded } from '../sync/bounded';
-import { DEFAULT_INSTANCE_QUOTA, type EipInfo, type PurchaseContext, type SecurityGroupInfo, type VSwitchInfo, type VpcInfo, singleZonesOfAll } from '../../shared/purchase';
+import { DEFAULT_INSTANCE_QUOTA, type PurchaseContext, type SecurityGroupInfo, type VSwitchInfo, type VpcInfo, singleZonesOfAll } from '../../shared/purchase';
 import type { CloudClient } from '../cloud/client';
 import { listItems, pageAll, pageAllByToken } from '../cloud/paging';
 import { countDedicated, describeInstances } from './instances';
@@ -26,13 +27,6 @@ interface VSwitchItem {
   CidrBlock: string;
   AvailableIpAddressCount: number | string;
 }
-interface EipItem {
-  AllocationId: string;
-  IpAddress: string;
-  Status: string;
-  Bandwidth?: string;
-  InstanceId?: string;
-}
 interface SecurityGroupItem {
   SecurityGroupId: string;
   SecurityGroupName?: string;
@@ -51,11 +45,10 @@ interface PermissionItem {
 const RULE_READS_AT_ONCE = 4;
 
 export async function readPurchaseContext(client: CloudClient): Promise<PurchaseContext> {
-  const [zones, vpcs, vSwitches, eips, securityGroups, instances] = await Promise.all([
+  const [zones, vpcs, vSwitches, securityGroups, instances] = await Promise.all([
     client.call('CloudAPI', 'DescribeZones', {}).then((answer) => listItems<ZoneItem>(answer, 'Zones.Zone')),
     pageAll<VpcItem>(client, 'Vpc', 'DescribeVpcs', {}, 'Vpcs.Vpc', { pageSize: 50 }),
     pageAll<VSwitchItem>(client, 'Vpc', 'DescribeVSwitches', {}, 'VSwitches.VSwitch', { pageSize: 50 }),
-    pageAll<EipItem>(client, 'Vpc', 'DescribeEipAddresses', {}, 'EipAddresses.EipAddress', { pageSize: 100 }),
     readSecurityGroups(client),
     describeInstances(client),
   ]);
@@ -74,15 +67,6 @@ export async function readPurchaseContext(client: CloudClient): Promise<Purchase
       }),
     ),
     securityGroups,
-    eips: eips.map(
-      (eip): EipInfo => ({
-        id: eip.AllocationId,
-        ip: eip.IpAddress,
-        status: eip.Status,
-        ...(eip.Bandwidth !== undefined && eip.Bandwidth !== '' ? { bandwidthMbps: Number(eip.Bandwidth) } : {}),
-        ...(eip.InstanceId ? { boundTo: eip.InstanceId } : {}),
-      }),
-    ),
     instanceCount: countDedicated(instances),
     // No OpenAPI call reports the account's instance quota; the default is what the rules assume.
     quota: DEFAULT_INSTANCE_QUOTA,

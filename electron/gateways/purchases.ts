@@ -14,7 +14,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
-import { type CreateInstanceParamValue, type MaintenanceWindow, type PurchaseRequest, checkPurchase, createInstanceParams, hasBlockers, maintenanceParams } from '../../shared/purchase';
+import {
+  type CreateInstanceParamValue,
+  type MaintenanceWindow,
+  type PurchaseRequest,
+  checkPurchase,
+  createInstanceParams,
+  declaredCreateInstanceParams,
+  hasBlockers,
+  maintenanceParams,
+} from '../../shared/purchase';
+import { currentCallRun, holdCallRun } from '../cloud/call-run';
 import { HostError } from '../host/host-error';
 import type { GatewayDescriptions } from './descriptions';
 import type { GatewayCloud, OpenGatewayCloud } from './gateway-cloud';
@@ -252,7 +262,9 @@ export class PurchaseTracker {
   private async send(cloud: GatewayCloud, record: PurchaseRecord): Promise<PurchaseProgress> {
     let instanceId: string;
     try {
-      const answer = await cloud.client.call<{ InstanceId?: string; RequestId?: string }>('CloudAPI', 'CreateInstance', record.params, { token: record.token });
+      // Declared fields only, also for a record an older version made (docs/gateways.md "What is sent").
+      const params = declaredCreateInstanceParams(record.params);
+      const answer = await cloud.client.call<{ InstanceId?: string; RequestId?: string }>('CloudAPI', 'CreateInstance', params, { token: record.token });
       if (!answer.InstanceId) throw new Error(`CloudAPI CreateInstance answered without an InstanceId (RequestId ${answer.RequestId ?? 'none'})`);
       instanceId = answer.InstanceId;
     } catch (error) {
@@ -286,11 +298,14 @@ export class PurchaseTracker {
     const id = idOf(record.cloudKey, record.token);
     if (this.following.has(id) || this.stopping.signal.aborted) return;
     this.live.set(id, record);
+    // The run of the call log that bought it (or picked it up) stays open while it is followed.
+    const release = holdCallRun();
     const run = this.follow(record)
       .catch((error: unknown) => this.options.log?.(`gateway purchase ${record.token}: following it failed: ${(error as Error).message}`))
       .finally(() => {
         this.following.delete(id);
         this.live.delete(id);
+        release();
       });
     this.following.set(id, run);
   }
@@ -368,6 +383,7 @@ export class PurchaseTracker {
 
   private async fail(record: PurchaseRecord, error: unknown, message?: string): Promise<void> {
     const failure = failureOf(error);
+    currentCallRun()?.markFailed(failure);
     Object.assign(record, { state: 'failed', failure, endedAt: new Date().toISOString(), message: message ?? `Following ${record.name} stopped: ${failure.message}` });
     await this.save(record).catch((saveError: unknown) => this.options.log?.(`gateway purchases: could not write ${this.file.path}: ${(saveError as Error).message}`));
     this.report(record);

@@ -4,11 +4,11 @@
  * AppCode or an AccessKeySecret. The exceptions are the calls whose purpose is to show one, asked
  * for explicitly: agw:apps.revealSecret, and agw:debug.snippets with includeSecret.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
+import type { CloudConnectionView, CloudRunView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
 import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
 import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createCloudClient } from '../cloud/client';
@@ -21,7 +21,7 @@ import { type HostServices, createHostServices } from './services';
 
 /** A cloud secret the host would read from the environment; it must never reach the UI either. */
 const ACCESS_KEY_SECRET = 'WalkAccessKeySecretMustNotLeak9';
-const WALK_APP = 'walk-app';
+const WALK_APP = 'walk_app';
 
 interface Answer {
   channel: CallChannel;
@@ -35,6 +35,8 @@ let dir: string;
 let services: HostServices;
 let dispatcher: Dispatcher;
 const answers: Answer[] = [];
+/** What the OpenAPI call log kept on disk of the walk's runs. */
+const callLogFiles: string[] = [];
 const events: { channel: string; payload: unknown }[] = [];
 /** Every secret value the secrets files held at any point of the walk. */
 const secrets = new Set<string>([QUICKSTART.appSecret, QUICKSTART.appCode, ACCESS_KEY_SECRET]);
@@ -43,7 +45,7 @@ const PROFILE_SECRET = 'walk-profile-secret-7f3a9c1e';
 
 const signedCall = {
   target: { kind: 'local' },
-  group: 'demo-hello-api',
+  group: 'demo_hello_api',
   api: 'secure_hello',
   stage: 'TEST',
   method: 'GET',
@@ -99,10 +101,12 @@ beforeAll(async () => {
   const appKey = created.keys[0].appKey;
   await call('agw:apps.revealSecret', [{ app: WALK_APP, appKey }], true);
   await call('agw:apps.rotateSecret', [{ app: WALK_APP, appKey }]);
+  await call('agw:apps.renameCredentials', [{ renames: [{ from: WALK_APP, to: `${WALK_APP}_renamed` }] }]);
+  await call('agw:apps.renameCredentials', [{ renames: [{ from: `${WALK_APP}_renamed`, to: WALK_APP }] }]);
   await call('agw:apps.revealSecret', [{ app: QUICKSTART.app, appKey: QUICKSTART.appKey }], true);
 
-  await call('agw:import.preview', [{ source: { kind: 'text', text: OPENAPI }, group: 'walk-import' }]);
-  await call('agw:export.openapi', [{ group: 'demo-hello-api', stage: 'TEST', format: 'yaml' }]);
+  await call('agw:import.preview', [{ source: { kind: 'text', text: OPENAPI }, group: 'walk_import' }]);
+  await call('agw:export.openapi', [{ group: 'demo_hello_api', stage: 'TEST', format: 'yaml' }]);
 
   result(await call('agw:gateway.start', [{ port: 0, defaultStage: 'TEST' }]));
   await call('agw:gateway.status', []);
@@ -157,12 +161,19 @@ async function walkCloud(): Promise<void> {
   const deployed = new Promise<SyncJobView>((resolve) => {
     const off = services.events.on('agw:cloud.job', (job) => job.state !== 'running' && (off(), resolve(job)));
   });
-  await call('agw:cloud.stageAction', [{ action: 'deploy', stage: 'TEST', group: 'demo-hello-api', api: 'secure_hello' }]);
+  await call('agw:cloud.stageAction', [{ action: 'deploy', stage: 'TEST', group: 'demo_hello_api', api: 'secure_hello' }]);
   expect((await deployed).state).toBe('done');
   expect(result(await call('agw:debug.send', [{ ...signedCall, target: { kind: 'cloud' } }]))).toMatchObject({ response: { status: 200 } });
   await call('agw:debug.send', [{ ...appCodeCall, target: { kind: 'cloud' } }]);
   await call('agw:cloud.pullMerge', []);
   await walkGateways();
+  // The OpenAPI call log shows what every run above sent: its parameters, never a secret.
+  const runs = result<CloudRunView[]>(await call('agw:cloud.callLog', []));
+  expect(new Set(runs.map((run) => run.kind))).toEqual(new Set(['plan', 'apply', 'deploy', 'pull', 'purchase', 'gateway']));
+  for (const run of runs) await call('agw:cloud.callRun', [{ runId: run.id }]);
+  await services.cloud.calls.flush();
+  const folder = join(dir, 'data', 'cloud-calls');
+  for (const name of await readdir(folder)) callLogFiles.push(await readFile(join(folder, name), 'utf8'));
   await call('agw:cloud.resetDemo', []);
   await call('agw:cloud.deleteProfile', [{ name: 'walk' }]);
 }
@@ -178,8 +189,6 @@ async function walkGateways(): Promise<void> {
     vpcId: named(context.vpcs, 'prod-vpc').id,
     subnets: { 'cn-hangzhou-j': named(context.vSwitches, 'prod-vsw-j').id },
     securityGroupId: named(context.securityGroups, 'web-open').id,
-    publicInbound: { enabled: false },
-    publicOutbound: { enabled: false },
     billing: { kind: 'payAsYouGo' },
   };
   await call('agw:gateways.check', [request]);
@@ -221,6 +230,11 @@ describe('secrets and the renderer', () => {
     const reveals = answers.filter((answer) => answer.showsSecret);
     expect(reveals.map((answer) => answer.channel)).toEqual(['agw:apps.revealSecret', 'agw:apps.revealSecret', 'agw:debug.snippets']);
     for (const answer of reveals) expect(leaked(answer.outcome), answer.channel).not.toEqual([]);
+  });
+
+  it('keeps no secret in the OpenAPI call log on disk', () => {
+    expect(callLogFiles.length).toBeGreaterThan(4);
+    expect(callLogFiles.map((text) => leaked(text)).flat()).toEqual([]);
   });
 
   it('sends no secret in any event', () => {

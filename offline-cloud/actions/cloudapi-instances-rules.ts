@@ -21,8 +21,6 @@ const CODES: Partial<Record<FindingCode, { code: string; status: number }>> = {
   VPC_NOT_FOUND: { code: 'InvalidVpcId.NotFound', status: 404 },
   SECURITY_GROUP_NOT_FOUND: { code: 'InvalidSecurityGroupId.NotFound', status: 404 },
   SECURITY_GROUP_WRONG_VPC: { code: 'InvalidSecurityGroupId.VPCMismatch', status: 400 },
-  EIP_NOT_FOUND: { code: 'InvalidAllocationId.NotFound', status: 404 },
-  EIP_NOT_AVAILABLE: { code: 'IncorrectEipStatus', status: 400 },
   INSTANCE_BUSY: { code: 'IncorrectInstanceStatus', status: 400 },
   INSTANCE_HAS_GROUPS: { code: 'InstanceHasApiGroups', status: 400 },
 };
@@ -37,8 +35,6 @@ const PARAMS: Record<string, string> = {
   vpc: 'UserVpcId',
   instanceCidr: 'InstanceCidr',
   securityGroup: 'ZoneVSwitchSecurityGroup.N.SecurityGroupId',
-  eip: 'AllocationId',
-  bandwidth: 'InternetMaxBandwidthOut',
   maintenance: 'MaintainStartTime',
   billing: 'Duration',
   httpsPolicy: 'HttpsPolicy',
@@ -85,7 +81,6 @@ export function purchaseContextOf(context: ActionContext): PurchaseContext {
         priority: Number(rule.Priority),
       })),
     })),
-    eips: network.eips.map((eip) => ({ id: eip.AllocationId, ip: eip.IpAddress, status: eip.Status, bandwidthMbps: Number(eip.Bandwidth), ...(eip.InstanceId ? { boundTo: eip.InstanceId } : {}) })),
     instanceCount: instancesOf(region).instances.length,
     quota: DEFAULT_INSTANCE_QUOTA,
   };
@@ -100,8 +95,6 @@ export function existingInstanceOf(instance: InstanceRecord): ExistingInstance {
     vpcId: instance.UserVpcId,
     subnets: Object.fromEntries(instance.NetworkInterfaces.map((nic) => [nic.ZoneId, nic.VswitchId])),
     securityGroupId: instance.NetworkInterfaces[0]?.SecurityGroupId ?? '',
-    publicInbound: instance.AllocationId ? { enabled: true, eipId: instance.AllocationId } : { enabled: false },
-    publicOutbound: instance.InternetMaxBandwidthOut > 0 ? { enabled: true, bandwidthMbps: instance.InternetMaxBandwidthOut } : { enabled: false },
     maintenance: { start: instance.MaintainStartTime, end: instance.MaintainEndTime },
   };
 }

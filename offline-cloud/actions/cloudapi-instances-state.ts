@@ -1,6 +1,6 @@
 /**
  * Dedicated API Gateway instances in the offline cloud, per account and region: their records,
- * what they hold of the region's network (private IPs in each vSwitch, an EIP), their lifecycle
+ * what they hold of the region's network (private IPs in each vSwitch), their lifecycle
  * (CREATING → RUNNING, MODIFYING → RUNNING, DELETING → gone, each when its time has come), and
  * which instance an API group may be put on.
  */
@@ -43,10 +43,7 @@ export interface InstanceRecord {
   NetworkInterfaces: NetworkInterfaceRecord[];
   /** Private IPs taken in each of its vSwitches, given back exactly when it is gone. */
   IpsPerSubnet: number;
-  /** The inbound EIP; '' when the gateway is private. */
-  AllocationId: string;
-  /** Outbound public bandwidth in Mbit/s; 0 when off. */
-  InternetMaxBandwidthOut: number;
+  /** The public address its outbound calls come from; every instance has one (its bandwidth comes with the spec). */
   InternetEgressAddress: string;
   VpcEgressAddress: string;
   EgressIpv6Enable: boolean;
@@ -54,9 +51,19 @@ export interface InstanceRecord {
   VpcSlbIntranetEnable: boolean;
   /** JSON array text of CIDRs. */
   IntranetSegments: string;
+  /** Blocks connected with ModifyInstanceAttribute's ToConnectVpcIpBlock, beside its vSwitches' own (absent: none). */
+  ConnectedBlocks?: ConnectedBlockRecord[];
   Tags: TagRecord[];
   /** When the current transition ends (epoch ms); absent while RUNNING. */
   TransitionEndsAt?: number;
+}
+
+/** One ToConnectVpcIpBlock the instance was given (keys as the SDK model spells them: VswitchId). */
+export interface ConnectedBlockRecord {
+  CidrBlock: string;
+  Customized: boolean;
+  VswitchId?: string;
+  ZoneId?: string;
 }
 
 export interface InstancesState {
@@ -100,22 +107,7 @@ export function moveFreeIps(region: RegionState, instance: InstanceRecord, delta
   }
 }
 
-/**
- * EMULATOR CHOICE: an EIP bound to a gateway shows the gateway's InstanceId and the instance
- * type `ApiGatewayInstance` (VPC names no such type; the reference does not say how the cloud
- * shows it).
- */
-export function bindEip(region: RegionState, allocationId: string, instanceId: string): void {
-  const eip = region.network.eips.find((candidate) => candidate.AllocationId === allocationId);
-  if (eip) Object.assign(eip, { Status: 'InUse', InstanceId: instanceId, InstanceType: 'ApiGatewayInstance' });
-}
-
-export function releaseEip(region: RegionState, allocationId: string): void {
-  const eip = region.network.eips.find((candidate) => candidate.AllocationId === allocationId);
-  if (eip && eip.InstanceType === 'ApiGatewayInstance') Object.assign(eip, { Status: 'Available', InstanceId: '', InstanceType: '' });
-}
-
-/** Finishes every transition whose time has come: RUNNING again, or gone with its IPs and EIP given back. */
+/** Finishes every transition whose time has come: RUNNING again, or gone with its IPs given back. */
 export function settleInstances(region: RegionState, now: Date): boolean {
   const state = region.modules[INSTANCES_MODULE] as InstancesState | undefined;
   if (!state) return false;
@@ -125,7 +117,6 @@ export function settleInstances(region: RegionState, now: Date): boolean {
     changed = true;
     if (instance.Status === 'DELETING') {
       moveFreeIps(region, instance, instance.IpsPerSubnet);
-      if (instance.AllocationId) releaseEip(region, instance.AllocationId);
       state.instances.splice(state.instances.indexOf(instance), 1);
     } else {
       instance.Status = 'RUNNING';

@@ -3,7 +3,7 @@
  * instance and for the region's shared instance, with every field the reference lists.
  * InstanceSpecAttributes come from shared/purchase's spec table.
  */
-import { INSTANCE_SPECS, PUBLIC_ACCESS_PARAMS, type InstanceSpec, isSpecId } from '../../shared/purchase';
+import { INSTANCE_SPECS, type InstanceSpec, isSpecId } from '../../shared/purchase';
 import type { ActionContext } from '../action-registry';
 import { type LocalNames, type RegionInfo, localName } from '../sim-regions';
 import { DEFAULT_SHARED_INSTANCE, type InstanceRecord } from './cloudapi-instances-state';
@@ -67,16 +67,13 @@ export function instanceView(instance: InstanceRecord, context: ActionContext) {
     UserVswitchId: instance.NetworkInterfaces[0]?.VswitchId ?? '',
     IntranetSegments: instance.IntranetSegments,
     ConnectVpcId: instance.UserVpcId,
-    ConnectCidrBlocks: JSON.stringify(instance.NetworkInterfaces.map((nic) => nic.CidrBlock)),
+    ConnectCidrBlocks: JSON.stringify([...instance.NetworkInterfaces.map((nic) => nic.CidrBlock), ...(instance.ConnectedBlocks ?? []).map((block) => block.CidrBlock)]),
     InstanceCidrBlock: instance.InstanceCidrBlock,
     InstanceClusterId: '',
     NetworkInterfaceAttributes: { NetworkInterfaceAttribute: instance.NetworkInterfaces.map((nic) => ({ ...nic })) },
     PrivateDnsList: { PrivateDns: [] },
     ...noAcl(),
     Tags: tagInfos(instance.Tags),
-    // The emulator's public-access fields (shared/purchase PUBLIC_ACCESS_PARAMS), echoed so a client can read them back.
-    [PUBLIC_ACCESS_PARAMS.eip]: instance.AllocationId,
-    [PUBLIC_ACCESS_PARAMS.outboundBandwidth]: instance.InternetMaxBandwidthOut,
   };
 }
 
@@ -125,7 +122,5 @@ export function sharedInstanceView(context: ActionContext) {
     PrivateDnsList: { PrivateDns: [] },
     ...noAcl(),
     Tags: { TagInfo: [] },
-    [PUBLIC_ACCESS_PARAMS.eip]: '',
-    [PUBLIC_ACCESS_PARAMS.outboundBandwidth]: 0,
   };
 }

@@ -1,15 +1,16 @@
 /**
- * CloudAPI dedicated instances (reference §3): CreateInstance, DescribeInstances,
- * ModifyInstanceAttribute, ModifyInstanceVpcAttributeForConsole (a new security group),
- * ModifyInstanceSpec, DeleteInstance, for VPC-integration gateways (`InstanceType=vpc_connect`).
- * Every purchase and change runs shared/purchase's rules, so no client gets past what the wizard
- * refuses; a purchase takes its edition's private IPs in each vSwitch (DescribeVSwitches shows
- * it) and gives them back when the instance is gone.
+ * CloudAPI dedicated instances (docs/offline-cloud.md "Dedicated instances"): CreateInstance,
+ * DescribeInstances, ModifyInstanceAttribute, ModifyInstanceSpec, DeleteInstance, for
+ * VPC-integration gateways (`InstanceType=vpc_connect`), reading exactly the fields the SDK models
+ * declare (shared/purchase CREATE_INSTANCE_FIELDS and its siblings). Every purchase and change
+ * runs shared/purchase's rules, so no client gets past what the wizard refuses; a purchase takes
+ * its edition's private IPs in each vSwitch (DescribeVSwitches shows it) and gives them back when
+ * the instance is gone.
  *
- * Emulator choices (docs/offline-cloud.md): public access travels in PUBLIC_ACCESS_PARAMS
- * (`AllocationId`, `InternetMaxBandwidthOut`), a security group change in SECURITY_GROUP_CHANGE;
- * only vpc_connect instances are sold; an instance stays CREATING / MODIFYING / DELETING for
- * `delayMs`; changes need it RUNNING.
+ * Emulator choices (docs/offline-cloud.md): only vpc_connect instances are sold; an instance stays
+ * CREATING / MODIFYING / DELETING for `delayMs`; changes need it RUNNING; what ToConnectVpcIpBlock
+ * and DeleteVpcIpBlock do. There is no EIP or bandwidth anywhere: Internet access is per API
+ * group (cloudapi-group-network.ts).
  */
 import { randomIdTail } from '../sim-ids';
 import { createHash } from 'node:crypto';
@@ -19,11 +20,8 @@ import {
   EDITIONS,
   INSTANCE_SPECS,
   type InstanceChange,
-  PUBLIC_ACCESS_PARAMS,
-  type PublicInbound,
-  SECURITY_GROUP_CHANGE,
-  type PublicOutbound,
   type PurchaseRequest,
+  TO_CONNECT_VPC_IP_BLOCK_FIELDS,
   VPC_CONNECT,
   checkDelete,
   specChangeAction,
@@ -34,19 +32,10 @@ import {
   singleZonesOf,
 } from '../../shared/purchase';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
-import { type ActionParams, pageOf } from '../action-params';
+import type { ActionParams } from '../action-params';
 import { simErrors } from '../sim-errors';
 import type { RegionInfo } from '../sim-regions';
-import {
-  type InstanceRecord,
-  type NetworkInterfaceRecord,
-  bindEip,
-  findInstance,
-  instancesOf,
-  moveFreeIps,
-  releaseEip,
-  settleInstances,
-} from './cloudapi-instances-state';
+import { type ConnectedBlockRecord, type InstanceRecord, type NetworkInterfaceRecord, findInstance, instancesOf, moveFreeIps, settleInstances } from './cloudapi-instances-state';
 import { existingInstanceOf, purchaseContextOf, refuseBlockers } from './cloudapi-instances-rules';
 import { instanceView, sharedInstanceView } from './cloudapi-instances-view';
 import { type JsonObject, gatewayState } from './gateway-state';
@@ -76,21 +65,6 @@ function readBilling(params: ActionParams): PurchaseRequest['billing'] {
   const duration = params.int('Duration') as number;
   params.required('PricingCycle');
   return { kind: 'subscription', duration, cycle: params.oneOf('PricingCycle', ['month', 'year'] as const, 'month') };
-}
-
-function readInbound(params: ActionParams): PublicInbound {
-  const eipId = params.string(PUBLIC_ACCESS_PARAMS.eip);
-  return eipId === undefined ? { enabled: false } : { enabled: true, eipId };
-}
-
-/** As in ECS, 0 Mbit/s means no public outbound access. */
-function readOutbound(params: ActionParams): PublicOutbound | undefined {
-  const name = PUBLIC_ACCESS_PARAMS.outboundBandwidth;
-  const text = params.string(name);
-  if (text === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(text)) throw simErrors.invalidParameter(name, `expected the outbound bandwidth in Mbit/s, got "${text}"`);
-  const value = Number(text);
-  return value === 0 ? { enabled: false } : { enabled: true, bandwidthMbps: value };
 }
 
 interface ZoneEntry {
@@ -189,8 +163,6 @@ function createInstance(context: ActionContext, delayMs: number): JsonObject {
     vpcId,
     subnets: Object.fromEntries(entries.map((entry) => [entry.ZoneId, entry.VSwitchId])),
     securityGroupId: entries[0]?.SecurityGroupId ?? '',
-    publicInbound: readInbound(params),
-    publicOutbound: readOutbound(params) ?? { enabled: false },
     billing,
     httpsPolicy: params.string('HttpsPolicy'),
     instanceCidr: params.string('InstanceCidr'),
@@ -211,7 +183,6 @@ function createInstance(context: ActionContext, delayMs: number): JsonObject {
     });
     const instanceId = newInstanceId(context.regionId);
     const egress = egressAddresses(instanceId);
-    const outbound = request.publicOutbound;
     const instance: InstanceRecord = {
       InstanceId: instanceId,
       InstanceName: name,
@@ -228,9 +199,7 @@ function createInstance(context: ActionContext, delayMs: number): JsonObject {
       InstanceCidrBlock: request.instanceCidr ?? defaultInstanceCidr(vpc?.CidrBlock),
       NetworkInterfaces: nics,
       IpsPerSubnet: edition.ipsPerSubnet,
-      AllocationId: request.publicInbound.eipId ?? '',
-      InternetMaxBandwidthOut: outbound.enabled ? (outbound.bandwidthMbps ?? 0) : 0,
-      InternetEgressAddress: outbound.enabled ? egress.internet : '',
+      InternetEgressAddress: egress.internet,
       VpcEgressAddress: egress.vpc,
       EgressIpv6Enable: false,
       SupportIpv6: false,
@@ -240,7 +209,6 @@ function createInstance(context: ActionContext, delayMs: number): JsonObject {
     };
     startTransition(instance, 'CREATING', context.now, delayMs);
     moveFreeIps(region, instance, -instance.IpsPerSubnet);
-    if (instance.AllocationId) bindEip(region, instance.AllocationId, instanceId);
     instancesOf(region).instances.push(instance);
     return { InstanceId: instanceId, TagStatus: tags.length > 0 };
   });
@@ -257,8 +225,8 @@ function describeInstances(context: ActionContext): JsonObject {
   const matches = [shared, ...dedicated]
     .filter(({ view, tags: own }) => (instanceId === undefined || view.InstanceId === instanceId) && (type === undefined || view.InstanceType === type) && hasTags(own, tags))
     .map(({ view }) => view);
-  const { items, ...page } = pageOf(matches, params, 100);
-  return { ...page, Instances: { InstanceAttribute: items } };
+  // The request model has no PageNumber/PageSize: every match in one answer, as one page.
+  return { PageNumber: 1, PageSize: matches.length, TotalCount: matches.length, Instances: { InstanceAttribute: matches } };
 }
 
 function readIntranetSegments(params: ActionParams): string | undefined {
@@ -270,13 +238,49 @@ function readIntranetSegments(params: ActionParams): string | undefined {
   return JSON.stringify(segments);
 }
 
+/**
+ * ToConnectVpcIpBlock: one JSON object with the SDK model's keys (CidrBlock, Customized, VswitchId
+ * with a lower-case s, ZoneId). EMULATOR CHOICE (docs/offline-cloud.md): a block that is not
+ * Customized is a vSwitch of the instance's VPC and takes its CIDR block; a Customized one is a
+ * range of the caller's own, given as CidrBlock.
+ */
+function readConnectBlock(params: ActionParams, context: ActionContext, instance: InstanceRecord): ConnectedBlockRecord | undefined {
+  const value = params.json('ToConnectVpcIpBlock');
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw simErrors.invalidParameter('ToConnectVpcIpBlock', 'expected a JSON object with CidrBlock, Customized, VswitchId and ZoneId');
+  }
+  const block = value as Record<string, unknown>;
+  const known: readonly string[] = TO_CONNECT_VPC_IP_BLOCK_FIELDS;
+  const stray = Object.keys(block).find((key) => !known.includes(key));
+  if (stray) {
+    const hint = stray.toLowerCase() === 'vswitchid' ? ' (the key is VswitchId, with a lower-case s)' : '';
+    throw simErrors.invalidParameter('ToConnectVpcIpBlock', `"${stray}" is not one of its keys ${known.join(', ')}${hint}`);
+  }
+  const text = (key: string) => (typeof block[key] === 'string' && block[key] !== '' ? (block[key] as string) : undefined);
+  const customized = block.Customized === true || block.Customized === 'true';
+  const cidr = text('CidrBlock');
+  const zoneId = text('ZoneId');
+  if (customized) {
+    if (!cidr) throw simErrors.invalidParameter('ToConnectVpcIpBlock', 'a Customized block needs its CidrBlock');
+    return { CidrBlock: cidr, Customized: true, ...(zoneId ? { ZoneId: zoneId } : {}) };
+  }
+  const vSwitchId = text('VswitchId');
+  if (!vSwitchId) throw simErrors.invalidParameter('ToConnectVpcIpBlock', "a block that is not Customized names a vSwitch of the instance's VPC as VswitchId");
+  const vSwitch = context.region().network.vSwitches.find((candidate) => candidate.VSwitchId === vSwitchId);
+  if (!vSwitch || vSwitch.VpcId !== instance.UserVpcId) {
+    throw simErrors.invalidParameter('ToConnectVpcIpBlock', `vSwitch ${vSwitchId} is not a vSwitch of the instance's VPC ${instance.UserVpcId}`);
+  }
+  if (zoneId && zoneId !== vSwitch.ZoneId) throw simErrors.invalidParameter('ToConnectVpcIpBlock', `vSwitch ${vSwitchId} is in zone ${vSwitch.ZoneId}, not ${zoneId}`);
+  if (cidr && cidr !== vSwitch.CidrBlock) throw simErrors.invalidParameter('ToConnectVpcIpBlock', `vSwitch ${vSwitchId} has the CIDR block ${vSwitch.CidrBlock}, not ${cidr}`);
+  return { CidrBlock: vSwitch.CidrBlock, Customized: false, VswitchId: vSwitchId, ZoneId: vSwitch.ZoneId };
+}
+
+/** A setting: sending it again changes nothing more, so its optional Token needs no memory. */
 function modifyInstanceAttribute(context: ActionContext): JsonObject {
   const { params } = context;
-  const region = context.region();
-  const instance = findInstance(region, params.required('InstanceId'));
-  for (const unserved of ['ToConnectVpcIpBlock', 'DeleteVpcIpBlock']) {
-    if (params.string(unserved) !== undefined) throw simErrors.invalidParameter(unserved, 'the offline cloud does not change a gateway\'s connected VPC blocks');
-  }
+  const instance = findInstance(context.region(), params.required('InstanceId'));
+  params.string('Token');
   const change: InstanceChange = {};
   const name = params.string('InstanceName');
   if (name !== undefined) change.name = name;
@@ -285,43 +289,26 @@ function modifyInstanceAttribute(context: ActionContext): JsonObject {
   const start = params.string('MaintainStartTime');
   const end = params.string('MaintainEndTime');
   if (start !== undefined || end !== undefined) change.maintenance = { start: start ?? instance.MaintainStartTime, end: end ?? instance.MaintainEndTime };
-  if (params.string(PUBLIC_ACCESS_PARAMS.eip) !== undefined) change.publicInbound = readInbound(params);
-  const outbound = readOutbound(params);
-  if (outbound) change.publicOutbound = outbound;
   const egressIpv6 = params.bool('EgressIpv6Enable');
   const ipv6 = params.bool('IPV6Enabled');
   const slb = params.bool('VpcSlbIntranetEnable');
   const segments = readIntranetSegments(params);
+  const block = readConnectBlock(params, context, instance);
+  const deleteBlock = params.bool('DeleteVpcIpBlock') === true;
+  if (deleteBlock && !block) throw simErrors.invalidParameter('DeleteVpcIpBlock', 'name the block to remove in ToConnectVpcIpBlock');
 
   refuseBlockers(checkModify(existingInstanceOf(instance), change, purchaseContextOf(context)));
   if (change.name !== undefined) instance.InstanceName = change.name;
   if (change.httpsPolicy !== undefined) instance.HttpsPolicy = change.httpsPolicy;
   if (change.maintenance) Object.assign(instance, { MaintainStartTime: change.maintenance.start, MaintainEndTime: change.maintenance.end });
-  const eipId = change.publicInbound?.eipId;
-  if (eipId && eipId !== instance.AllocationId) {
-    if (instance.AllocationId) releaseEip(region, instance.AllocationId);
-    bindEip(region, eipId, instance.InstanceId);
-    instance.AllocationId = eipId;
-  }
-  if (change.publicOutbound) {
-    const on = change.publicOutbound.enabled;
-    instance.InternetMaxBandwidthOut = on ? (change.publicOutbound.bandwidthMbps ?? 0) : 0;
-    instance.InternetEgressAddress = on ? egressAddresses(instance.InstanceId).internet : '';
-  }
   if (egressIpv6 !== undefined) instance.EgressIpv6Enable = egressIpv6;
   if (ipv6 !== undefined) instance.SupportIpv6 = ipv6;
   if (slb !== undefined) instance.VpcSlbIntranetEnable = slb;
   if (segments !== undefined) instance.IntranetSegments = segments;
-  return {};
-}
-
-/** One security group for all of a gateway's network interfaces, as CreateInstance requires; applied at once, like ModifyInstanceAttribute. */
-function modifyInstanceSecurityGroup(context: ActionContext): JsonObject {
-  const { params } = context;
-  const instance = findInstance(context.region(), params.required(SECURITY_GROUP_CHANGE.instanceId));
-  const securityGroupId = params.required(SECURITY_GROUP_CHANGE.securityGroupId);
-  refuseBlockers(checkModify(existingInstanceOf(instance), { securityGroupId }, purchaseContextOf(context)));
-  for (const nic of instance.NetworkInterfaces) nic.SecurityGroupId = securityGroupId;
+  if (block) {
+    const others = (instance.ConnectedBlocks ?? []).filter((candidate) => candidate.CidrBlock !== block.CidrBlock);
+    instance.ConnectedBlocks = deleteBlock ? others : [...others, block];
+  }
   return {};
 }
 
@@ -346,7 +333,6 @@ function modifyInstanceSpec(context: ActionContext, delayMs: number): JsonObject
     moveFreeIps(region, instance, instance.IpsPerSubnet - need);
     instance.IpsPerSubnet = need;
     instance.InstanceSpec = spec;
-    if (instance.InternetMaxBandwidthOut > 0) instance.InternetEgressAddress = egressAddresses(instance.InstanceId).internet;
     startTransition(instance, 'MODIFYING', context.now, delayMs);
     return {};
   });
@@ -374,7 +360,6 @@ export function cloudApiInstanceActions(options: InstanceActionOptions = {}): Ac
       CreateInstance: write((context) => createInstance(context, delayMs)),
       DescribeInstances: read(describeInstances),
       ModifyInstanceAttribute: write(modifyInstanceAttribute),
-      [SECURITY_GROUP_CHANGE.action]: write(modifyInstanceSecurityGroup),
       ModifyInstanceSpec: write((context) => modifyInstanceSpec(context, delayMs)),
       DeleteInstance: write((context) => deleteInstance(context, delayMs)),
     },

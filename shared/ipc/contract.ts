@@ -15,6 +15,8 @@ import type {
   CloudConnectionView,
   CloudProfileView,
   CloudProfiles,
+  CloudRunDetail,
+  CloudRunView,
   CloudStagesView,
   ConnectionTestResult,
   PlanView,
@@ -218,8 +220,6 @@ const InstanceId = z.string().trim().min(1).max(128);
 export const TOKEN_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 const Token = z.string().regex(TOKEN_PATTERN, 'A token is 8 to 64 letters, digits or dashes.');
 const Maintenance = z.object({ start: z.string().max(10), end: z.string().max(10) });
-const PublicInbound = z.object({ enabled: z.boolean(), eipId: z.string().max(128).optional() });
-const PublicOutbound = z.object({ enabled: z.boolean(), bandwidthMbps: z.number().int().min(0).max(100_000).optional() });
 /** The shape only: the rules (shared/purchase) judge the values and say what is wrong. */
 const PurchaseRequestSchema = z.object({
   name: z.string().max(200),
@@ -230,8 +230,7 @@ const PurchaseRequestSchema = z.object({
   vpcId: z.string().max(128),
   subnets: z.record(z.string().max(64), z.string().max(128)),
   securityGroupId: z.string().max(128),
-  publicInbound: PublicInbound,
-  publicOutbound: PublicOutbound,
+  publicGroups: z.boolean().optional(),
   maintenance: Maintenance.optional(),
   billing: z.discriminatedUnion('kind', [z.object({ kind: z.literal('payAsYouGo') }), z.object({ kind: z.literal('subscription'), duration: z.number().int(), cycle: z.enum(['month', 'year']) })]),
   httpsPolicy: z.string().max(64).optional(),
@@ -241,10 +240,7 @@ const InstanceChangeSchema = z.object({
   name: z.string().max(200).optional(),
   description: z.string().max(1000).optional(),
   maintenance: Maintenance.optional(),
-  securityGroupId: z.string().max(128).optional(),
   vpcId: z.string().max(128).optional(),
-  publicInbound: PublicInbound.optional(),
-  publicOutbound: PublicOutbound.optional(),
   spec: z.string().max(64).optional(),
   edition: z.enum(EDITION_IDS as [EditionId, ...EditionId[]]).optional(),
   httpsPolicy: z.string().max(64).optional(),
@@ -300,6 +296,15 @@ export const CALLS = {
   'agw:apps.rotateSecret': { request: z.tuple([z.object({ app: Name, appKey: z.string() })]), response: {} as AppCredentialsView },
   /** Removes an app's credentials (when the app is deleted). */
   'agw:apps.deleteCredentials': { request: z.tuple([z.object({ app: Name })]), response: {} as { ok: true } },
+  /**
+   * Moves apps' credentials to their apps' new names in the secrets file (the design's renames of
+   * apps; undo sends the pairs back). All or none; a new name that already holds credentials is
+   * refused. Answers the names whose credentials moved, never a secret.
+   */
+  'agw:apps.renameCredentials': {
+    request: z.tuple([z.object({ renames: z.array(z.object({ from: Name, to: Name })).min(1).max(1000) })]),
+    response: {} as { renamed: string[] },
+  },
 
   /** Parses a Swagger 2.0 / OpenAPI 3.x document into APIs of a group, changing nothing. */
   'agw:import.preview': {
@@ -379,6 +384,13 @@ export const CALLS = {
   /** The job running now, else the last one. */
   'agw:cloud.job': { request: z.tuple([]), response: {} as SyncJobView | null },
   'agw:cloud.syncLog': { request: z.tuple([]), response: {} as SyncLogEntry[] },
+  /**
+   * The OpenAPI call log: runs against the cloud (sync jobs, plans, pulls, gateway purchases and
+   * changes, CLI commands on this data dir), newest first, with the count of their calls.
+   */
+  'agw:cloud.callLog': { request: z.tuple([]), response: {} as CloudRunView[] },
+  /** One run with its calls: action, status, code, request id, duration, and the parameters with credentials masked. */
+  'agw:cloud.callRun': { request: z.tuple([z.object({ runId: z.string().max(64) })]), response: {} as CloudRunDetail },
   /** Per API and stage, what the design and the cloud serve; each group's address per stage. */
   'agw:cloud.stages': { request: z.tuple([]), response: {} as CloudStagesView },
   /** Deploys, abolishes or rolls back one API in one stage, in the design and then in the cloud. */

@@ -16,6 +16,12 @@ export interface GatewayInstanceView extends ExistingInstance {
   createdTime?: string;
   expiredTime?: string;
   httpsPolicy?: string;
+  /**
+   * The public address its outbound calls come from (DescribeInstances' InternetEgressAddress).
+   * Its outbound Internet bandwidth is fixed by the spec; inbound Internet access is each API
+   * group's setting, not the gateway's.
+   */
+  internetEgressAddress?: string;
   /** API groups placed on it (a delete is refused while there are any). */
   groups: { id: string; name: string }[];
 }

@@ -1,6 +1,8 @@
 /**
- * Rules for changing a gateway that exists: the same attribute and network rules as a purchase,
- * plus what only a change has. Only what the change touches is checked.
+ * Rules for changing a gateway that exists: the same attribute rules as a purchase, plus what
+ * only a change has. Only what the change touches is checked. What can change is what
+ * ModifyInstanceAttribute and ModifyInstanceSpec take (docs/gateways.md); the network a gateway
+ * was bought with (VPC, vSwitches, security group) stays.
  *
  * - The VPC of a gateway never changes (a blocker if the change names another one).
  * - Changes need the gateway RUNNING.
@@ -14,7 +16,7 @@
 import { checkDescription, checkHttpsPolicy, checkMaintenance, checkName } from './attributes';
 import { EDITIONS, type InstanceSpec, formatCount, specById, specRank } from './editions';
 import { type Finding, blocker, info, warning } from './findings';
-import { checkBandwidth, checkEip, checkSecurityGroup, checkWebPorts, tooSmall, vSwitchLabel } from './network';
+import { tooSmall, vSwitchLabel } from './network';
 import { chosenSpec } from './spec-choice';
 import type { ExistingInstance, InstanceChange, NetworkContext } from './types';
 
@@ -44,27 +46,6 @@ export function checkModify(instance: ExistingInstance, change: InstanceChange, 
   if (target && current && target !== current) checkSpecChange(instance, current, target, context, findings);
   else if (target && target === current && (change.spec !== undefined || change.edition !== undefined)) {
     findings.push(info('SPEC_UNCHANGED', 'edition', `The ${label} already has spec ${current.id}; nothing to change.`));
-  }
-
-  const inbound = change.publicInbound ?? instance.publicInbound ?? { enabled: false };
-  if (change.publicInbound && !change.publicInbound.enabled && instance.publicInbound?.enabled) {
-    // Moving to another EIP is possible (PUBLIC_ACCESS_PARAMS); letting go of the last one is not.
-    findings.push(
-      blocker(
-        'EIP_REQUIRED',
-        'eip',
-        `The ${label} cannot give up its EIP ${instance.publicInbound.eipId ?? ''}: no OpenAPI call unbinds a gateway's EIP. Choose another EIP, or close ports 80 and 443 in its security group to stop Internet traffic.`.replace(' EIP :', ' EIP:'),
-      ),
-    );
-  }
-  const groupId = change.securityGroupId ?? instance.securityGroupId;
-  if (change.securityGroupId !== undefined || change.publicInbound !== undefined) {
-    const group = checkSecurityGroup(groupId, instance.vpcId, context, findings);
-    if (change.publicInbound !== undefined) checkEip(inbound, context, findings, instance.instanceId);
-    if (inbound.enabled && group) findings.push(...checkWebPorts(group));
-  }
-  if (change.publicOutbound !== undefined || target !== current) {
-    findings.push(...checkBandwidth(change.publicOutbound ?? instance.publicOutbound ?? { enabled: false }, target));
   }
   return findings;
 }

@@ -63,7 +63,7 @@ const ROWS: Row[] = [
   { rule: 'the security group must exist', arrange: (r) => (r.securityGroupId = 'sg-gone'), level: 'blocker', code: 'SECURITY_GROUP_NOT_FOUND', field: 'securityGroup', says: ['sg-gone'] },
   { rule: 'the security group must lie in the VPC', arrange: (r) => (r.securityGroupId = 'sg-default'), level: 'blocker', code: 'SECURITY_GROUP_WRONG_VPC', field: 'securityGroup', says: ['sg-default (all-open)', 'vpc-default', 'vpc-prod'] },
   {
-    rule: 'public inbound needs 80 from anywhere: the exact rule to add',
+    rule: 'public API groups need 80 from anywhere: the exact rule to add',
     arrange: (r) => (r.securityGroupId = 'sg-https'),
     level: 'warning',
     code: 'SECURITY_GROUP_PORT_CLOSED',
@@ -78,14 +78,14 @@ const ROWS: Row[] = [
     field: 'securityGroup',
     says: ['port 80', 'inbound rule TCP 80/80 from 0.0.0.0/0, Drop (priority 1) shuts it: remove it, then add inbound rule: TCP 80/80 from 0.0.0.0/0, Accept'],
   },
-  { rule: 'public inbound needs an EIP', arrange: (r) => delete r.publicInbound.eipId, level: 'blocker', code: 'EIP_MISSING', field: 'eip', says: ['Available', 'cn-hangzhou'] },
-  { rule: 'the EIP must exist', arrange: (r) => (r.publicInbound.eipId = 'eip-gone'), level: 'blocker', code: 'EIP_NOT_FOUND', field: 'eip', says: ['eip-gone'] },
-  { rule: 'the EIP must be Available', arrange: (r) => (r.publicInbound.eipId = 'eip-used'), level: 'blocker', code: 'EIP_NOT_AVAILABLE', field: 'eip', says: ['eip-used (47.96.180.22) is InUse (bound to i-web-server-1)'] },
-  { rule: 'without public inbound, the gateway is private', arrange: (r) => (r.publicInbound = { enabled: false }), level: 'info', code: 'INBOUND_PRIVATE_ONLY', field: 'eip', says: ['inside the VPC'] },
-  { rule: 'public outbound needs a bandwidth', arrange: (r) => delete r.publicOutbound.bandwidthMbps, level: 'blocker', code: 'BANDWIDTH_MISSING', field: 'bandwidth', says: ['1 to 100 Mbit/s for api.s1.medium'] },
-  { rule: 'the bandwidth is at least 1', arrange: (r) => (r.publicOutbound.bandwidthMbps = 0), level: 'blocker', code: 'BANDWIDTH_OUT_OF_RANGE', field: 'bandwidth', says: ['0 Mbit/s', '1 to 100'] },
-  { rule: 'the bandwidth is at most the spec’s', arrange: (r) => (r.publicOutbound.bandwidthMbps = 101), level: 'blocker', code: 'BANDWIDTH_OUT_OF_RANGE', field: 'bandwidth', says: ['101 Mbit/s', '1 to 100 Mbit/s for api.s1.medium'] },
-  { rule: 'the bandwidth is whole', arrange: (r) => (r.publicOutbound.bandwidthMbps = 1.5), level: 'blocker', code: 'BANDWIDTH_OUT_OF_RANGE', field: 'bandwidth', says: ['1.5 Mbit/s', 'whole number'] },
+  {
+    rule: 'Internet access is per API group, and the spec carries the outbound bandwidth',
+    arrange: () => {},
+    level: 'info',
+    code: 'INTERNET_PER_GROUP',
+    field: 'internet',
+    says: ['no EIP or bandwidth', 'per API group', 'ModifyApiGroupNetworkPolicy', 'up to 100 Mbit/s for api.s1.medium'],
+  },
   { rule: 'maintenance times are HH:mmZ', arrange: (r) => (r.maintenance = { start: '25:00Z', end: '02:00' }), level: 'blocker', code: 'MAINTENANCE_INVALID', field: 'maintenance', says: ['start "25:00Z" and end "02:00"', 'HH:mmZ'] },
   { rule: 'a maintenance window is not empty', arrange: (r) => (r.maintenance = { start: '03:00Z', end: '03:00Z' }), level: 'blocker', code: 'MAINTENANCE_EMPTY', field: 'maintenance', says: ['03:00Z', '03:00Z to 06:00Z'] },
   { rule: 'without a window the default applies', arrange: (r) => delete r.maintenance, level: 'info', code: 'MAINTENANCE_DEFAULT', field: 'maintenance', says: ['22:00Z to 01:00Z'] },
@@ -114,7 +114,7 @@ describe('checkPurchase', () => {
   it('passes a sound purchase with only information', () => {
     const findings = checkPurchase(testRequest(), testContext());
     expect(findings.filter((finding) => finding.level !== 'info')).toEqual([]);
-    expect(findings.map((finding) => finding.code).sort()).toEqual(['EDITION_CAPACITY', 'IPS_NEEDED', 'QUOTA_REMAINING']);
+    expect(findings.map((finding) => finding.code).sort()).toEqual(['EDITION_CAPACITY', 'INTERNET_PER_GROUP', 'IPS_NEEDED', 'QUOTA_REMAINING']);
   });
 
   it.each(ROWS)('$rule → $level $code on $field', ({ arrange, level, code, field, says }) => {
@@ -141,9 +141,11 @@ describe('checkPurchase', () => {
     }
   });
 
-  it('does not ask a private gateway to open 80 and 443', () => {
-    const request: PurchaseRequest = { ...testRequest(), securityGroupId: 'sg-internal', publicInbound: { enabled: false } };
+  it('does not ask for 80 and 443 when no API group on the gateway will be public', () => {
+    const request: PurchaseRequest = { ...testRequest(), securityGroupId: 'sg-internal', publicGroups: false };
     expect(checkPurchase(request, testContext()).filter((finding) => finding.field === 'securityGroup')).toEqual([]);
+    const { publicGroups: _left, ...unsaid } = request;
+    expect(checkPurchase(unsaid, testContext()).filter((finding) => finding.field === 'securityGroup')).toEqual([]);
   });
 
   it('names both missing rules for a group closed to the Internet', () => {
@@ -158,11 +160,8 @@ describe('checkPurchase', () => {
     const accepted: ((request: PurchaseRequest) => void)[] = [
       (r) => (r.name = 'g'.repeat(50)),
       (r) => (r.name = 'A-z_09'),
-      (r) => ((r.edition = 'platinum'), (r.spec = 'api.s2.large.x6'), (r.publicOutbound.bandwidthMbps = 600)),
+      (r) => ((r.edition = 'platinum'), (r.spec = 'api.s2.large.x6')),
       (r) => ((r.edition = undefined), (r.spec = 'api.s2.large.x3')),
-      (r) => (r.publicOutbound = { enabled: true, bandwidthMbps: 1 }),
-      (r) => (r.publicOutbound = { enabled: true, bandwidthMbps: 100 }),
-      (r) => (r.publicOutbound = { enabled: false }),
       (r) => (r.billing = { kind: 'subscription', duration: 9, cycle: 'month' }),
       (r) => (r.billing = { kind: 'subscription', duration: 3, cycle: 'year' }),
       (r) => (r.instanceCidr = '192.168.0.0/16'),

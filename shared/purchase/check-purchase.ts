@@ -6,7 +6,7 @@
 import { checkBilling, checkDescription, checkHttpsPolicy, checkMaintenance, checkName } from './attributes';
 import { EDITIONS, formatCount } from './editions';
 import { type Finding, blocker, info, warning } from './findings';
-import { checkBandwidth, checkEip, checkInstanceCidr, checkSecurityGroup, checkSubnet, checkWebPorts, tooSmall } from './network';
+import { checkInstanceCidr, checkSecurityGroup, checkSubnet, checkWebPorts, tooSmall } from './network';
 import { chosenSpec } from './spec-choice';
 import type { PurchaseContext, PurchaseRequest, VSwitchInfo } from './types';
 
@@ -68,11 +68,17 @@ export function checkPurchase(request: PurchaseRequest, context: PurchaseContext
   }
   findings.push(...checkInstanceCidr(request.instanceCidr, vpc));
 
-  // Security group and public access.
+  // The security group; ports 80 and 443 only matter where API groups will take Internet calls.
   const group = checkSecurityGroup(request.securityGroupId, request.vpcId, context, findings);
-  checkEip(request.publicInbound, context, findings);
-  if (request.publicInbound.enabled && group) findings.push(...checkWebPorts(group));
-  findings.push(...checkBandwidth(request.publicOutbound, spec));
+  if (request.publicGroups && group) findings.push(...checkWebPorts(group));
+  const outbound = spec ? ` Its outbound Internet bandwidth comes with the spec: up to ${formatCount(spec.maxOutboundBandwidthMbps)} Mbit/s for ${spec.id}.` : '';
+  findings.push(
+    info(
+      'INTERNET_PER_GROUP',
+      'internet',
+      `Alibaba Cloud sells no EIP or bandwidth with a dedicated gateway: Internet access is switched on or off per API group (the Groups screen; sync sends ModifyApiGroupNetworkPolicy).${outbound}`,
+    ),
+  );
 
   findings.push(...checkMaintenance(request.maintenance, 'explain'), ...checkHttpsPolicy(request.httpsPolicy), ...checkBilling(request.billing));
   return findings;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInstanceParams, maintenanceParams } from './create-instance-params';
+import { createInstanceParams, declaredCreateInstanceParams, instanceAttributeParams, maintenanceParams, wireForm } from './create-instance-params';
 import { EDITIONS, INSTANCE_SPECS, SPEC_IDS, editionOfSpec, formatCount, specRank } from './editions';
 import { cidrsOverlap, defaultInstanceCidr } from './network';
 import { testContext, testRequest } from './test-fixtures';
@@ -75,7 +75,7 @@ describe('instance CIDR', () => {
 });
 
 describe('createInstanceParams', () => {
-  it('maps a purchase to CreateInstance for a VPC-integration gateway, with the emulator’s public-access fields', () => {
+  it('maps a purchase to CreateInstance for a VPC-integration gateway, and nothing more', () => {
     expect(createInstanceParams(testRequest(), testContext().vSwitches)).toEqual({
       InstanceName: 'orders-gw',
       InstanceSpec: 'api.s1.medium',
@@ -87,17 +87,13 @@ describe('createInstanceParams', () => {
         { ZoneId: 'cn-hangzhou-g', VSwitchId: 'vsw-g', SecurityGroupId: 'sg-web', CidrBlock: '172.16.1.0/24' },
       ],
       ChargeType: 'PostPaid',
-      AllocationId: 'eip-free',
-      InternetMaxBandwidthOut: 50,
     });
   });
 
-  it('sends a subscription with its length and AutoPay, and nothing for public access that is off', () => {
-    const request = { ...testRequest(), billing: { kind: 'subscription', duration: 2, cycle: 'year' } as const, publicInbound: { enabled: false }, publicOutbound: { enabled: false } };
+  it('sends a subscription with its length and AutoPay', () => {
+    const request = { ...testRequest(), billing: { kind: 'subscription', duration: 2, cycle: 'year' } as const };
     const params = createInstanceParams(request);
     expect(params).toMatchObject({ ChargeType: 'PrePaid', Duration: 2, PricingCycle: 'year', AutoPay: true });
-    expect(params).not.toHaveProperty('AllocationId');
-    expect(params).not.toHaveProperty('InternetMaxBandwidthOut');
     expect(params.ZoneVSwitchSecurityGroup).toEqual([
       { ZoneId: 'cn-hangzhou-j', VSwitchId: 'vsw-j', SecurityGroupId: 'sg-web' },
       { ZoneId: 'cn-hangzhou-g', VSwitchId: 'vsw-g', SecurityGroupId: 'sg-web' },
@@ -106,5 +102,23 @@ describe('createInstanceParams', () => {
 
   it('maps a maintenance window to ModifyInstanceAttribute', () => {
     expect(maintenanceParams({ start: '22:00Z', end: '02:00Z' })).toEqual({ MaintainStartTime: '22:00Z', MaintainEndTime: '02:00Z' });
+    expect(instanceAttributeParams({ name: 'orders-gw', maintenance: { start: '01:00Z', end: '03:00Z' }, description: 'kept by the app', spec: 'api.s2.large' }, 'orders-gw')).toEqual({
+      MaintainStartTime: '01:00Z',
+      MaintainEndTime: '03:00Z',
+    });
+    expect(instanceAttributeParams({ name: 'renamed', httpsPolicy: 'HTTPS2_TLS1_2' }, 'orders-gw')).toEqual({ InstanceName: 'renamed', HttpsPolicy: 'HTTPS2_TLS1_2' });
+  });
+
+  it('resends an older record without the fields CreateInstance does not declare', () => {
+    const recorded = { ...createInstanceParams(testRequest()), AllocationId: 'eip-free', InternetMaxBandwidthOut: 50 };
+    expect(declaredCreateInstanceParams(recorded)).toEqual(createInstanceParams(testRequest()));
+  });
+
+  it('lists the parameters as they travel, a RepeatList as Name.N.Key', () => {
+    const rows = wireForm(createInstanceParams({ ...testRequest(), zones: ['cn-hangzhou-j'] }, testContext().vSwitches));
+    expect(rows).toContainEqual(['ZoneVSwitchSecurityGroup.1.VSwitchId', 'vsw-j']);
+    expect(rows).toContainEqual(['ZoneVSwitchSecurityGroup.1.CidrBlock', '172.16.0.0/24']);
+    expect(rows.map(([name]) => name)).not.toContain('ZoneVSwitchSecurityGroup');
+    expect(wireForm({ AutoPay: true, Duration: 2 })).toEqual([['AutoPay', 'true'], ['Duration', '2']]);
   });
 });

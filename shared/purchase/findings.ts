@@ -6,7 +6,11 @@
 
 export type FindingLevel = 'blocker' | 'warning' | 'info';
 
-/** Every code a check can produce; stable, so callers may switch on them. */
+/**
+ * Every code a check can produce; stable, so callers may switch on them. (The EIP and bandwidth
+ * codes of earlier versions are gone with the fields they judged: Alibaba Cloud's instances have
+ * neither, docs/gateways.md.)
+ */
 export type FindingCode =
   // edition and spec
   | 'EDITION_MISSING'
@@ -32,14 +36,8 @@ export type FindingCode =
   | 'SECURITY_GROUP_NOT_FOUND'
   | 'SECURITY_GROUP_WRONG_VPC'
   | 'SECURITY_GROUP_PORT_CLOSED'
-  // public access
-  | 'EIP_MISSING'
-  | 'EIP_NOT_FOUND'
-  | 'EIP_NOT_AVAILABLE'
-  | 'EIP_REQUIRED'
-  | 'INBOUND_PRIVATE_ONLY'
-  | 'BANDWIDTH_MISSING'
-  | 'BANDWIDTH_OUT_OF_RANGE'
+  // Internet access (per API group, not per gateway)
+  | 'INTERNET_PER_GROUP'
   // maintenance, names, billing, TLS
   | 'MAINTENANCE_INVALID'
   | 'MAINTENANCE_EMPTY'
@@ -75,8 +73,7 @@ export type FindingField =
   | `subnets.${string}`
   | 'instanceCidr'
   | 'securityGroup'
-  | 'eip'
-  | 'bandwidth'
+  | 'internet'
   | 'maintenance'
   | 'billing'
   | 'httpsPolicy'

@@ -23,13 +23,10 @@ export {
 export { type Finding, type FindingCode, type FindingField, type FindingLevel, blockersOf, findingsFor, hasBlockers } from './findings';
 export type {
   Billing,
-  EipInfo,
   ExistingInstance,
   InstanceChange,
   MaintenanceWindow,
   NetworkContext,
-  PublicInbound,
-  PublicOutbound,
   PurchaseContext,
   PurchaseRequest,
   SecurityGroupInfo,
@@ -53,12 +50,22 @@ export { DEFAULT_INSTANCE_QUOTA, checkPurchase } from './check-purchase';
 export { checkModify } from './check-modify';
 export { type DeletedInstance, checkDelete } from './check-delete';
 export {
-  PUBLIC_ACCESS_PARAMS,
-  SECURITY_GROUP_CHANGE,
+  CREATE_INSTANCE_FIELDS,
+  DELETE_INSTANCE_FIELDS,
+  DESCRIBE_INSTANCES_FIELDS,
+  MODIFY_INSTANCE_ATTRIBUTE_FIELDS,
+  MODIFY_INSTANCE_SPEC_FIELDS,
+  TO_CONNECT_VPC_IP_BLOCK_FIELDS,
   VPC_CONNECT,
+  ZONE_ENTRY_FIELDS,
+  type CreateInstanceField,
   type CreateInstanceParamValue,
+  type CreateInstanceParams,
+  type ModifyInstanceAttributeField,
   createInstanceParams,
+  declaredCreateInstanceParams,
+  instanceAttributeParams,
   maintenanceParams,
-  securityGroupChangeParams,
+  wireForm,
 } from './create-instance-params';
 export { chosenSpec, specChangeAction } from './spec-choice';

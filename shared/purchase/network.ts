@@ -1,12 +1,10 @@
 /**
  * Network rules shared by purchase and change: subnets and their free IPs, the instance CIDR,
- * the security group (its VPC and, for public gateways, ports 80 and 443), the EIP and the
- * outbound bandwidth.
+ * the security group (its VPC and, where API groups will be public, ports 80 and 443).
  */
-import { type InstanceSpec, formatCount } from './editions';
-import { type Finding, blocker, info, warning } from './findings';
+import { type Finding, blocker, warning } from './findings';
 import { WEB_PORTS, internetAccess } from './security-group';
-import type { EipInfo, NetworkContext, PublicInbound, PublicOutbound, SecurityGroupInfo, VSwitchInfo } from './types';
+import type { NetworkContext, SecurityGroupInfo, VSwitchInfo } from './types';
 
 /** The address ranges a VPC-integration gateway may take for itself (reference §3.1, InstanceCidr). */
 export const INSTANCE_CIDRS = ['192.168.0.0/16', '172.16.0.0/12'] as const;
@@ -73,7 +71,7 @@ export function checkSecurityGroup(groupId: string, vpcId: string, context: Netw
   return group;
 }
 
-/** Public gateways take HTTP and HTTPS from anywhere: one warning per closed port, naming the rule to add. */
+/** A gateway whose API groups are public takes HTTP and HTTPS from anywhere: one warning per closed port, naming the rule to add. */
 export function checkWebPorts(group: SecurityGroupInfo): Finding[] {
   return WEB_PORTS.map((port) => internetAccess(group, port))
     .filter((verdict) => !verdict.open)
@@ -84,46 +82,6 @@ export function checkWebPorts(group: SecurityGroupInfo): Finding[] {
         `The ${securityGroupLabel(group)} does not let the Internet in on TCP port ${verdict.port}, so public calls on it will fail: ${verdict.advice}.`,
       ),
     );
-}
-
-/**
- * Public inbound access needs an EIP that exists and is free, or already belongs to
- * `ownInstanceId` (a change that keeps its EIP).
- */
-export function checkEip(inbound: PublicInbound, context: NetworkContext, findings: Finding[], ownInstanceId?: string): EipInfo | undefined {
-  if (!inbound.enabled) {
-    findings.push(info('INBOUND_PRIVATE_ONLY', 'eip', 'Without public inbound access the gateway answers only inside the VPC (and networks connected to it).'));
-    return undefined;
-  }
-  if (!inbound.eipId) {
-    findings.push(blocker('EIP_MISSING', 'eip', `Public inbound access needs an elastic IP: choose an EIP in ${context.region} whose status is Available.`));
-    return undefined;
-  }
-  const eip = context.eips.find((candidate) => candidate.id === inbound.eipId);
-  if (!eip) {
-    findings.push(blocker('EIP_NOT_FOUND', 'eip', `EIP ${inbound.eipId} does not exist in region ${context.region}. Choose an EIP whose status is Available, or allocate one.`));
-    return undefined;
-  }
-  const ours = ownInstanceId !== undefined && eip.boundTo === ownInstanceId;
-  if (eip.status !== 'Available' && !ours) {
-    const holder = eip.boundTo ? ` (bound to ${eip.boundTo})` : '';
-    findings.push(blocker('EIP_NOT_AVAILABLE', 'eip', `EIP ${eip.id} (${eip.ip}) is ${eip.status}${holder}, not Available. Unbind it first or choose another EIP.`));
-    return undefined;
-  }
-  return eip;
-}
-
-/** Public outbound access needs a whole number of Mbit/s from 1 to the spec's limit. */
-export function checkBandwidth(outbound: PublicOutbound, spec: InstanceSpec | undefined): Finding[] {
-  if (!outbound.enabled) return [];
-  const max = spec?.maxOutboundBandwidthMbps;
-  const range = max === undefined ? 'at least 1 Mbit/s' : `1 to ${formatCount(max)} Mbit/s for ${spec?.id}`;
-  if (outbound.bandwidthMbps === undefined) {
-    return [blocker('BANDWIDTH_MISSING', 'bandwidth', `Public outbound access needs a bandwidth: choose ${range}.`)];
-  }
-  const value = outbound.bandwidthMbps;
-  if (Number.isInteger(value) && value >= 1 && (max === undefined || value <= max)) return [];
-  return [blocker('BANDWIDTH_OUT_OF_RANGE', 'bandwidth', `An outbound bandwidth of ${value} Mbit/s is not possible: choose a whole number, ${range}.`)];
 }
 
 // --- IPv4 CIDRs, for the instance range ---

@@ -31,15 +31,11 @@ export function testContext(): PurchaseContext {
       { id: 'sg-range', vpcId: 'vpc-prod', name: 'staging-web', rules: [rule('80/443', '0.0.0.0/0', 'Accept', 10)] },
       { id: 'sg-default', vpcId: 'vpc-default', name: 'all-open', rules: [rule('-1/-1', '0.0.0.0/0', 'Accept', 100, 'ALL')] },
     ],
-    eips: [
-      { id: 'eip-free', ip: '47.96.180.21', status: 'Available', bandwidthMbps: 5 },
-      { id: 'eip-used', ip: '47.96.180.22', status: 'InUse', boundTo: 'i-web-server-1' },
-    ],
     instanceCount: 2,
   };
 }
 
-/** A professional gateway in zones j and g of prod-vpc, public both ways: every rule passes. */
+/** A professional gateway in zones j and g of prod-vpc, for API groups taking Internet calls: every rule passes. */
 export function testRequest(): PurchaseRequest {
   return {
     name: 'orders-gw',
@@ -49,14 +45,13 @@ export function testRequest(): PurchaseRequest {
     vpcId: 'vpc-prod',
     subnets: { 'cn-hangzhou-j': 'vsw-j', 'cn-hangzhou-g': 'vsw-g' },
     securityGroupId: 'sg-web',
-    publicInbound: { enabled: true, eipId: 'eip-free' },
-    publicOutbound: { enabled: true, bandwidthMbps: 50 },
+    publicGroups: true,
     maintenance: { start: '22:00Z', end: '02:00Z' },
     billing: { kind: 'payAsYouGo' },
   };
 }
 
-/** A running professional gateway in zones j and i; its own EIP is bound to it. */
+/** A running professional gateway in zones j and i. */
 export function testInstance(): ExistingInstance {
   return {
     instanceId: 'apigateway-cn-test1',
@@ -66,16 +61,13 @@ export function testInstance(): ExistingInstance {
     vpcId: 'vpc-prod',
     subnets: { 'cn-hangzhou-j': 'vsw-j', 'cn-hangzhou-i': 'vsw-i-small' },
     securityGroupId: 'sg-web',
-    publicInbound: { enabled: true, eipId: 'eip-mine' },
-    publicOutbound: { enabled: true, bandwidthMbps: 50 },
     maintenance: { start: '22:00Z', end: '01:00Z' },
   };
 }
 
-/** testContext() after testInstance() was bought: its EIP in use by it, one free IP left in vsw-i-small. */
+/** testContext() after testInstance() was bought: one free IP left in vsw-i-small. */
 export function testInstanceContext(): PurchaseContext {
   const context = testContext();
-  context.eips.push({ id: 'eip-mine', ip: '47.96.180.30', status: 'InUse', boundTo: 'apigateway-cn-test1' });
   const small = context.vSwitches.find((vSwitch) => vSwitch.id === 'vsw-i-small');
   if (small) small.availableIpCount = 1;
   return context;

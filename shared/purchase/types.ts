@@ -1,8 +1,12 @@
 /**
  * What a buyer chose (PurchaseRequest, InstanceChange) and what the cloud says about the account
  * and region (PurchaseContext), in plain values a caller fills from DescribeVpcs,
- * DescribeVSwitches, DescribeSecurityGroupAttribute, DescribeEipAddresses and DescribeInstances
- * (reference §3, §4). Zone ids here are single zones (`cn-hangzhou-j`), where vSwitches live.
+ * DescribeVSwitches, DescribeSecurityGroupAttribute and DescribeInstances (docs/gateways.md).
+ * Zone ids here are single zones (`cn-hangzhou-j`), where vSwitches live.
+ *
+ * Nothing here is about an EIP or a bandwidth: no instance action of CloudAPI has one (the SDK
+ * models of CreateInstance and ModifyInstanceAttribute, docs/gateways.md "Internet access").
+ * Internet access is a setting of each API group (shared/model Group.network).
  */
 import type { EditionId } from './editions';
 
@@ -13,18 +17,6 @@ export interface MaintenanceWindow {
 }
 
 export type Billing = { kind: 'payAsYouGo' } | { kind: 'subscription'; duration: number; cycle: 'month' | 'year' };
-
-export interface PublicInbound {
-  enabled: boolean;
-  /** The EIP (its AllocationId, `eip-…`) the Internet reaches the gateway on. */
-  eipId?: string;
-}
-
-export interface PublicOutbound {
-  enabled: boolean;
-  /** Mbit/s, from 1 to the spec's maxOutboundBandwidthMbps. */
-  bandwidthMbps?: number;
-}
 
 /** One purchase as the buyer chose it. */
 export interface PurchaseRequest {
@@ -40,8 +32,12 @@ export interface PurchaseRequest {
   /** zoneId → vSwitchId, one per chosen zone. Entries of zones not chosen are ignored. */
   subnets: Record<string, string>;
   securityGroupId: string;
-  publicInbound: PublicInbound;
-  publicOutbound: PublicOutbound;
+  /**
+   * Whether API groups on this gateway will take calls from the Internet (each group's own
+   * setting, Group.network). Never sent: it only asks the checks to look at ports 80 and 443 of
+   * the security group.
+   */
+  publicGroups?: boolean;
   /** Absent: the cloud's default window applies (DEFAULT_MAINTENANCE_WINDOW). */
   maintenance?: MaintenanceWindow;
   billing: Billing;
@@ -90,24 +86,12 @@ export interface SecurityGroupInfo {
   rules: SecurityGroupRule[];
 }
 
-export interface EipInfo {
-  /** AllocationId, `eip-…`. */
-  id: string;
-  ip: string;
-  /** `Available`, `InUse`, `Associating`... */
-  status: string;
-  bandwidthMbps?: number;
-  /** The instance the EIP is bound to, if any (DescribeEipAddresses' InstanceId). */
-  boundTo?: string;
-}
-
 /** The network resources of the region, as the cloud reports them. */
 export interface NetworkContext {
   region: string;
   vpcs: VpcInfo[];
   vSwitches: VSwitchInfo[];
   securityGroups: SecurityGroupInfo[];
-  eips: EipInfo[];
 }
 
 export interface PurchaseContext extends NetworkContext {
@@ -130,21 +114,20 @@ export interface ExistingInstance {
   /** zoneId → vSwitchId of its network interfaces. */
   subnets: Record<string, string>;
   securityGroupId: string;
-  publicInbound?: PublicInbound;
-  publicOutbound?: PublicOutbound;
   maintenance?: MaintenanceWindow;
 }
 
-/** What a person wants to change; absent fields stay as they are. */
+/**
+ * What a person wants to change; absent fields stay as they are. Only what ModifyInstanceAttribute
+ * (name, maintenance window, HTTPS policy) and ModifyInstanceSpec take, plus the description the
+ * app keeps itself; no call moves a gateway to another security group.
+ */
 export interface InstanceChange {
   name?: string;
   description?: string;
   maintenance?: MaintenanceWindow;
-  securityGroupId?: string;
   /** Only ever refused: a gateway's VPC cannot change. */
   vpcId?: string;
-  publicInbound?: PublicInbound;
-  publicOutbound?: PublicOutbound;
   /** A new spec, or an edition (its smallest spec). */
   spec?: string;
   edition?: EditionId;

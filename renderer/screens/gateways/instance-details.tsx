@@ -1,7 +1,9 @@
 /**
- * One dedicated gateway: what it is (spec and its limits, network, public access, maintenance
- * window, bound groups), what may be changed (checked by the same rules as a purchase), and
- * deleting it with a typed confirmation that lists the groups bound to it.
+ * One dedicated gateway: what it is (spec and its limits, network, outbound address, maintenance
+ * window, bound groups), what may be changed (what ModifyInstanceAttribute and ModifyInstanceSpec
+ * take, checked by the same rules as a purchase), and deleting it with a typed confirmation that
+ * lists the groups bound to it. It has no EIP or bandwidth to show or change: Internet access is
+ * each API group's setting (docs/gateways.md).
  */
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -53,8 +55,8 @@ export function InstanceDetails({ instance, onBack }: { instance: GatewayInstanc
     ['VPC', instance.vpcId],
     ['Subnets', Object.entries(instance.subnets).map(([zone, vSwitch]) => `${zone}: ${vSwitch}`).join('; ') || '—'],
     ['Security group', instance.securityGroupId || '—'],
-    ['Public inbound', instance.publicInbound?.enabled ? `on, EIP ${instance.publicInbound.eipId ?? '?'}` : 'off'],
-    ['Public outbound', instance.publicOutbound?.enabled ? `on, ${instance.publicOutbound.bandwidthMbps ?? '?'} Mbit/s` : 'off'],
+    ['Internet access', 'Set per API group (Groups → Internet access), not on the gateway'],
+    ['Outbound public address', instance.internetEgressAddress ?? '—'],
     ['Maintenance window (UTC)', instance.maintenance ? `${instance.maintenance.start} to ${instance.maintenance.end}` : '—'],
     ['Billing', instance.chargeType ?? '—'],
     ['Created', instance.createdTime ?? '—'],
@@ -144,7 +146,7 @@ export function InstanceDetails({ instance, onBack }: { instance: GatewayInstanc
   );
 }
 
-/** What may change: name, description, maintenance window, security group, EIP, outbound bandwidth, spec. */
+/** What may change: name, description, maintenance window, spec (ModifyInstanceAttribute, ModifyInstanceSpec). */
 function ModifyDialog({ instance, onClose }: { instance: GatewayInstanceView; onClose: () => void }) {
   const context = useGatewaysStore((s) => s.context);
   const loadContext = useGatewaysStore((s) => s.loadContext);
@@ -154,13 +156,12 @@ function ModifyDialog({ instance, onClose }: { instance: GatewayInstanceView; on
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
   const [token] = useState(() => crypto.randomUUID());
-  // Free IPs and EIPs change: check the change against the region as it is now.
+  // Free IPs change: check the change against the region as it is now.
   useEffect(() => {
     void loadContext();
   }, [loadContext]);
   const findings = useMemo(() => (context ? checkModify(instance, change, context) : []), [instance, change, context]);
   const blocked = blockersOf(findings).length > 0 || Object.keys(change).length === 0;
-  const groups = context?.securityGroups.filter((group) => group.vpcId === instance.vpcId) ?? [];
   const set = (patch: InstanceChange) => setChange((current) => ({ ...current, ...patch }));
   const window = change.maintenance ?? instance.maintenance ?? DEFAULT_MAINTENANCE_WINDOW;
   return (
@@ -178,30 +179,6 @@ function ModifyDialog({ instance, onClose }: { instance: GatewayInstanceView; on
             {SPEC_IDS.map((id) => (
               <MenuItem key={id} value={id}>
                 {editionOfSpec(id)?.label} · {id}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField select label="Security group" value={change.securityGroupId ?? instance.securityGroupId} onChange={(e) => set({ securityGroupId: e.target.value })} disabled={!context}>
-            {groups.map((group) => (
-              <MenuItem key={group.id} value={group.id}>
-                {group.name ?? group.id} · {group.id}
-              </MenuItem>
-            ))}
-            {groups.every((group) => group.id !== instance.securityGroupId) && <MenuItem value={instance.securityGroupId}>{instance.securityGroupId}</MenuItem>}
-          </TextField>
-          <TextField
-            label="Public outbound bandwidth (Mbit/s, 0 for off)"
-            type="number"
-            value={change.publicOutbound ? (change.publicOutbound.bandwidthMbps ?? 0) : (instance.publicOutbound?.bandwidthMbps ?? 0)}
-            onChange={(e) => {
-              const mbps = Number(e.target.value);
-              set({ publicOutbound: mbps > 0 ? { enabled: true, bandwidthMbps: mbps } : { enabled: false } });
-            }}
-          />
-          <TextField select label="EIP for public inbound" value={change.publicInbound?.eipId ?? instance.publicInbound?.eipId ?? ''} onChange={(e) => set({ publicInbound: { enabled: true, eipId: e.target.value } })} disabled={!context}>
-            {(context?.eips ?? []).map((eip) => (
-              <MenuItem key={eip.id} value={eip.id} disabled={eip.status !== 'Available' && eip.id !== instance.publicInbound?.eipId}>
-                {eip.ip} · {eip.id} · {eip.status}
               </MenuItem>
             ))}
           </TextField>

@@ -1,8 +1,11 @@
 /**
  * Buying a dedicated gateway: region and zones, name, edition, billing, network, maintenance
- * window, and a review of every finding. The rules (shared/purchase) run on each change against
- * what the region offers, so each check shows as it changes; the host runs them again before it
- * buys. One token per wizard: pressing Buy again after a failure never buys a second gateway.
+ * window, and a review that lists exactly the parameters the purchase sends (CreateInstance, then
+ * ModifyInstanceAttribute for the window) with every finding. The rules (shared/purchase) run on
+ * each change against what the region offers, so each check shows as it changes; the host runs
+ * them again before it buys. One token per wizard: pressing Buy again after a failure never buys
+ * a second gateway. There is no EIP or bandwidth to choose: Alibaba Cloud's instances have none,
+ * and Internet access is each API group's setting (docs/gateways.md).
  */
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -39,8 +42,12 @@ import {
   blockersOf,
   checkPurchase,
   chosenSpec,
+  createInstanceParams,
   internetAccess,
+  maintenanceParams,
   ruleText,
+  specLabel,
+  wireForm,
 } from '../../../shared/purchase';
 import { toHostError } from '../../data/host-error';
 import { useGatewaysStore } from '../../data/gateways-store';
@@ -294,40 +301,19 @@ function NetworkStep({ request, context, edit }: { request: PurchaseRequest; con
           </Table>
         )}
       </Box>
-      <Stack spacing={1}>
+      <Box component="section" aria-label="Internet access">
+        <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
+          Internet access
+        </Typography>
+        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1, maxWidth: 720 }}>
+          Alibaba Cloud sells no EIP or bandwidth with a dedicated gateway. Whether an API group answers callers on the Internet is that group&apos;s own setting (Groups → Internet access);
+          outbound Internet traffic comes with the spec{spec ? `, up to ${spec.maxOutboundBandwidthMbps} Mbit/s for ${spec.id}` : ''}.
+        </Typography>
         <FormControlLabel
-          control={<Switch checked={request.publicInbound.enabled} onChange={(e) => edit((r) => ({ ...r, publicInbound: { ...r.publicInbound, enabled: e.target.checked } }))} />}
-          label="Public inbound access: callers on the Internet reach the gateway through an EIP"
+          control={<Switch checked={request.publicGroups === true} onChange={(e) => edit((r) => ({ ...r, publicGroups: e.target.checked }))} />}
+          label="Some API groups on this gateway will take calls from the Internet: check that the security group lets TCP 80 and 443 in (not sent)"
         />
-        {request.publicInbound.enabled && (
-          <TextField select label="EIP" value={request.publicInbound.eipId ?? ''} onChange={(e) => edit((r) => ({ ...r, publicInbound: { enabled: true, eipId: e.target.value } }))} sx={{ width: 420 }}>
-            {context.eips.map((eip) => (
-              <MenuItem key={eip.id} value={eip.id} disabled={eip.status !== 'Available'}>
-                {eip.ip} · {eip.id} · {eip.status === 'Available' ? `${eip.bandwidthMbps ?? '?'} Mbit/s, free` : `in use${eip.boundTo ? ` by ${eip.boundTo}` : ''}`}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
-        <FormControlLabel
-          control={
-            <Switch
-              checked={request.publicOutbound.enabled}
-              onChange={(e) => edit((r) => ({ ...r, publicOutbound: e.target.checked ? { enabled: true, bandwidthMbps: r.publicOutbound.bandwidthMbps ?? 5 } : { enabled: false } }))}
-            />
-          }
-          label="Public outbound access: the gateway calls backends on the Internet"
-        />
-        {request.publicOutbound.enabled && (
-          <TextField
-            label="Outbound bandwidth (Mbit/s)"
-            type="number"
-            value={request.publicOutbound.bandwidthMbps ?? ''}
-            onChange={(e) => edit((r) => ({ ...r, publicOutbound: { enabled: true, bandwidthMbps: e.target.value === '' ? undefined : Number(e.target.value) } }))}
-            helperText={spec ? `1 to ${spec.maxOutboundBandwidthMbps} for this edition` : 'Choose an edition first'}
-            sx={{ width: 260 }}
-          />
-        )}
-      </Stack>
+      </Box>
     </Stack>
   );
 }
@@ -360,37 +346,79 @@ function MaintenanceStep({ request, edit }: { request: PurchaseRequest; edit: Ed
   );
 }
 
-function ReviewStep({ request, context, token }: { request: PurchaseRequest; context: PurchaseContext; token: string }) {
-  const chosen = chosenSpec(request, []);
-  const vpc = context.vpcs.find((candidate) => candidate.id === request.vpcId);
-  const group = context.securityGroups.find((candidate) => candidate.id === request.securityGroupId);
-  const rows: [string, string][] = [
-    ['Region', context.region],
-    ['Name', request.name || '(none)'],
-    ['Edition', chosen ? `${EDITIONS[chosen.edition].label} (${chosen.id})` : (request.spec ?? '(none)')],
-    ['Billing', request.billing.kind === 'payAsYouGo' ? 'Pay-as-you-go' : `Subscription, ${request.billing.duration} ${request.billing.cycle}(s)`],
-    ['Zones', request.zones.join(', ') || '(none)'],
-    ['VPC', vpc ? `${vpc.name ?? vpc.id} (${vpc.cidr})` : '(none)'],
-    ['Subnets', request.zones.map((zone) => `${zone}: ${context.vSwitches.find((v) => v.id === request.subnets[zone])?.name ?? '(none)'}`).join('; ') || '(none)'],
-    ['Security group', group ? (group.name ?? group.id) : '(none)'],
-    ['Public inbound', request.publicInbound.enabled ? `on, EIP ${context.eips.find((eip) => eip.id === request.publicInbound.eipId)?.ip ?? '(none)'}` : 'off'],
-    ['Public outbound', request.publicOutbound.enabled ? `on, ${request.publicOutbound.bandwidthMbps ?? '?'} Mbit/s` : 'off'],
-    ['Maintenance window', request.maintenance ? `${request.maintenance.start} to ${request.maintenance.end}` : `the default (${DEFAULT_MAINTENANCE_WINDOW.start} to ${DEFAULT_MAINTENANCE_WINDOW.end})`],
-    ['Purchase token', token],
-  ];
+/** What a parameter's value stands for, in the words of the steps before. */
+function meaningOf(name: string, value: string, context: PurchaseContext): string {
+  const field = name.split('.').pop() ?? name;
+  if (name === 'InstanceSpec') return specLabel(value);
+  if (name === 'InstanceType') return value === 'vpc_connect' ? 'VPC integration: the gateway joins your VPC' : '';
+  if (name === 'ChargeType') return value === 'PostPaid' ? 'pay-as-you-go' : 'subscription';
+  if (name === 'AutoPay') return 'the subscription is paid at once, so the gateway is built without a console step';
+  if (name === 'Token') return 'the purchase token: pressing Buy again never buys a second gateway';
+  if (name === 'InstanceCidr') return "the gateway's own address range";
+  if (name === 'UserVpcId') {
+    const vpc = context.vpcs.find((candidate) => candidate.id === value);
+    return vpc ? `${vpc.name ?? vpc.id} (${vpc.cidr})` : '';
+  }
+  if (field === 'VSwitchId') {
+    const vSwitch = context.vSwitches.find((candidate) => candidate.id === value);
+    return vSwitch ? `${vSwitch.name ?? vSwitch.id}, ${vSwitch.availableIpCount} free IPs` : '';
+  }
+  if (field === 'SecurityGroupId') return context.securityGroups.find((candidate) => candidate.id === value)?.name ?? '';
+  if (name === 'MaintainStartTime' || name === 'MaintainEndTime') return 'UTC';
+  return '';
+}
+
+function CallTable({ label, rows, context }: { label: string; rows: [string, string][]; context: PurchaseContext }) {
   return (
-    <Table size="small" aria-label="What will be bought" sx={{ maxWidth: 760 }}>
+    <Table size="small" aria-label={label} sx={{ maxWidth: 900, mb: 2, tableLayout: 'fixed' }}>
       <TableBody>
-        {rows.map(([label, value]) => (
-          <TableRow key={label}>
-            <TableCell component="th" scope="row" sx={{ width: 200 }}>
-              {label}
-            </TableCell>
-            <TableCell sx={{ fontFamily: label === 'Purchase token' ? 'monospace' : undefined }}>{value}</TableCell>
-          </TableRow>
-        ))}
+        {rows.map(([name, value]) => {
+          const meaning = meaningOf(name, value, context);
+          return (
+            <TableRow key={name}>
+              <TableCell component="th" scope="row" sx={{ width: 340, fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>
+                {name}
+              </TableCell>
+              <TableCell>
+                <Box sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' }}>{value}</Box>
+                {meaning && (
+                  <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                    {meaning}
+                  </Typography>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
+  );
+}
+
+/** Exactly what the purchase sends, name for name, as the host will send it. */
+function ReviewStep({ request, context, token }: { request: PurchaseRequest; context: PurchaseContext; token: string }) {
+  const create = wireForm({ ...createInstanceParams(request, context.vSwitches), Token: token });
+  const window = request.maintenance ? wireForm({ InstanceId: '(the new gateway)', ...maintenanceParams(request.maintenance) }) : [];
+  return (
+    <Box>
+      <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
+        Sent now: CreateInstance, in {context.region}
+      </Typography>
+      <CallTable label="CreateInstance parameters" rows={create} context={context} />
+      <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
+        Sent once the gateway is RUNNING: ModifyInstanceAttribute
+      </Typography>
+      {window.length > 0 ? (
+        <CallTable label="ModifyInstanceAttribute parameters" rows={window} context={context} />
+      ) : (
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          Nothing: no maintenance window was chosen, so the cloud&apos;s default applies ({DEFAULT_MAINTENANCE_WINDOW.start} to {DEFAULT_MAINTENANCE_WINDOW.end} in the offline cloud).
+        </Typography>
+      )}
+      <Typography variant="body2" sx={{ color: 'text.secondary', maxWidth: 900 }} aria-label="Not sent">
+        Not sent, because no parameter takes it: {request.description ? 'the description (the app keeps it), ' : ''}and Internet access, which each API group sets for itself (Groups → Internet access).
+      </Typography>
+    </Box>
   );
 }
 

@@ -15,7 +15,6 @@ const context: PurchaseContext = {
     { id: 'vsw-b', vpcId: 'vpc-b', zoneId: 'cn-hangzhou-j', availableIpCount: 100, cidr: '10.0.0.0/24' },
   ],
   securityGroups: [],
-  eips: [],
   instanceCount: 0,
 };
 
@@ -24,10 +23,10 @@ const finding = (field: Finding['field'], level: Finding['level']): Finding => (
 
 describe('the wizard steps', () => {
   it('shows a step the findings of its fields, subnets of every zone included', () => {
-    const findings = [finding('subnets.cn-hangzhou-j', 'blocker'), finding('name', 'blocker'), finding('eip', 'warning')];
-    expect(stepFindings(network, findings).map((f) => f.field)).toEqual(['subnets.cn-hangzhou-j', 'eip']);
+    const findings = [finding('subnets.cn-hangzhou-j', 'blocker'), finding('name', 'blocker'), finding('securityGroup', 'warning'), finding('internet', 'info')];
+    expect(stepFindings(network, findings).map((f) => f.field)).toEqual(['subnets.cn-hangzhou-j', 'securityGroup', 'internet']);
     expect(stepBlocked(network, findings)).toBe(true);
-    expect(stepBlocked(network, [finding('eip', 'warning')])).toBe(false);
+    expect(stepBlocked(network, [finding('securityGroup', 'warning')])).toBe(false);
   });
 
   it('gives a chosen zone its roomiest subnet and drops subnets of zones and VPCs no longer chosen', () => {

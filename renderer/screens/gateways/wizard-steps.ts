@@ -18,7 +18,7 @@ export const WIZARD_STEPS: WizardStep[] = [
   { id: 'basics', label: 'Region and zones', fields: ['name', 'description', 'zones', 'quota'] },
   { id: 'edition', label: 'Edition', fields: ['edition'] },
   { id: 'billing', label: 'Billing', fields: ['billing'] },
-  { id: 'network', label: 'Network', fields: ['vpc', 'subnets', 'instanceCidr', 'securityGroup', 'eip', 'bandwidth'] },
+  { id: 'network', label: 'Network', fields: ['vpc', 'subnets', 'instanceCidr', 'securityGroup', 'internet'] },
   { id: 'maintenance', label: 'Maintenance window', fields: ['maintenance', 'httpsPolicy'] },
   { id: 'review', label: 'Review', fields: [] },
 ];
@@ -42,8 +42,6 @@ export function initialRequest(context: PurchaseContext | undefined): PurchaseRe
     vpcId: vpc,
     subnets: {},
     securityGroupId: '',
-    publicInbound: { enabled: false },
-    publicOutbound: { enabled: false },
     billing: { kind: 'payAsYouGo' },
   };
 }
