@@ -1,14 +1,36 @@
 /**
  * Buying dedicated gateways in demo mode (the offline cloud): a professional gateway in two
  * zones through the wizard, after trying a subnet that is too small and a security group without
- * 443; the purchase followed to RUNNING; the quota reached; a gateway deleted.
+ * 443 for API groups that will be public; a review that lists exactly the CreateInstance
+ * parameters (each one the SDK model declares, no EIP or bandwidth); the purchase followed to
+ * RUNNING; the quota reached; a gateway deleted. Then a group's Internet access set in the Groups
+ * screen and synced as an update of the group.
  */
+import { CreateInstanceRequest, CreateInstanceRequestZoneVSwitchSecurityGroup } from '@alicloud/cloudapi20160714';
+import type { Page } from '@playwright/test';
+import { demoCloudDataDir } from '../electron/cloud-console/demo-cloud';
 import { createCloudClient } from '../electron/cloud/client';
 import { DEMO_ACCOUNT } from '../offline-cloud/sim-accounts';
+import { readAdminFile } from '../offline-cloud/sim-data-dir';
+import { ADMIN_TOKEN_HEADER } from '../offline-cloud/sim-guard';
 import { expect, test, screenshot } from './fixtures';
 import { CloudPage } from './pages/cloud-page';
 import { ConsoleApp } from './pages/console-app';
 import { GatewaysPage } from './pages/gateways-page';
+
+/** A screen people review at both widths the console is built for, light and dark. */
+async function shootWidths(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  for (const width of [1024, 1440]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      await screenshot(page, `${name}-${width}-${colorScheme}`, { fullPage: true });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  if (before) await page.setViewportSize(before);
+}
 
 test('buys a professional gateway in two zones, checking each rule first; reaches the quota; deletes one', async ({ page, console: server, watch }) => {
   test.setTimeout(180_000);
@@ -39,12 +61,16 @@ test('buys a professional gateway in two zones, checking each rule first; reache
   await expect(gateways.meter('cn-hangzhou-j')).toHaveAttribute('data-enough', 'true');
   await expect(gateways.findings()).toContainText('needs 5');
 
-  // Public inbound with a security group that lacks 443: the warning names the rule to add.
+  // API groups that will be public, with a security group that lacks 443: the warning names the rule to add.
+  // There is no EIP or bandwidth to choose: Internet access is each API group's setting.
   await gateways.choose('Security group', /^internal-only/);
-  await gateways.wizard.getByRole('switch', { name: /Public inbound access/ }).check();
-  await gateways.choose('EIP', /gateway-eip|47\.96\.180\.21/);
+  await expect(gateways.findings()).not.toContainText('add inbound rule');
+  await gateways.wizard.getByRole('switch', { name: /Some API groups on this gateway will take calls from the Internet/ }).check();
   await expect(gateways.findings()).toContainText('add inbound rule: TCP 443/443 from 0.0.0.0/0, Accept');
-  await screenshot(page, 'gateways-wizard-network-problems', { fullPage: true });
+  await expect(gateways.findings()).toContainText('Internet access is switched on or off per API group');
+  await expect(gateways.wizard.getByRole('combobox', { name: 'EIP' })).toHaveCount(0);
+  await expect(gateways.wizard.getByRole('switch', { name: /Public (inbound|outbound) access/ })).toHaveCount(0);
+  await shootWidths(page, 'gateways-wizard-network-problems');
 
   await gateways.step('Review');
   await expect(gateways.buyButton()).toBeDisabled();
@@ -59,9 +85,26 @@ test('buys a professional gateway in two zones, checking each rule first; reache
   await expect(gateways.meter('cn-hangzhou-g')).toHaveAttribute('data-enough', 'true');
   await gateways.choose('Security group', /^web-open/);
   await expect(gateways.findings()).not.toContainText('add inbound rule');
+  await gateways.step('Maintenance window');
+  await gateways.wizard.getByRole('switch', { name: 'Choose a maintenance window' }).check();
   await gateways.step('Review');
   await expect(gateways.buyButton()).toBeEnabled();
-  await screenshot(page, 'gateways-wizard-review', { fullPage: true });
+
+  // The review lists exactly what is sent: CreateInstance's parameters, each one its model declares, then the window.
+  const create = gateways.wizard.getByRole('table', { name: 'CreateInstance parameters' });
+  const sent = (await create.getByRole('rowheader').allTextContents()).map((name) => name.trim());
+  expect(sent).toEqual(expect.arrayContaining(['InstanceName', 'InstanceSpec', 'InstanceType', 'UserVpcId', 'ChargeType', 'Token', 'ZoneVSwitchSecurityGroup.2.VSwitchId']));
+  const fields = Object.values(CreateInstanceRequest.names());
+  const entryKeys = Object.values(CreateInstanceRequestZoneVSwitchSecurityGroup.names());
+  for (const name of sent) {
+    const [field, , key] = name.split('.');
+    expect(fields, `${name} is a CreateInstance field`).toContain(field);
+    if (key !== undefined) expect(entryKeys, `${name} is a ZoneVSwitchSecurityGroup key`).toContain(key);
+  }
+  await expect(create.getByRole('row').filter({ hasText: 'InstanceType' })).toContainText('vpc_connect');
+  await expect(gateways.wizard.getByRole('table', { name: 'ModifyInstanceAttribute parameters' }).getByRole('rowheader')).toHaveText(['InstanceId', 'MaintainStartTime', 'MaintainEndTime']);
+  await expect(gateways.wizard.getByLabel('Not sent')).toContainText('Internet access, which each API group sets for itself');
+  await shootWidths(page, 'gateways-wizard-review');
   await gateways.buyButton().click();
 
   // The purchase is followed until the gateway runs.
@@ -111,6 +154,38 @@ test('buys a professional gateway in two zones, checking each rule first; reache
   await expect(gateways.row('e2e-professional')).toHaveCount(0, { timeout: 60_000 });
   await expect(gateways.region.getByText(/: 4 of 5 allowed\.$/)).toBeVisible();
   await screenshot(page, 'gateways-after-delete', { fullPage: true });
+
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+});
+
+test("sets a group's Internet access in the Groups screen; sync sends it as an update of the group", async ({ page, console: server, watch }) => {
+  test.setTimeout(120_000);
+  const app = new ConsoleApp(page);
+  const cloud = new CloudPage(page);
+  await app.open(server);
+  await app.goTo('Groups');
+  const internet = page.getByRole('combobox', { name: 'Internet access' });
+  await expect(internet).toHaveText(/^As the cloud has it/);
+  await internet.click();
+  await page.getByRole('option', { name: /^On:/ }).click();
+  await expect(internet).toHaveText(/^On:/);
+  await app.save();
+  await shootWidths(page, 'groups-internet-access');
+
+  await app.goTo('Cloud');
+  const endpoint = await cloud.demoEndpoint();
+  await cloud.plan();
+  await expect(cloud.line('Update', 'demo_hello_api')).toBeVisible();
+  await cloud.apply();
+  await cloud.plan();
+  await expect(cloud.region.getByText('No changes: the cloud matches the saved design.')).toBeVisible();
+
+  // The offline cloud took it (no read reports InternetEnable, so its call log says so).
+  const admin = await readAdminFile(demoCloudDataDir(server.dataDir));
+  const answer = await fetch(`${endpoint}/_sim/calls`, { headers: { [ADMIN_TOKEN_HEADER]: admin!.adminToken } });
+  const { calls } = (await answer.json()) as { calls: { action?: string; status: number }[] };
+  expect(calls.filter((call) => call.action === 'ModifyApiGroupNetworkPolicy').map((call) => call.status)).toEqual([200]);
 
   expect(watch.consoleErrors).toEqual([]);
   expect(watch.foreignRequests).toEqual([]);

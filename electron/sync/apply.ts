@@ -12,6 +12,7 @@ import { READ_LISTS_ONLY } from '../../shared/sync/pull-reads';
 import type { CloudSnapshot } from '../../shared/sync/snapshot';
 import type { CloudClient } from '../cloud/client';
 import { runBounded } from './bounded';
+import { applyGroupNetwork } from './apply-group-network';
 import { ApplySteps, SyncStepError } from './apply-steps';
 import { pull } from './pull';
 import type { PullCache } from './pull-cache';
@@ -29,7 +30,6 @@ export interface ApplyOptions {
   onProgress?: (event: ApplyProgress) => void;
   /** After a complete run, read the lists once more to learn the versions the cloud gave new deployments (default true). */
   refresh?: boolean;
-  newToken?: () => string;
   now?: () => Date;
   /** Cancels between steps: the steps running finish (and are recorded), no new one starts. */
   signal?: AbortSignal;
@@ -63,7 +63,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const error = new Error(`the plan has ${conflicts.length} conflict(s) that apply does not settle: ${conflicts.map((line) => `${line.name}: ${line.reason}`).join('; ')}`);
     return { ok: false, done: [], left: lines, failed: { lines: conflicts, error } };
   }
-  const steps = new ApplySteps({ client: options.client, recorder: options.recorder, snapshot: options.snapshot, cache: options.cache, newToken: options.newToken });
+  const steps = new ApplySteps({ client: options.client, recorder: options.recorder, snapshot: options.snapshot, cache: options.cache, now: options.now });
   const done: PlanLine[] = [];
   const total = lines.length;
   const report = (line: PlanLine, state: ApplyProgress['state']) => options.onProgress?.({ line, state, done: done.length, total });
@@ -71,7 +71,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const phases = [...new Set(lines.map((line) => line.phase))].sort((a, b) => a - b);
   for (const [index, phase] of phases.entries()) {
     const phaseLines = lines.filter((line) => line.phase === phase);
-    await steps.reserveTokens(phaseLines);
+    await steps.markPendingCreates(phaseLines);
     const units = unitsOf(phaseLines);
     const completed = new Set<number>();
     const run = await runBounded(
@@ -79,7 +79,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       options.concurrency ?? 4,
       async (unit, unitIndex) => {
         for (const line of unit) report(line, 'start');
-        await runUnit(steps, unit);
+        await runUnit(steps, unit, options);
         completed.add(unitIndex);
         done.push(...unit);
         for (const line of unit) report(line, 'done');
@@ -137,9 +137,12 @@ function unitsOf(lines: PlanLine[]): PlanLine[][] {
   return units;
 }
 
-function runUnit(steps: ApplySteps, unit: PlanLine[]): Promise<void> {
+function runUnit(steps: ApplySteps, unit: PlanLine[], options: ApplyOptions): Promise<void> {
   const first = unit[0];
   switch (first.kind) {
+    case 'group':
+      // A group's network policy is a line of its own with its own call; the group itself is an object.
+      return first.ref.setting === 'network' ? applyGroupNetwork(options, first) : steps.object(first);
     case 'stageVariable':
       return steps.stageVariable(first);
     case 'throttlingBinding':

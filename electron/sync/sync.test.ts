@@ -1,7 +1,7 @@
 /**
  * Sync end to end: the real offline cloud, the real pop-core client, the project file on disk.
  */
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { CloudError } from '../cloud/cloud-error';
 import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
 import type { FaultRule } from '../../offline-cloud/fault-injector';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
+import { GATEWAY_MODULE, type GatewayState } from '../../offline-cloud/actions/gateway-state';
 import { loadProject } from '../workspace/project-store';
 import { type ApplyResult, apply } from './apply';
 import { planAgainstCloud } from './plan-cloud';
@@ -80,7 +81,7 @@ async function cloudContents(cloud: CloudClient): Promise<{ groups: string[]; ap
   };
 }
 
-const QUICKSTART_CLOUD = { groups: ['demo-hello-api'], apis: ['get_user', 'hello', 'limited', 'secure_hello'], apps: ['demo-caller-app'], policies: ['demo-low-qps'] };
+const QUICKSTART_CLOUD = { groups: ['demo_hello_api'], apis: ['get_user', 'hello', 'limited', 'secure_hello'], apps: ['demo_caller_app'], policies: ['demo_low_qps'] };
 
 describe('sync of the quickstart with the offline cloud', () => {
   it('applies, then plans nothing; one changed field plans exactly that field, and applies', async () => {
@@ -92,7 +93,7 @@ describe('sync of the quickstart with the offline cloud', () => {
 
     const saved = await savedProject();
     const ids = saved.cloud[KEY];
-    expect(Object.keys(ids.apis).sort()).toEqual(['demo-hello-api/get_user', 'demo-hello-api/hello', 'demo-hello-api/limited', 'demo-hello-api/secure_hello']);
+    expect(Object.keys(ids.apis).sort()).toEqual(['demo_hello_api/get_user', 'demo_hello_api/hello', 'demo_hello_api/limited', 'demo_hello_api/secure_hello']);
     expect(ids.pending).toBeUndefined();
     expect(Object.values(ids.deployed!).every((versions) => Object.values(versions).every((version) => /^\d{17}$/.test(version)))).toBe(true);
     expect(await planNow(cloud)).toEqual([]);
@@ -106,7 +107,7 @@ describe('sync of the quickstart with the offline cloud', () => {
     await import('node:fs/promises').then((fs) => fs.writeFile(path, edited));
     const lines = await planNow(cloud);
     expect(lines.map((line) => [line.op, line.name, line.fields])).toEqual([
-      ['update', 'demo-hello-api/get_user', [{ path: 'description', from: 'Reads one user from the HTTP backend.', to: 'Reads one user.' }]],
+      ['update', 'demo_hello_api/get_user', [{ path: 'description', from: 'Reads one user from the HTTP backend.', to: 'Reads one user.' }]],
     ]);
     const second = await sync(cloud);
     expect(second.result.ok).toBe(true);
@@ -142,24 +143,24 @@ describe('sync of the quickstart with the offline cloud', () => {
     await recorder.updateProject((project) => {
       const hello = project.apis.find((api) => api.name === 'hello')!;
       const changed = { ...project, apis: project.apis.map((api) => (api === hello ? { ...api, description: 'Version two' } : api)) };
-      return deployApi(changed, { group: 'demo-hello-api', api: 'hello' }, 'TEST', { at: '2026-11-24T00:00:00.000Z' });
+      return deployApi(changed, { group: 'demo_hello_api', api: 'hello' }, 'TEST', { at: '2026-11-24T00:00:00.000Z' });
     });
     const actions: string[] = [];
     const counting = client({ onCall: (event) => actions.push(event.action) });
     const deployed = await sync(counting, recorder);
-    expect(deployed.lines.map((line) => `${line.op} ${line.name}`)).toEqual(['update demo-hello-api/hello', 'deploy demo-hello-api/hello @TEST']);
+    expect(deployed.lines.map((line) => `${line.op} ${line.name}`)).toEqual(['update demo_hello_api/hello', 'deploy demo_hello_api/hello @TEST']);
     expect(deployed.result.ok).toBe(true);
-    const served = await cloud.call<{ Description: string }>('CloudAPI', 'DescribeDeployedApi', { ApiId: recorder.ids.apis['demo-hello-api/hello'], StageName: 'TEST' });
+    const served = await cloud.call<{ Description: string }>('CloudAPI', 'DescribeDeployedApi', { ApiId: recorder.ids.apis['demo_hello_api/hello'], StageName: 'TEST' });
     expect(served.Description).toBe('Version two');
 
     const { rollbackApi } = await import('../../shared/model/stages');
-    await recorder.updateProject((project) => rollbackApi(project, { group: 'demo-hello-api', api: 'hello' }, 'TEST', 1, { at: '2026-11-25T00:00:00.000Z' }));
+    await recorder.updateProject((project) => rollbackApi(project, { group: 'demo_hello_api', api: 'hello' }, 'TEST', 1, { at: '2026-11-25T00:00:00.000Z' }));
     actions.length = 0;
     const rolledBack = await sync(counting, recorder);
-    expect(rolledBack.lines.map((line) => `${line.op} ${line.name}`)).toEqual(['deploy demo-hello-api/hello @TEST']);
+    expect(rolledBack.lines.map((line) => `${line.op} ${line.name}`)).toEqual(['deploy demo_hello_api/hello @TEST']);
     expect(actions).toContain('SwitchApi');
     expect(actions).not.toContain('DeployApi');
-    const now = await cloud.call<{ Description: string }>('CloudAPI', 'DescribeDeployedApi', { ApiId: recorder.ids.apis['demo-hello-api/hello'], StageName: 'TEST' });
+    const now = await cloud.call<{ Description: string }>('CloudAPI', 'DescribeDeployedApi', { ApiId: recorder.ids.apis['demo_hello_api/hello'], StageName: 'TEST' });
     expect(now.Description).toBe('Says hello without asking who calls.');
     expect(await planNow(cloud)).toEqual([]);
   });
@@ -176,7 +177,7 @@ describe('sync of the pet store', () => {
     expect(lines.filter((line) => line.op === 'conflict')).toEqual([]);
     const ids = (await savedProject()).cloud[KEY];
     expect(Object.keys(ids.apis)).toHaveLength(26);
-    const partner = await cloud.call<{ AuthorizedApis: { AuthorizedApi: { AuthVaildTime: string }[] } }>('CloudAPI', 'DescribeAuthorizedApis', { AppId: ids.apps['partner-app'] });
+    const partner = await cloud.call<{ AuthorizedApis: { AuthorizedApi: { AuthVaildTime: string }[] } }>('CloudAPI', 'DescribeAuthorizedApis', { AppId: ids.apps['partner_app'] });
     expect(partner.AuthorizedApis.AuthorizedApi.map((item) => item.AuthVaildTime)).toEqual(['2027-06-30T23:59:59Z', '2027-06-30T23:59:59Z']);
     expect(await planNow(cloud)).toEqual([]);
   });
@@ -187,14 +188,15 @@ describe('interrupted applies', () => {
   const WRITES = ['CreateApiGroup', 'CreateApiStageVariable', 'CreateApp', 'CreateTrafficControl', 'CreateApi', 'SetTrafficControlApis', 'SetApisAuthorities', 'DeployApi'];
 
   it.each(WRITES.flatMap((action) => [[action, 1]] as [string, number][]).concat([['CreateApi', 3], ['CreateApiStageVariable', 2], ['DeployApi', 4]]))(
-    'a failed %s (call %i) stops the apply; a rerun converges with no duplicates',
+    'a refused %s (call %i) stops the apply; a rerun converges with no duplicates',
     async (action, nth) => {
       const cloud = client();
-      sim.faults.add({ product: 'CloudAPI', action, nth, error: { code: 'InternalError' } } satisfies FaultRule);
+      // A refusal (4xx) says nothing was done, so nothing is sent again; a lost answer is lost-answers.test.ts's.
+      sim.faults.add({ product: 'CloudAPI', action, nth, error: { code: 'Forbidden.RAM', status: 403 } } satisfies FaultRule);
       const broken = await sync(cloud);
       expect(broken.result.ok).toBe(false);
       expect(broken.result.failed?.error).toBeInstanceOf(CloudError);
-      expect((broken.result.failed?.error as CloudError).code).toBe('InternalError');
+      expect((broken.result.failed?.error as CloudError).code).toBe('Forbidden.RAM');
       expect(broken.result.done.length + broken.result.left.length).toBe(19);
       expect(broken.result.failed?.lines.every((line) => broken.result.left.includes(line))).toBe(true);
 
@@ -205,17 +207,6 @@ describe('interrupted applies', () => {
       expect(await planNow(cloud)).toEqual([]);
     },
   );
-
-  it('a create whose answer was lost is not made twice: the retry carries the same Token', async () => {
-    // The first CreateApi is answered after the client gave up; the client sends it again.
-    const cloud = client({ timeoutMs: 300 });
-    sim.faults.add({ product: 'CloudAPI', action: 'CreateApi', nth: 1, latencyMs: 800, error: false });
-    const { result } = await sync(cloud);
-    expect(result.ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    expect(await cloudContents(cloud)).toEqual(QUICKSTART_CLOUD);
-    expect(await planNow(cloud)).toEqual([]);
-  });
 
   it('a crash after the cloud made something, before its id was kept, is adopted on the rerun', async () => {
     const cloud = client();
@@ -241,7 +232,7 @@ describe('interrupted applies', () => {
     expect(broken.result.ok).toBe(false);
     const saved = await savedProject();
     expect(saved.cloud[KEY].apis).toEqual({});
-    expect(Object.keys(saved.cloud[KEY].pending ?? {})).toContain('api:demo-hello-api/hello');
+    expect(Object.keys(saved.cloud[KEY].pending ?? {})).toContain('api:demo_hello_api/hello');
 
     const lines = await planNow(cloud);
     expect(lines.filter((line) => line.op === 'adopt').map((line) => line.name).length).toBeGreaterThan(0);
@@ -277,5 +268,44 @@ describe('interrupted applies', () => {
     expect((error as CloudError).summary).toContain('Check the AccessKeySecret of the cloud profile.');
     expect(await readFile(path, 'utf8')).toBe(before);
     expect(await cloudContents(client())).toEqual({ groups: [], apis: [], apps: [], policies: [] });
+  });
+});
+
+describe("sync of a group's Internet access", () => {
+  /** The group's network policy as the offline cloud keeps it (no CloudAPI read reports InternetEnable). */
+  function keptPolicy(groupName: string) {
+    const state = sim.store.account(DEMO_ACCOUNT.accountId).regions['cn-hangzhou'].modules[GATEWAY_MODULE] as GatewayState;
+    return state.groups.find((group) => group.GroupName === groupName)?.NetworkPolicy;
+  }
+
+  async function setInternet(internet: boolean): Promise<void> {
+    const text = await readFile(path, 'utf8');
+    const designed = text.includes('    network:')
+      ? text.replace(/ {4}network:\n {6}internet: (true|false)\n/, `    network:\n      internet: ${internet}\n`)
+      : text.replace('    description: Hello-world APIs of the API Gateway tutorial.\n', `    description: Hello-world APIs of the API Gateway tutorial.\n    network:\n      internet: ${internet}\n`);
+    await writeFile(path, designed);
+  }
+
+  it('sends ModifyApiGroupNetworkPolicy with InternetEnable after creating the group, records it, and sends it again only when the design changes', async () => {
+    await setInternet(true);
+    const calls: string[] = [];
+    const cloud = client({ onCall: (event) => event.ok && calls.push(event.action) });
+    const first = await sync(cloud);
+    expect(first.result.ok).toBe(true);
+    expect(first.lines.filter((line) => line.ref.setting === 'network').map((line) => [line.op, line.kind, line.name, line.fields])).toEqual([
+      ['update', 'group', 'demo_hello_api', [{ path: 'network.internet', to: true }]],
+    ]);
+    expect(calls.indexOf('ModifyApiGroupNetworkPolicy')).toBeGreaterThan(calls.indexOf('CreateApiGroup'));
+    expect(sim.calls.filter((call) => call.action === 'ModifyApiGroupNetworkPolicy').map((call) => call.status)).toEqual([200]);
+    expect(keptPolicy('demo_hello_api')).toEqual({ InternetEnable: true });
+    expect((await savedProject()).cloud[KEY].fingerprints).toHaveProperty(['network:demo_hello_api']);
+    expect(await planNow(cloud)).toEqual([]);
+
+    await setInternet(false);
+    const off = await planNow(cloud);
+    expect(off.map((line) => [line.op, line.name, line.fields])).toEqual([['update', 'demo_hello_api', [{ path: 'network.internet', from: true, to: false }]]]);
+    expect((await sync(cloud)).result.ok).toBe(true);
+    expect(keptPolicy('demo_hello_api')).toEqual({ InternetEnable: false });
+    expect(await planNow(cloud)).toEqual([]);
   });
 });

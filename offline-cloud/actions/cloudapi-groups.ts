@@ -7,11 +7,11 @@ import { basePathProblem } from '../../shared/model/base-path';
 import { STAGE_VARIABLE_NAME } from '../../shared/model/names';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
+import { DEFAULT_GROUP_HTTPS_POLICY, networkPolicyView } from './cloudapi-group-network';
 import { groupHost } from './cloudapi-instances-state';
 import { gatewayErrors } from './gateway-errors';
 import { type GroupRecord, type JsonObject, STAGE_NAMES, type StageRecord, findGroup, gatewayState } from './gateway-state';
 import { checkDescription, checkName, hasTags, hexId, nextModifiedTime, readTags, tagInfos, utcTime } from './gateway-values';
-import { oncePerToken } from './idempotency';
 
 /** ModifyApiGroup fields kept as text and echoed by DescribeApiGroup; those in JSON_SETTINGS must be JSON. */
 const SETTINGS = ['CompatibleFlags', 'CustomAppCodeConfig', 'CustomTraceConfig', 'CustomerConfigs', 'DefaultDomain', 'FilterAppCodeForBackend', 'PassthroughHeaders', 'RpcPattern', 'RpsLimitForServerless', 'SupportSSE', 'UserLogConfig'] as const;
@@ -52,7 +52,7 @@ function groupSummary(group: GroupRecord, regionId: string) {
     RegionId: regionId,
     InstanceId: group.InstanceId,
     InstanceType: group.InstanceType,
-    HttpsPolicy: 'HTTPS2_TLS1_0',
+    HttpsPolicy: group.NetworkPolicy?.HttpsPolicy ?? DEFAULT_GROUP_HTTPS_POLICY,
     TrafficLimit: 500,
     BillingStatus: 'NORMAL',
     IllegalStatus: 'NORMAL',
@@ -67,11 +67,8 @@ function groupView(group: GroupRecord, regionId: string) {
     // The offline cloud sells VPC-integration instances only (cloudapi-instances.ts).
     DedicatedInstanceType: group.InstanceType === 'VPC_DEDICATED' ? 'vpc_connect' : '',
     Status: 'NORMAL',
-    VpcDomain: '',
-    VpcSlbIntranetDomain: '',
     DefaultDomain: group.Settings.DefaultDomain ?? '',
-    DisableInnerDomain: false,
-    Ipv6Status: 'UNBIND',
+    ...networkPolicyView(group, regionId),
     ...Object.fromEntries(ECHOED_SETTINGS.map((name) => [name, group.Settings[name] ?? ''])),
     CmsMonitorGroup: '',
     CloudMarketCommodity: false,
@@ -97,34 +94,32 @@ function createGroup(context: ActionContext): JsonObject {
   const basePath = readBasePath(params) ?? '/';
   const host = groupHost(context, params.string('InstanceId'));
   const tags = readTags(params);
-  return oncePerToken(context, state, () => {
-    checkGroupNameFree(state.groups, name);
-    const now = utcTime(context.now);
-    const group: GroupRecord = {
-      GroupId: hexId(),
-      GroupName: name,
-      Description: description,
-      BasePath: basePath,
-      InstanceId: host.InstanceId,
-      InstanceType: host.InstanceType,
-      CreatedTime: now,
-      ModifiedTime: now,
-      Tags: tags,
-      Settings: {},
-      Stages: STAGE_NAMES.map((stageName) => ({ StageId: hexId(), StageName: stageName, Description: '', CreatedTime: now, ModifiedTime: now, Variables: [] })),
-    };
-    state.groups.push(group);
-    return {
-      GroupId: group.GroupId,
-      GroupName: group.GroupName,
-      Description: group.Description,
-      BasePath: group.BasePath,
-      SubDomain: subDomain(group, context.regionId),
-      InstanceId: group.InstanceId,
-      InstanceType: group.InstanceType,
-      TagStatus: tags.length > 0,
-    };
-  });
+  checkGroupNameFree(state.groups, name);
+  const now = utcTime(context.now);
+  const group: GroupRecord = {
+    GroupId: hexId(),
+    GroupName: name,
+    Description: description,
+    BasePath: basePath,
+    InstanceId: host.InstanceId,
+    InstanceType: host.InstanceType,
+    CreatedTime: now,
+    ModifiedTime: now,
+    Tags: tags,
+    Settings: {},
+    Stages: STAGE_NAMES.map((stageName) => ({ StageId: hexId(), StageName: stageName, Description: '', CreatedTime: now, ModifiedTime: now, Variables: [] })),
+  };
+  state.groups.push(group);
+  return {
+    GroupId: group.GroupId,
+    GroupName: group.GroupName,
+    Description: group.Description,
+    BasePath: group.BasePath,
+    SubDomain: subDomain(group, context.regionId),
+    InstanceId: group.InstanceId,
+    InstanceType: group.InstanceType,
+    TagStatus: tags.length > 0,
+  };
 }
 
 export const cloudApiGroupActions: ActionModule = {

@@ -49,7 +49,19 @@ export interface GroupRecord {
   Tags: TagRecord[];
   /** What ModifyApiGroup sets and DescribeApiGroup echoes (CompatibleFlags, CustomAppCodeConfig...). */
   Settings: Record<string, string>;
+  /** What ModifyApiGroupNetworkPolicy set (cloudapi-group-network.ts); absent until then. */
+  NetworkPolicy?: GroupNetworkPolicy;
   Stages: StageRecord[];
+}
+
+/** ModifyApiGroupNetworkPolicy's settings, as its request model names them; a switch never sent is absent. */
+export interface GroupNetworkPolicy {
+  InternetEnable?: boolean;
+  InternetIPV6Enable?: boolean;
+  InnerDomainEnable?: boolean;
+  VpcIntranetEnable?: boolean;
+  VpcSlbIntranetEnable?: boolean;
+  HttpsPolicy?: string;
 }
 
 /** An API's definition: what ModifyApi replaces and what a deployment snapshots. */

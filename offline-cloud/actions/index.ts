@@ -4,6 +4,7 @@ import { cloudApiApiActions } from './cloudapi-apis';
 import { cloudApiAppActions } from './cloudapi-apps';
 import { cloudApiAuthorizationActions } from './cloudapi-authorizations';
 import { cloudApiDeploymentActions } from './cloudapi-deployments';
+import { cloudApiGroupNetworkActions } from './cloudapi-group-network';
 import { cloudApiGroupActions } from './cloudapi-groups';
 import { type InstanceActionOptions, cloudApiInstanceActions } from './cloudapi-instances';
 import { cloudApiPluginActions } from './cloudapi-plugins';
@@ -22,6 +23,7 @@ export interface ActionModuleOptions {
 export const defaultActionModules = (options: ActionModuleOptions = {}): readonly ActionModule[] => [
   cloudApiRegionActions,
   cloudApiGroupActions,
+  cloudApiGroupNetworkActions,
   cloudApiApiActions,
   cloudApiDeploymentActions,
   cloudApiThrottlingActions,

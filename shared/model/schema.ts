@@ -175,11 +175,21 @@ export const ErrorCodeSample = z.strictObject({
   description: z.string().optional(),
 });
 
+/**
+ * The cloud's Visibility (CreateApi/ModifyApi, docs/sync.md "API visibility"): PUBLIC lists the
+ * API for every user once it is published to RELEASE; PRIVATE does not. PRIVATE unless the design
+ * says otherwise, so nothing is listed publicly by accident.
+ */
+export const API_VISIBILITIES = ['PRIVATE', 'PUBLIC'] as const;
+export const ApiVisibility = z.enum(API_VISIBILITIES);
+export type ApiVisibility = z.infer<typeof ApiVisibility>;
+
 /** An API as designed (the working copy). A deployment snapshots this whole object. */
 export const Api = z.strictObject({
   name: z.string(),
   group: z.string(),
   description: z.string().optional(),
+  visibility: ApiVisibility.default('PRIVATE'),
   request: RequestConfig,
   parameters: z.array(RequestParameter).default([]),
   backend: Backend,
@@ -198,6 +208,12 @@ export const Group = z.strictObject({
   basePath: z.string().default('/'),
   /** Per-stage variables, used as `#name#` in backend addresses and paths. */
   stageVariables: z.partialRecord(Stage, z.record(z.string(), z.string())).default({}),
+  /**
+   * Where the group answers (ModifyApiGroupNetworkPolicy, docs/sync.md "Internet access"):
+   * `internet` is its InternetEnable. Absent: sync leaves the cloud's setting as it is. Internet
+   * access is the group's, not the gateway's: a dedicated instance has no EIP of its own.
+   */
+  network: z.strictObject({ internet: z.boolean() }).optional(),
 });
 export type Group = z.infer<typeof Group>;
 
@@ -308,7 +324,7 @@ export const CloudIds = z.strictObject({
   relations: z.record(z.string(), z.array(z.string())).optional(),
   /** What sync deployed, keyed `<group>/<api>/<stage>`: design version → the cloud's HistoryVersion ('' until known). */
   deployed: z.record(z.string(), z.record(z.string(), z.string())).optional(),
-  /** Creates sent but not yet confirmed (an interrupted apply), keyed `<kind>:<name>` → the Token sent with them. */
+  /** Creates sent but not yet confirmed (an interrupted apply), keyed `<kind>:<name>` → when first sent (older files: a token; only the keys count). */
   pending: z.record(z.string(), z.string()).optional(),
 });
 export type CloudIds = z.infer<typeof CloudIds>;

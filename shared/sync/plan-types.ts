@@ -50,12 +50,14 @@ export interface PlanRef {
   version?: number;
   /** deploy: an earlier cloud HistoryVersion holding that snapshot (a rollback, done with SwitchApi). */
   historyVersion?: string;
+  /** A group's update of one of its settings, sent with its own call: `network` (ModifyApiGroupNetworkPolicy). */
+  setting?: 'network';
 }
 
 export interface PlanLine {
   op: PlanOp;
   kind: PlanKind;
-  /** How a person names it: `demo-hello-api/hello`, `demo-low-qps → demo-hello-api/limited @RELEASE`. */
+  /** How a person names it: `demo_hello_api/hello`, `demo_low_qps → demo_hello_api/limited @RELEASE`. */
   name: string;
   /** What changes, cloud value (from) → design value (to). */
   fields?: FieldChange[];
@@ -95,6 +97,8 @@ export interface SyncPlan {
 export const PHASE = {
   info: 0,
   group: 1,
+  /** A group's network policy: needs the group, like its stage variables. */
+  groupNetwork: 2,
   stageVariable: 2,
   app: 3,
   throttlingPolicy: 4,

@@ -12,6 +12,7 @@ import type { CloudIds, Project } from '../model/schema';
 import { PlanBuilder } from './plan-builder';
 import { planContext } from './plan-context';
 import { type DeploymentFilter, planDeployments } from './plan-deployments';
+import { planGroupNetwork } from './plan-network';
 import { planAllObjects } from './plan-objects';
 import { planRelations } from './plan-relations';
 import type { SyncPlan } from './plan-types';
@@ -33,6 +34,7 @@ export function plan(design: Project, snapshot: CloudSnapshot, ids: CloudIds | u
     return builder.build(snapshot.region, 'deployments');
   }
   planAllObjects(context, builder);
+  planGroupNetwork(context, builder);
   planRelations(context, builder);
   planDeployments(context, builder);
   return builder.build(snapshot.region);

@@ -1,6 +1,6 @@
 /**
  * Groups: the list of API groups, and the selected group's settings (name, description, base
- * path, stage variables). Renaming carries every reference along; deleting takes the group's APIs
+ * path, Internet access, stage variables). Renaming carries every reference along; deleting takes the group's APIs
  * and everything bound to them with it, after a confirmation that lists them.
  */
 import { useMemo, useState } from 'react';
@@ -13,14 +13,14 @@ import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import { STAGES } from '../../../shared/model/schema';
 import type { Group, Project } from '../../../shared/model/schema';
 import { Section } from '../../components/section';
-import { ModelDraftText, ModelText } from '../../components/model-controls';
+import { ModelDraftText, ModelSelect, ModelText } from '../../components/model-controls';
 import { fieldId } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
 import { MONO } from '../../app/theme';
 import { DetailHeader, ListDetailScreen } from '../common/master-detail';
 import type { Column } from '../common/master-detail';
-import { indexesWithProblems, nameCheck } from '../common/name-check';
+import { indexesWithProblems, nameCheck, nameSuggestion } from '../common/name-check';
 import { DeleteGroupDialog } from './delete-group-dialog';
 import { NewGroupDialog } from './new-group-dialog';
 import { StageVariablesTable } from './stage-variables-table';
@@ -113,6 +113,7 @@ function GroupEditor({ project, index }: { project: Project; index: number }) {
           required
           value={group.name}
           check={nameCheck('group', others)}
+          suggest={nameSuggestion('group', others)}
           hint={`Renaming updates every reference: ${apiCount} API${apiCount === 1 ? '' : 's'}, their deployments, authorizations, throttling and plug-in bindings, and the cloud ids sync recorded.`}
           onCommit={(name) => {
             edit(`Rename group ${group.name} to ${name}`, (p) => renameGroup(p, group.name, name));
@@ -133,6 +134,14 @@ function GroupEditor({ project, index }: { project: Project; index: number }) {
           value={group.basePath}
           hint="Prefix of every API path of this group, e.g. /v1. Use / for none."
           onChange={(v) => change('Edit base path', 'basePath', (g) => ({ ...g, basePath: v }))}
+        />
+        <ModelSelect<InternetChoice>
+          path={at('network')}
+          label="Internet access"
+          value={internetChoice(group)}
+          options={INTERNET_CHOICES}
+          hint="Whether callers on the Internet reach the group's APIs. Sync sets it with ModifyApiGroupNetworkPolicy (InternetEnable); a dedicated gateway has no EIP of its own."
+          onChange={(choice) => change('Edit Internet access', 'network', (g) => withInternet(g, choice))}
         />
       </Stack>
       <Section
@@ -155,4 +164,22 @@ function GroupEditor({ project, index }: { project: Project; index: number }) {
       <DeleteGroupDialog open={deleting} project={project} group={group.name} onClose={() => setDeleting(false)} />
     </Box>
   );
+}
+
+type InternetChoice = 'unset' | 'on' | 'off';
+
+const INTERNET_CHOICES: { value: InternetChoice; label: string }[] = [
+  { value: 'unset', label: 'As the cloud has it (sync leaves it alone)' },
+  { value: 'on', label: 'On: callers on the Internet reach it' },
+  { value: 'off', label: 'Off: callers on the Internet do not reach it' },
+];
+
+function internetChoice(group: Group): InternetChoice {
+  if (!group.network) return 'unset';
+  return group.network.internet ? 'on' : 'off';
+}
+
+function withInternet(group: Group, choice: InternetChoice): Group {
+  const { network: _left, ...rest } = group;
+  return choice === 'unset' ? rest : { ...rest, network: { internet: choice === 'on' } };
 }
