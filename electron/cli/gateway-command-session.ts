@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
+import { currentCallRun } from '../cloud/call-run';
 import { createCloudClient } from '../cloud/client';
 import { GatewayService } from '../gateways/gateway-service';
 import { defaultDataDir } from '../host/app-paths';
@@ -41,6 +42,7 @@ export async function openGatewayCli(verb: GatewayVerb, io: CliIo, flags: Flags)
     throw error;
   }
   if (connection.notice) io.err(`apigw-studio gateway ${verb}: ${connection.notice}`);
+  currentCallRun()?.setCloud(connection.profileKey);
   const json = flags.bool('json');
   const cli: GatewayCli = {
     verb,

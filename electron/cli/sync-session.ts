@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { ParseArgsConfig } from 'node:util';
+import { currentCallRun, inCallRun } from '../cloud/call-run';
 import { type CloudClient, createCloudClient } from '../cloud/client';
 import { CloudError } from '../cloud/cloud-error';
 import { defaultDataDir } from '../host/app-paths';
@@ -14,6 +15,7 @@ import { PullCache } from '../sync/pull-cache';
 import { WorkspaceError } from '../workspace/workspace-error';
 import { type CliIo, EXIT, absolutePath, displayPath, plural } from './cli-io';
 import type { CommandContext } from './command';
+import { VERBOSE_HELP, startCommandRun } from './command-calls';
 import { type Style, formatLine } from './plan-format';
 
 export const CONNECTION_OPTIONS: ParseArgsConfig['options'] = {
@@ -23,6 +25,7 @@ export const CONNECTION_OPTIONS: ParseArgsConfig['options'] = {
   endpoint: { type: 'string' },
   data: { type: 'string' },
   json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
 };
 
 export const CONNECTION_HELP = [
@@ -32,6 +35,7 @@ export const CONNECTION_HELP = [
   '--endpoint URL  Another OpenAPI endpoint, e.g. the offline cloud (apigw-studio cloud-sim); with no keys, its demo account',
   `--data DIR      The app's data dir, for the vault and the sync cache (default ${defaultDataDir()})`,
   '--json          Print JSON instead of text',
+  VERBOSE_HELP,
   'Ids are recorded in the project under cloud.<P|env|endpoint>/<region>. See docs/sync.md.',
 ];
 
@@ -78,6 +82,7 @@ export async function openSession(command: string, { values, io, positionals }: 
   }
   const json = values.json === true;
   if (connection.notice) io.err(`apigw-studio ${command}: ${connection.notice}`);
+  currentCallRun()?.setCloud(connection.profileKey);
   const client = createCloudClient({ region, endpoint: connection.endpoint, credentials: connection.credentials });
   const path = absolutePath(io, project);
   return {
@@ -96,17 +101,22 @@ export async function openSession(command: string, { values, io, positionals }: 
 /**
  * Runs a sync command, turning the ways it can fail into a message and a status: 2 for a usage
  * mistake or an unreadable file, 1 for the rest; `onlyOne` makes every failure 1 (plan
- * --detailed-exitcode keeps 2 for "changes").
+ * --detailed-exitcode keeps 2 for "changes"). The command is a run of the OpenAPI call log.
  */
 export async function runSyncCommand(command: string, context: CommandContext, body: () => Promise<number>, onlyOne = false): Promise<number> {
+  const calls = startCommandRun(command, context);
+  let status: number | undefined;
   try {
-    return await body();
+    status = await inCallRun(calls.run, body);
+    return status;
   } catch (error) {
     context.io.err(failureMessage(command, error, context.io));
     if (onlyOne) return EXIT.problems;
     if (error instanceof CommandFailure) return error.status;
     if (error instanceof WorkspaceError && error.code === 'READ_FAILED') return EXIT.usage;
     return EXIT.problems;
+  } finally {
+    await calls.finish(status);
   }
 }
 

@@ -3,12 +3,15 @@
  * offline cloud), pull, plan and apply of the open project, stages in the cloud, and the job log.
  * The sync itself is electron/sync (what the CLI runs too); this wires it to the UI: plans kept
  * for review by id, runs in the background with progress events, the project file reread after.
+ * Plans, pulls and sync jobs are runs of the OpenAPI call log (electron/cloud/call-log.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   CloudConnectionView,
+  CloudRunDetail,
+  CloudRunView,
   CloudProfileInput,
   CloudProfileView,
   CloudProfiles,
@@ -27,6 +30,8 @@ import { importSnapshot, mergeSnapshot } from '../../shared/sync/import-snapshot
 import { type PlanLine, type SyncPlan, isChange, planConflicts } from '../../shared/sync/plan-types';
 import { READ_LISTS_ONLY } from '../../shared/sync/pull-reads';
 import type { CloudSnapshot } from '../../shared/sync/snapshot';
+import { CallLog } from '../cloud/call-log';
+import { currentCallRun } from '../cloud/call-run';
 import { type CloudClient, createCloudClient } from '../cloud/client';
 import { CloudError } from '../cloud/cloud-error';
 import { type CloudCredentials, maskAccessKeyId } from '../cloud/credentials';
@@ -82,6 +87,8 @@ export const DEMO_PROFILE_KEY_PREFIX = 'demo/';
 export class CloudService {
   readonly profiles: ProfileStore;
   readonly demo: DemoCloud;
+  /** Every run against the cloud with its calls; the gateways' purchases and changes are recorded here too. */
+  readonly calls: CallLog;
   private readonly jobs: SyncJobs;
   /** Plans awaiting review, newest last; a few are enough (one screen reviews one). */
   private readonly plans: KeptPlan[] = [];
@@ -89,7 +96,8 @@ export class CloudService {
   constructor(private readonly options: CloudServiceOptions) {
     this.profiles = new ProfileStore(options.dataDir, options.vault);
     this.demo = new DemoCloud({ dataDir: options.dataDir, sim: options.demoSim, log: options.log });
-    this.jobs = new SyncJobs({ dataDir: options.dataDir, emit: (job) => options.events.emit('agw:cloud.job', job), log: options.log });
+    this.calls = new CallLog({ dataDir: options.dataDir, log: options.log });
+    this.jobs = new SyncJobs({ dataDir: options.dataDir, emit: (job) => options.events.emit('agw:cloud.job', job), calls: this.calls, log: options.log });
   }
 
   listProfiles(): Promise<CloudProfiles> {
@@ -172,32 +180,32 @@ export class CloudService {
   }
 
   async pullPreview(): Promise<PullPreview> {
-    return this.withSession(async (session) => {
+    return this.inRun('Read the cloud for a pull', 'pull', () => this.withSession(async (session) => {
       const design = this.requireProject();
       const snapshot = await pull(session.client, { cache: session.cache });
       const imported = importSnapshot(snapshot, { name: design.name, profileKey: session.view.profileKey });
       const { lines } = mergeSnapshot(design, imported.project, session.view.profileKey);
       const p = imported.project;
       return { lines, notes: imported.notes, counts: { groups: p.groups.length, apis: p.apis.length, throttlingPolicies: p.throttlingPolicies.length, apps: p.apps.length, plugins: p.plugins.length } };
-    });
+    }));
   }
 
   async pullMerge(): Promise<ProjectState> {
     this.jobs.assertIdle();
-    await this.withSession(async (session) => {
+    await this.inRun('Pull the cloud into the design', 'pull', () => this.withSession(async (session) => {
       const snapshot = await pull(session.client, { cache: session.cache });
       await this.options.workspace.writeThrough(async (path) => {
         const recorder = await this.recorder(path, session.view.profileKey);
         const imported = importSnapshot(snapshot, { name: recorder.project.name, profileKey: session.view.profileKey });
         await recorder.updateProject((design) => mergeSnapshot(design, imported.project, session.view.profileKey).project);
       });
-    });
+    }));
     this.plans.length = 0;
     return this.options.workspace.current();
   }
 
   async plan(request: { prune: boolean }): Promise<PlanView> {
-    return this.withSession(async (session) => {
+    return this.inRun(request.prune ? 'Plan, with deletions' : 'Plan', 'plan', () => this.withSession(async (session) => {
       const path = this.options.workspace.projectPath();
       const text = await readFile(path, 'utf8');
       const recorder = await this.recorder(path, session.view.profileKey);
@@ -207,7 +215,7 @@ export class CloudService {
       this.plans.push({ view, endpoint: session.view.endpoint, plan, snapshot, path, revision: revisionOf(text) });
       if (this.plans.length > 5) this.plans.shift();
       return view;
-    });
+    }));
   }
 
   async apply(request: { planId: string; confirmation?: string }): Promise<SyncJobView> {
@@ -276,6 +284,15 @@ export class CloudService {
 
   syncLog(): Promise<SyncLogEntry[]> {
     return this.jobs.log();
+  }
+
+  /** The runs of the OpenAPI call log, newest first (the console's and the CLI's on this data dir). */
+  callLog(): Promise<CloudRunView[]> {
+    return this.calls.list();
+  }
+
+  callRun(runId: string): Promise<CloudRunDetail> {
+    return this.calls.get(runId);
   }
 
   async stages(): Promise<CloudStagesView> {
@@ -389,6 +406,7 @@ export class CloudService {
         accessKeyId: maskAccessKeyId(profile.accessKeyId),
         profileKey: `${profile.name}/${profile.region}`,
       };
+      currentCallRun()?.setCloud(view.profileKey);
       const cache = await PullCache.open(this.options.dataDir, { endpoint: profile.endpoint ?? 'aliyun', accessKeyId: profile.accessKeyId, region: profile.region });
       return { view, client, cache };
     }
@@ -404,9 +422,15 @@ export class CloudService {
       profileKey: `${DEMO_PROFILE_KEY_PREFIX}${DEFAULT_REGION}`,
       demo: { cloudUrl: demo.sim.url, gatewayUrl: demo.plane.url, dataDir: demo.dataDir },
     };
+    currentCallRun()?.setCloud(view.profileKey);
     // The offline cloud's port changes at each start: its cache is kept by data dir, not by URL.
     const cache = await PullCache.open(this.options.dataDir, { endpoint: `demo:${demo.dataDir}`, accessKeyId: DEMO_ACCOUNT.accessKeyId, region: DEFAULT_REGION });
     return { view, client, cache };
+  }
+
+  /** `work` as a run of the call log, for the open project. */
+  private inRun<T>(title: string, kind: 'plan' | 'pull', work: () => Promise<T>): Promise<T> {
+    return this.calls.run({ title, kind, source: 'console', project: this.options.workspace.projectPath() }, work);
   }
 
   private async withSession<T>(work: (session: CloudSession) => Promise<T>): Promise<T> {

@@ -1,13 +1,16 @@
 /**
  * Sync jobs: one run against the cloud at a time (an apply, a deploy, a rollback), its steps as
  * they go (told to the UI a few times a second at most), cancelling between steps, and a log of
- * past runs in `<dataDir>/sync-log.json` (newest first, the last 200).
+ * past runs in `<dataDir>/sync-log.json` (newest first, the last 200). Each job is also a run of
+ * the OpenAPI call log, under the job's id, with every call it made.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CloudFailure, SyncJobView, SyncLogEntry, SyncStepView } from '../../shared/ipc/cloud-views';
 import type { PlanLine } from '../../shared/sync/plan-types';
+import type { CallLog } from '../cloud/call-log';
+import { type CallRun, inCallRun } from '../cloud/call-run';
 import { CloudError, adviceFor } from '../cloud/cloud-error';
 import { HostError } from '../host/host-error';
 import { SerialQueue } from '../services/serial-queue';
@@ -40,7 +43,7 @@ export class SyncJobs {
   private readonly logQueue = new SerialQueue();
   private readonly logPath: string;
 
-  constructor(private readonly options: { dataDir: string; emit: (job: SyncJobView) => void; log?: (line: string) => void }) {
+  constructor(private readonly options: { dataDir: string; emit: (job: SyncJobView) => void; calls?: CallLog; log?: (line: string) => void }) {
     this.logPath = join(options.dataDir, SYNC_LOG_FILE);
   }
 
@@ -81,6 +84,7 @@ export class SyncJobs {
     this.job = { view, abort, lines: spec.lines };
     this.report(true);
     const index = new Map(spec.lines.map((line, i) => [line, i]));
+    const calls = this.options.calls?.start({ id: view.id, title: spec.title, kind: spec.kind, source: 'console', profileKey: spec.profileKey, project: spec.project });
     const onProgress = (event: ApplyProgress) => {
       const step = view.steps[index.get(event.line) ?? -1];
       if (!step) return;
@@ -88,14 +92,15 @@ export class SyncJobs {
       view.done = view.steps.filter((candidate) => candidate.state === 'done').length;
       this.report(false);
     };
-    void run({ signal: abort.signal, onProgress })
+    const control = { signal: abort.signal, onProgress };
+    void (calls ? inCallRun(calls, () => run(control)) : run(control))
       .catch((error: unknown): ApplyResult => {
         // Thrown rather than returned (a save of the record failed): what finished stays finished.
         const done = spec.lines.filter((line) => view.steps[index.get(line)!].state === 'done');
         const running = spec.lines.filter((line) => view.steps[index.get(line)!].state === 'running');
         return { ok: false, done, left: spec.lines.filter((line) => !done.includes(line)), failed: { lines: running, error } };
       })
-      .then((result) => this.finish(view, spec, result, index));
+      .then((result) => this.finish(view, spec, result, index, calls));
     return structuredClone(view);
   }
 
@@ -125,7 +130,7 @@ export class SyncJobs {
     }
   }
 
-  private async finish(view: SyncJobView, spec: JobSpec, result: ApplyResult, index: Map<PlanLine, number>): Promise<void> {
+  private async finish(view: SyncJobView, spec: JobSpec, result: ApplyResult, index: Map<PlanLine, number>, calls?: CallRun): Promise<void> {
     const mark = (lines: PlanLine[], state: SyncStepView['state']) => {
       for (const line of lines) {
         const step = view.steps[index.get(line) ?? -1];
@@ -141,6 +146,7 @@ export class SyncJobs {
     view.endedAt = new Date().toISOString();
     if (result.failed) view.failure = failureOf(result.failed.error);
     if (!result.ok) view.retry = spec.retry;
+    calls?.end({ state: view.state as Exclude<SyncJobView['state'], 'running'>, steps: { done: view.done, total: view.total }, ...(view.failure ? { failure: view.failure } : {}) });
     const revision = await spec.revision().catch(() => undefined);
     if (this.job?.view === view) this.job.endRevision = revision;
     this.report(true);

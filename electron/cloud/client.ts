@@ -1,7 +1,7 @@
 /**
  * The OpenAPI client: the only module that talks to @alicloud/pop-core (DESIGN.md "The cloud").
  * One client serves CloudAPI, VPC and ECS of one region; every call is a signed POST with an
- * explicit timeout, transient failures are retried with jittered backoff when that is safe, and
+ * explicit timeout, failures are retried with jittered backoff when that is safe (retry.ts), and
  * every failure comes out as a CloudError. The credentials stay inside this closure: they are not
  * a property of anything returned, and no log line or error carries them.
  */
@@ -13,10 +13,12 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { endpointProblem } from '../../shared/ipc/cloud-endpoint';
+import { maskParams } from './call-masking';
+import { currentCallRun } from './call-run';
 import { CloudError, toCloudError } from './cloud-error';
 import { type CloudCredentials, resolveCredentials } from './credentials';
-import { type CloudProduct, PRODUCTS, isReadAction, regionalHost } from './products';
-import { DEFAULT_RETRY, type RetryPolicy, backoffDelayMs, shouldRetry } from './retry';
+import { type CloudProduct, PRODUCTS, declaresToken, isReadAction, regionalHost } from './products';
+import { DEFAULT_RETRY, type RetryPolicy, retryDelayMs, shouldRetry } from './retry';
 import { type CloudParams, toWireParams } from './wire-params';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -38,7 +40,11 @@ export interface CloudClientOptions {
 export interface CallOptions {
   /** The write does the same thing however often it is sent, so it may be retried. */
   idempotent?: boolean;
-  /** An idempotency token, sent as the product's token field (CloudAPI `Token`, VPC/ECS `ClientToken`). */
+  /**
+   * An idempotency token, sent as the product's token field (CloudAPI `Token`, VPC/ECS
+   * `ClientToken`); only for an action whose model declares it (products.ts `declaresToken`),
+   * where it makes the call safe to send again.
+   */
   token?: string;
   timeoutMs?: number;
 }
@@ -54,6 +60,12 @@ export interface CloudCallEvent {
   durationMs: number;
   /** Whether another attempt follows this failed one. */
   willRetry: boolean;
+  /** The parameters sent, as the call log may keep them (call-masking.ts): credentials masked, no signature. */
+  params: Record<string, string>;
+  /** The answer's HTTP status; absent when none came. */
+  status?: number;
+  /** When the request was sent (ISO). */
+  at: string;
 }
 
 /** A success body: `RequestId` plus the action's fields. */
@@ -79,7 +91,8 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
   const rpcFor = (product: CloudProduct, keys: CloudCredentials): RPCClient => {
     let client = clients.get(product);
     if (!client) {
-      client = new RPCClient({ endpoint: endpointFor(product), apiVersion: PRODUCTS[product].version, ...keys });
+      // verbose: pop-core answers [body, entry], and the entry has the HTTP status the call log records.
+      client = new RPCClient({ endpoint: endpointFor(product), apiVersion: PRODUCTS[product].version, ...keys }, true);
       clients.set(product, client);
     }
     return client;
@@ -104,32 +117,47 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
     }
     // CloudAPI picks the region by host; where one URL serves every region, say it explicitly.
     if ((info.takesRegionId || override) && wire.RegionId === undefined) wire.RegionId = options.region;
-    if (callOptions.token !== undefined) wire[info.tokenParam] = callOptions.token;
-    const repeatable = isReadAction(action) || callOptions.idempotent === true || Boolean(wire[info.tokenParam]);
+    const tokened = declaresToken(product, action);
+    if (callOptions.token !== undefined) {
+      // Sent elsewhere it would be an undeclared parameter, and a resend would make a second object.
+      if (!tokened) throw configError('TokenNotDeclared', `${product} ${action} declares no ${info.tokenParam}, so a token cannot make it safe to send again; call it without one`);
+      wire[info.tokenParam] = callOptions.token;
+    }
+    const repeatable = isReadAction(action) || callOptions.idempotent === true || (tokened && Boolean(wire[info.tokenParam]));
     const rpc = rpcFor(product, credentials);
     const agent = endpoint.startsWith('https:') ? agents.https : agents.http;
+    const logged = maskParams(wire, credentials.accessKeyId);
+    // Whoever counts calls, and the run the work belongs to (call-run.ts), hear of every request sent.
+    const tell = (event: CloudCallEvent) => {
+      options.onCall?.(event);
+      currentCallRun()?.record(event);
+    };
 
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
+      const at = new Date().toISOString();
       let answer: Record<string, unknown>;
+      let status: number | undefined;
       try {
-        answer = await rpc.request<Record<string, unknown>>(action, wire, {
+        const [body, entry] = await rpc.request<[Record<string, unknown>, RPCClient.ResponseError['entry']]>(action, wire, {
           method: 'POST',
           timeout: callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
           formatAction: false,
           formatParams: false,
           agent,
         });
+        answer = body;
+        status = entry.response?.statusCode;
       } catch (raw) {
         const error = toCloudError(raw, context).withAttempts(attempt);
         const willRetry = shouldRetry(error, attempt, policy, repeatable);
-        options.onCall?.({ product, action, attempt, ok: false, code: error.code, requestId: error.requestId, durationMs: performance.now() - started, willRetry });
+        tell({ product, action, attempt, ok: false, code: error.code, requestId: error.requestId, status: error.httpStatus, durationMs: performance.now() - started, willRetry, params: logged, at });
         if (!willRetry) throw error;
-        await sleep(backoffDelayMs(attempt, policy));
+        await sleep(retryDelayMs(error, attempt, policy));
         continue;
       }
       const requestId = typeof answer.RequestId === 'string' ? answer.RequestId : undefined;
-      options.onCall?.({ product, action, attempt, ok: true, requestId, durationMs: performance.now() - started, willRetry: false });
+      tell({ product, action, attempt, ok: true, requestId, status, durationMs: performance.now() - started, willRetry: false, params: logged, at });
       return plainLongs(answer) as T;
     }
   }

@@ -40,8 +40,9 @@ declare module '@alicloud/pop-core' {
   }
 
   class RPCClient {
+    /** `verbose`: request resolves with `[json, entry]` instead of the JSON alone (entry.response has the HTTP status). */
     constructor(config: RPCClient.Config, verbose?: boolean);
-    /** Resolves with the parsed JSON (json-bigint: integers of more than 15 digits come back as BigNumber). */
+    /** Resolves with the parsed JSON (json-bigint: integers of more than 15 digits come back as BigNumber); see `verbose`. */
     request<T = Record<string, unknown>>(action: string, params?: Record<string, string | number | boolean>, options?: RPCClient.RequestOptions): Promise<T>;
   }
 

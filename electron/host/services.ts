@@ -107,6 +107,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     },
     onPurchase: (progress) => events.emit('agw:gateways.purchase', progress),
     pollMs: options.gatewayPollMs,
+    calls: cloud.calls,
     log: options.log,
   });
   // Purchases the app was following when it stopped go on (buying was asked for; CreateInstance's Token keeps a resend from buying twice).
@@ -142,6 +143,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:apps.revealSecret': (request) => credentials.revealSecret(request),
     'agw:apps.rotateSecret': (request) => thenResendSecrets(credentials.rotateSecret(request)),
     'agw:apps.deleteCredentials': (request) => thenResendSecrets(credentials.deleteCredentials(request)),
+    'agw:apps.renameCredentials': (request) => thenResendSecrets(credentials.renameCredentials(request)),
     'agw:import.preview': (request) => importer.preview(request),
     'agw:export.openapi': (request) => exporter.openApi(request),
     'agw:gateway.start': (request) => gateway.start(request),
@@ -166,6 +168,8 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:cloud.retry': (request) => cloud.retry(request),
     'agw:cloud.job': async () => cloud.job(),
     'agw:cloud.syncLog': () => cloud.syncLog(),
+    'agw:cloud.callLog': () => cloud.callLog(),
+    'agw:cloud.callRun': (request) => cloud.callRun(request.runId),
     'agw:cloud.stages': () => cloud.stages(),
     'agw:cloud.stageAction': (request) => cloud.stageAction(request),
     'agw:gateways.list': () => gateways.list(),

@@ -1,11 +1,11 @@
 /**
  * The cloud as the UI sees it: the connection in force (demo mode or a profile), the saved
- * profiles, the plan under review, the sync job running or last run, and the log of past syncs.
+ * profiles, the plan under review, the sync job running or last run, and the OpenAPI call log's runs.
  * It listens to the host's cloud events from the first time a screen needs it; when a job ends,
  * the project is read again (the job recorded cloud ids, or a stage's new history, in its file).
  */
 import { create } from 'zustand';
-import type { CloudConnectionView, CloudProfileInput, CloudProfiles, CloudStagesView, ConnectionTestResult, PlanView, PullPreview, SyncJobView, SyncLogEntry } from '../../shared/ipc/cloud-views';
+import type { CloudConnectionView, CloudProfileInput, CloudProfiles, CloudRunDetail, CloudRunView, CloudStagesView, ConnectionTestResult, PlanView, PullPreview, SyncJobView } from '../../shared/ipc/cloud-views';
 import type { StageActionRequest } from '../../shared/ipc/cloud-views';
 import type { CallArgs } from '../../shared/ipc/contract';
 import { host } from './host';
@@ -23,7 +23,8 @@ export interface CloudStoreState {
   /** The last plan, pull or action that failed, in a sentence (with the cloud's code and request id). */
   error?: string;
   job?: SyncJobView;
-  log: SyncLogEntry[];
+  /** Runs against the cloud (syncs, plans, pulls, gateway purchases, CLI commands), newest first. */
+  runs: CloudRunView[];
   stages?: CloudStagesView;
   stagesLoading: boolean;
   pull?: PullPreview;
@@ -40,6 +41,8 @@ export interface CloudStoreState {
   cancel(): Promise<void>;
   retry(confirmation?: string): Promise<void>;
   loadLog(): Promise<void>;
+  /** One run with its calls (each with its masked parameters). */
+  runCalls(runId: string): Promise<CloudRunDetail>;
   loadStages(): Promise<void>;
   stageAction(request: StageActionRequest): Promise<void>;
   previewPull(): Promise<void>;
@@ -102,7 +105,7 @@ function messageOf(error: unknown): string {
 
 export const useCloudStore = create<CloudStoreState>()((set, get) => ({
   planning: false,
-  log: [],
+  runs: [],
   stagesLoading: false,
   pulling: false,
 
@@ -201,10 +204,14 @@ export const useCloudStore = create<CloudStoreState>()((set, get) => ({
 
   async loadLog() {
     try {
-      set({ log: await host().cloud.syncLog() });
+      set({ runs: await host().cloud.callLog() });
     } catch (error) {
       set({ error: messageOf(error) });
     }
+  },
+
+  runCalls(runId) {
+    return host().cloud.callRun({ runId });
   },
 
   async loadStages() {

@@ -136,6 +136,63 @@ export interface SyncLogEntry {
   failure?: CloudFailure;
 }
 
+/**
+ * One request sent to a cloud's OpenAPI, as the call log keeps it (docs/sync.md "The OpenAPI call
+ * log"): never the signature, the AccessKeySecret or any answer's body; credentials the
+ * parameters carry (AppSecret, AppCode, ...) as `****`, the AccessKeyId as `LTAI****abcd`.
+ */
+export interface CloudCallView {
+  product: string;
+  action: string;
+  /** 1 for the first request of a call, 2 for its first retry... */
+  attempt: number;
+  /** The call's parameters, masked: what was sent besides the signing fields pop-core adds. */
+  params: Record<string, string>;
+  /** The answer's HTTP status; absent when none came (a timeout, a reset connection). */
+  status?: number;
+  /** The cloud's `Code` of a refusal, or what failed on the way (RequestTimeout, ECONNRESET); absent for a success. */
+  code?: string;
+  requestId?: string;
+  durationMs: number;
+  /** When it was sent. */
+  at: string;
+}
+
+/** What a run against the cloud was: a sync job, a plan, a pull, a gateway purchase, a change or delete of a gateway. */
+export type CloudRunKind = SyncJobView['kind'] | 'plan' | 'pull' | 'purchase' | 'gateway';
+
+/** One run against the cloud (from the console or a CLI command) with the count of its calls; newest first in the log. */
+export interface CloudRunView {
+  id: string;
+  /** "Apply 12 changes", "Plan", "Buy gateway prod_gw", "apigw-studio apply". */
+  title: string;
+  kind: CloudRunKind;
+  source: 'console' | 'cli';
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  startedAt: string;
+  endedAt?: string;
+  /** Which cloud and region (`demo/cn-hangzhou`, `prod/cn-shanghai`). */
+  profileKey?: string;
+  /** The project file, for a sync. */
+  project?: string;
+  /** Requests sent, retries included (those left out of the record too). */
+  callCount: number;
+  failedCalls: number;
+  /** Requests in the middle of a long run that the record leaves out (it keeps the first and the latest). */
+  omittedCalls: number;
+  /** A sync job's steps. */
+  steps?: { done: number; total: number };
+  failure?: CloudFailure;
+}
+
+/** A run with the calls it recorded, oldest first. */
+export interface CloudRunDetail {
+  run: CloudRunView;
+  calls: CloudCallView[];
+  /** When the run left calls out (`run.omittedCalls`): they came after this many of `calls`. */
+  omittedAfter?: number;
+}
+
 /** One stage of one API: what the design says it serves and what the cloud serves. */
 export interface StageComparison {
   /** The design's current record for the stage (absent: never deployed). */
