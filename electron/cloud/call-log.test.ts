@@ -181,6 +181,22 @@ describe('runs of the call log', () => {
     expect(await readdir(join(dir, CALL_LOG_DIR))).toHaveLength(RUNS_KEPT);
   });
 
+  it('joins the run going on, and makes work begun by a finished run a run of its own', async () => {
+    const log = new CallLog({ dataDir: dir });
+    let later: Promise<unknown> = Promise.resolve();
+    await log.run({ title: 'Outer', kind: 'plan', source: 'cli' }, async () => {
+      await log.run({ title: 'Inner', kind: 'pull', source: 'console' }, () => client.call('CloudAPI', 'DescribeRegions', {}));
+      // A timer started here fires after Outer finished, still "inside" it.
+      later = new Promise((resolve) => setTimeout(resolve, 0)).then(() => log.run({ title: 'After', kind: 'plan', source: 'console' }, () => client.call('CloudAPI', 'DescribeRegions', {})));
+    });
+    await later;
+    await log.flush();
+    expect((await log.list()).map((run) => [run.title, run.callCount])).toEqual([
+      ['After', 1],
+      ['Outer', 1],
+    ]);
+  });
+
   it('shows a run held open by work that goes on as running, and ends it when that work ends', async () => {
     const log = new CallLog({ dataDir: dir });
     let release: () => void = () => undefined;

@@ -54,10 +54,12 @@ export class CallLog {
 
   /**
    * Runs `work` as a run of its own, ended by how it ends (done, or failed with what it threw);
-   * inside a run already in force (a CLI command), `work` is part of that one.
+   * inside a run still going on (a CLI command), `work` is part of that one. A finished run can
+   * still be "in force" for a timer it started; work begun there is a run of its own.
    */
   async run<T>(meta: CallRunMeta, work: () => Promise<T>): Promise<T> {
-    if (currentCallRun()) return work();
+    const current = currentCallRun();
+    if (current && !current.finished) return work();
     const run = this.start(meta);
     try {
       const result = await inCallRun(run, work);
