@@ -28,7 +28,7 @@ const BASELINE_CALLS = 300;
 
 function generateProject(): Project {
   const groups = Array.from({ length: GROUPS }, (_, g) => ({
-    name: `bench-group-${g}`,
+    name: `bench_group_${g}`,
     basePath: '/',
     stageVariables: { TEST: { backendPort: '18080' }, PRE: { backendPort: '18081' }, RELEASE: { backendPort: '18082' } },
   }));
@@ -37,6 +37,7 @@ function generateProject(): Project {
       name: `api_${g}_${a}`,
       group: group.name,
       description: `Generated API ${a} of group ${g}.`,
+      visibility: 'PRIVATE',
       request: { protocols: ['HTTP', 'HTTPS'], method: a % 2 ? 'POST' : 'GET', path: `/things/${a}/[id]`, mode: 'MAPPING' },
       parameters: [{ name: 'id', location: 'PATH', type: 'Long', required: true }],
       backend:
@@ -56,10 +57,10 @@ function generateProject(): Project {
     groups,
     apis,
     deployments: [],
-    throttlingPolicies: [{ name: 'bench-limit', unit: 'SECOND', apiDefault: 100, specials: [], bindings: apis.map((api) => ({ group: api.group, api: api.name, stage: 'RELEASE' as const })) }],
-    apps: [{ name: 'bench-caller' }],
-    authorizations: apis.filter((api) => api.auth.type === 'APP').map((api) => ({ app: 'bench-caller', group: api.group, api: api.name, stage: 'RELEASE' as const })),
-    plugins: [{ name: 'bench-cors', type: 'cors', cors: { allowOrigins: ['*'], allowMethods: ['GET', 'POST'], allowHeaders: [], exposeHeaders: [], allowCredentials: false, maxAge: 600 }, bindings: apis.slice(0, 50).map((api) => ({ group: api.group, api: api.name, stage: 'RELEASE' as const })) }],
+    throttlingPolicies: [{ name: 'bench_limit', unit: 'SECOND', apiDefault: 100, specials: [], bindings: apis.map((api) => ({ group: api.group, api: api.name, stage: 'RELEASE' as const })) }],
+    apps: [{ name: 'bench_caller' }],
+    authorizations: apis.filter((api) => api.auth.type === 'APP').map((api) => ({ app: 'bench_caller', group: api.group, api: api.name, stage: 'RELEASE' as const })),
+    plugins: [{ name: 'bench_cors', type: 'cors', cors: { allowOrigins: ['*'], allowMethods: ['GET', 'POST'], allowHeaders: [], exposeHeaders: [], allowCredentials: false, maxAge: 600 }, bindings: apis.slice(0, 50).map((api) => ({ group: api.group, api: api.name, stage: 'RELEASE' as const })) }],
     cloud: {},
   };
   for (const api of apis) project = deployApi(project, { group: api.group, api: api.name }, 'RELEASE', { at: '2026-11-23T09:00:00.000Z' });

@@ -14,11 +14,11 @@ type ApiInput = z.input<typeof Api>;
 
 /** Names used by the fixture, for tests that refer to them. */
 export const FIXTURE = {
-  group: 'demo-hello-api',
-  app: 'demo-caller-app',
-  policy: 'demo-low-qps',
+  group: 'demo_hello_api',
+  app: 'demo_caller_app',
+  policy: 'demo_low_qps',
   /** apis[0] MOCK, apis[1] HTTP with `[id]`, apis[2] signed POST. */
-  apis: ['hello', 'get-user', 'echo-message'],
+  apis: ['hello', 'get_user', 'echo_message'],
 } as const;
 
 function fixtureInput(): ProjectInput {
@@ -31,7 +31,7 @@ function fixtureInput(): ProjectInput {
     backend: { type: 'MOCK', statusCode: 200, body: '{"message":"hello"}', headers: [{ name: 'Content-Type', value: 'application/json' }] },
   };
   const getUser: ApiInput = {
-    name: 'get-user',
+    name: 'get_user',
     group,
     request: { method: 'GET', path: '/users/[id]' },
     parameters: [
@@ -53,7 +53,7 @@ function fixtureInput(): ProjectInput {
     auth: { type: 'APP' },
   };
   const echo: ApiInput = {
-    name: 'echo-message',
+    name: 'echo_message',
     group,
     request: { method: 'POST', path: '/echo', bodyFormat: 'FORM' },
     parameters: [{ name: 'message', location: 'BODY', required: true, minLength: 1, maxLength: 200 }],
@@ -87,7 +87,7 @@ function fixtureInput(): ProjectInput {
       { ...ref('hello', 'TEST'), history: [{ version: 1, at: '2025-01-10T08:00:00Z', definition: hello }] },
       { ...ref('hello', 'RELEASE'), history: [{ version: 1, at: '2025-01-11T08:00:00Z', description: 'First release', definition: hello }] },
       {
-        ...ref('get-user', 'TEST'),
+        ...ref('get_user', 'TEST'),
         history: [
           { version: 1, at: '2025-01-10T09:00:00Z', definition: getUser },
           { version: 2, at: '2025-01-12T09:00:00Z' },
@@ -103,23 +103,23 @@ function fixtureInput(): ProjectInput {
         userDefault: 50,
         appDefault: 20,
         specials: [{ type: 'APP', key: FIXTURE.app, limit: 60 }],
-        bindings: [ref('hello', 'TEST'), ref('get-user', 'TEST')],
+        bindings: [ref('hello', 'TEST'), ref('get_user', 'TEST')],
       },
     ],
     apps: [{ name: FIXTURE.app, description: 'Calls the demo APIs.' }],
-    authorizations: [{ app: FIXTURE.app, ...ref('get-user', 'TEST'), expiresAt: '2030-01-01T00:00:00Z' }],
+    authorizations: [{ app: FIXTURE.app, ...ref('get_user', 'TEST'), expiresAt: '2030-01-01T00:00:00Z' }],
     plugins: [
       {
-        name: 'demo-office-only',
+        name: 'demo_office_only',
         type: 'ipControl',
         ipControl: {
           type: 'ALLOW',
           items: [{ blocks: ['127.0.0.1', '10.0.0.0/8', '::1', '2001:db8::/32'] }, { blocks: ['192.168.0.0/16'], app: FIXTURE.app }],
         },
-        bindings: [ref('get-user', 'TEST')],
+        bindings: [ref('get_user', 'TEST')],
       },
       {
-        name: 'demo-web-cors',
+        name: 'demo_web_cors',
         type: 'cors',
         cors: { allowOrigins: ['https://app.example.com', 'https://*.example.com', 'http://localhost:3000'] },
         bindings: [ref('hello', 'TEST')],
@@ -138,6 +138,7 @@ export function makeMockApi(name: string, path: string, group: string = FIXTURE.
   return {
     name,
     group,
+    visibility: 'PRIVATE',
     request: { protocols: ['HTTP', 'HTTPS'], method: 'GET', path, mode: 'MAPPING' },
     parameters: [],
     backend: { type: 'MOCK', statusCode: 200, body: `{"api":"${name}"}`, headers: [] },

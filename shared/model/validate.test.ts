@@ -29,20 +29,20 @@ describe('validateProject', () => {
 
   it('checks the snapshot each stage serves, but not older records of its history', () => {
     const project = makeProject();
-    // deployments[2] is get-user in TEST; history[0] is an older version, history[2] is served.
+    // deployments[2] is get_user in TEST; history[0] is an older version, history[2] is served.
     httpBackend(definitionAt(project, 2, 0)).timeout = 0;
     expect(problemsOf(project)).toEqual([]);
     httpBackend(definitionAt(project, 2, 2)).timeout = 0;
     expect(onlyProblem(project)).toMatchObject({
       path: ['deployments', 2, 'history', 2, 'definition', 'backend', 'timeout'],
-      message: expect.stringContaining('(This is the copy of API `get-user` deployed to TEST as version 3: fix the API and deploy it again.)'),
+      message: expect.stringContaining('(This is the copy of API `get_user` deployed to TEST as version 3: fix the API and deploy it again.)'),
     });
   });
 
   it('validates a project with 5,000 APIs deployed to TEST', () => {
     const project = makeProject();
     for (let i = 0; i < 5000; i++) {
-      const api = makeMockApi(`bulk-api-${i}`, `/bulk/${i}/[id]`);
+      const api = makeMockApi(`bulk_api_${i}`, `/bulk/${i}/[id]`);
       api.parameters.push({ name: 'id', location: 'PATH', type: 'String', required: true });
       project.apis.push(api);
       project.deployments.push({ group: api.group, api: api.name, stage: 'TEST', history: [{ version: 1, at: '2025-01-01T00:00:00Z', definition: api }] });
@@ -57,7 +57,7 @@ describe('shape problems read well', () => {
     (input.apis as Record<string, unknown>[])[0].foo = 1;
     const problem = onlyProblem(input);
     expect(problem.path).toEqual(['apis', 0, 'foo']);
-    expect(problem.message).toMatch(/^Unknown field `foo`\. Allowed here: name, group, description, request,/);
+    expect(problem.message).toMatch(/^Unknown field `foo`\. Allowed here: name, group, description, visibility, request,/);
   });
 
   it('lists the valid values of an enum', () => {

@@ -99,6 +99,22 @@ describe('parseProjectText: problems carry the line they come from', () => {
   });
 });
 
+describe('an API\'s visibility in the file', () => {
+  it('is PRIVATE when absent, as in every file written before it existed, and saving leaves such a file as it was', () => {
+    const { project, document, problems } = load(VALID);
+    expect(problems).toEqual([]);
+    expect(project?.apis[0].visibility).toBe('PRIVATE');
+    expect(serializeProject(project!, document)).toBe(VALID);
+  });
+
+  it('is written when PUBLIC, and read back', () => {
+    const { project, document } = load(VALID);
+    const text = serializeProject({ ...project!, apis: [{ ...project!.apis[0], visibility: 'PUBLIC' }] }, document);
+    expect(text).toContain('    visibility: PUBLIC\n');
+    expect(load(text).project?.apis[0].visibility).toBe('PUBLIC');
+  });
+});
+
 describe('serializeProject', () => {
   it('load, save, load gives the same project, and a normalised file the same bytes', () => {
     const text = serializeProject(smallProject());

@@ -5,8 +5,10 @@
  * (as terraform sends them), and reading back drops the pairs that only say "same name, same
  * place", so a design survives the trip unchanged.
  */
+import { apiCloudBlocker } from '../model/cloud-methods';
 import type {
   Api,
+  ApiVisibility,
   Backend,
   HttpMethod,
   ParameterLocation,
@@ -22,7 +24,7 @@ import { type CloudJson, type CloudRecord, commaList, compact, field, flag, list
 export interface ApiDefinitionParams {
   [key: string]: CloudJson;
   ApiName: string;
-  Visibility: 'PUBLIC';
+  Visibility: ApiVisibility;
   Description?: string;
   AuthType: 'ANONYMOUS' | 'APP';
   AppCodeAuthType?: string;
@@ -79,7 +81,8 @@ export function apiToParams(api: Api): ApiDefinitionParams {
   const auth = api.auth;
   const params: ApiDefinitionParams = {
     ApiName: api.name,
-    Visibility: 'PUBLIC',
+    // As the design says (PRIVATE by default): PUBLIC lists the API for every user once in RELEASE.
+    Visibility: api.visibility,
     Description: api.description,
     AuthType: auth.type,
     ForceNonceCheck: auth.type === 'APP' ? auth.forceNonceCheck : false,
@@ -108,6 +111,17 @@ export function apiToParams(api: Api): ApiDefinitionParams {
     params.AllowSignatureMethod = auth.signatureMethods.join(',');
   }
   return compact(params);
+}
+
+/**
+ * The parameters CreateApi/ModifyApi send for `api`. Throws when the design holds what the cloud
+ * does not take (a request method of ANY): the planner marks such an API as a conflict, and this
+ * keeps anything else from sending it.
+ */
+export function apiToSendParams(api: Api): ApiDefinitionParams {
+  const blocker = apiCloudBlocker(api);
+  if (blocker) throw new Error(`not sending ${blocker}`);
+  return apiToParams(api);
 }
 
 function serviceConfig(backend: Backend): { [key: string]: CloudJson } {
@@ -188,6 +202,7 @@ export function apiFromCloud(detail: CloudRecord, names: { group: string; name?:
   const api: Api = {
     name: names.name ?? text(detail, 'ApiName') ?? '',
     group: names.group,
+    visibility: text(detail, 'Visibility')?.toUpperCase() === 'PUBLIC' ? 'PUBLIC' : 'PRIVATE',
     request: requestFromCloud(requestConfig, method ?? 'GET'),
     parameters,
     backend: backendFromCloud(serviceConfigRecord, unsupported),
@@ -217,8 +232,8 @@ export function apiFromCloud(detail: CloudRecord, names: { group: string; name?:
 
 /** Keys in the schema's order, so an API read from the cloud compares and prints like a designed one. */
 function orderedApi(api: Api): Api {
-  const { name, group, description, request, parameters, backend, serviceParameters, constantParameters, systemParameters, auth, result, errorCodes } = api;
-  return compact({ name, group, description, request, parameters, backend, serviceParameters, constantParameters, systemParameters, auth, result, errorCodes });
+  const { name, group, description, visibility, request, parameters, backend, serviceParameters, constantParameters, systemParameters, auth, result, errorCodes } = api;
+  return compact({ name, group, description, visibility, request, parameters, backend, serviceParameters, constantParameters, systemParameters, auth, result, errorCodes });
 }
 
 function requestFromCloud(config: CloudRecord, method: HttpMethod): Api['request'] {

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Api, Project } from '../model/schema';
+import { makeMockApi } from '../model/test-fixtures';
 import { validateProject } from '../model/validate';
 import {
   type AppIds,
   apiFromCloud,
   apiToParams,
+  apiToSendParams,
   appFromCloud,
   appToParams,
   authorizationFromCloud,
@@ -128,5 +130,37 @@ describe('reading answers the design did not write', () => {
     });
     expect(stageIdsFromCloud({ StageItems: { StageInfo: [{ StageId: 's1', StageName: 'RELEASE' }, { StageId: 's2', StageName: 'TEST' }] } })).toEqual({ RELEASE: 's1', TEST: 's2' });
     expect(stageVariablesFromCloud({ Variables: { VariableItem: [{ VariableName: 'port', VariableValue: '8080' }] } })).toEqual({ port: '8080' });
+  });
+});
+
+describe('API visibility and methods', () => {
+  const api = () => makeMockApi('visible_api', '/visible', 'shop');
+
+  it('sends Visibility as the design says: PRIVATE by default, PUBLIC when chosen', () => {
+    expect(apiToParams(api()).Visibility).toBe('PRIVATE');
+    expect(apiToParams({ ...api(), visibility: 'PUBLIC' }).Visibility).toBe('PUBLIC');
+  });
+
+  it('reads Visibility back from DescribeApi (an answer without it is PRIVATE)', () => {
+    const answer = (visibility?: string) => wire({ ...describeApiShape(apiToParams(api())), Visibility: visibility });
+    expect(apiFromCloud(answer('PUBLIC'), { group: 'g' }).api.visibility).toBe('PUBLIC');
+    expect(apiFromCloud(answer('PRIVATE'), { group: 'g' }).api.visibility).toBe('PRIVATE');
+    expect(apiFromCloud(answer(undefined), { group: 'g' }).api.visibility).toBe('PRIVATE');
+  });
+
+  it('sends HEAD as HEADER, the cloud\'s spelling, for the request and the backend', () => {
+    const head: Api = { ...api(), request: { ...api().request, method: 'HEAD' }, backend: { type: 'HTTP', address: 'http://127.0.0.1:8080', path: '/x', method: 'HEAD', timeout: 1000, contentType: { category: 'CLIENT' } } };
+    const params = apiToSendParams(head);
+    expect(params.RequestConfig.RequestHttpMethod).toBe('HEADER');
+    expect(params.ServiceConfig.ServiceHttpMethod).toBe('HEADER');
+  });
+
+  it('refuses to send a request method of ANY, and sends a backend ANY as it is', () => {
+    const any: Api = { ...api(), request: { ...api().request, method: 'ANY' } };
+    expect(() => apiToSendParams(any)).toThrow(
+      'not sending API shop/visible_api has request method ANY, which only the local gateway serves: Alibaba Cloud takes one method per API (GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS); choose one in the design to sync it',
+    );
+    const backendAny: Api = { ...api(), backend: { type: 'HTTP', address: 'http://127.0.0.1:8080', path: '/x', method: 'ANY', timeout: 1000, contentType: { category: 'CLIENT' } } };
+    expect(apiToSendParams(backendAny).ServiceConfig.ServiceHttpMethod).toBe('ANY');
   });
 });

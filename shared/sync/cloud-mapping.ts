@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { App, Authorization, CorsConfig, Group, IpControlConfig, Plugin, Stage, ThrottlingPolicy } from '../model/schema';
 import { type CloudJson, type CloudRecord, commaList, compact, field, flag, fromCloudTime, isRecord, list, num, text, toCloudTime } from './cloud-values';
 
-export { apiFromCloud, apiToParams, describeApiShape, fromCloudMethod, toCloudMethod } from './api-mapping';
+export { apiFromCloud, apiToParams, apiToSendParams, describeApiShape, fromCloudMethod, toCloudMethod } from './api-mapping';
 export type { ApiDefinitionParams, ApiFromCloud } from './api-mapping';
 export type { CloudJson, CloudRecord } from './cloud-values';
 

@@ -4,6 +4,7 @@
  * sync deployed exactly that version); an abolish line when the design's history ends with an
  * abolishment and the cloud still serves the API.
  */
+import { snapshotCloudBlocker } from '../model/cloud-methods';
 import type { Api, Deployment, Stage } from '../model/schema';
 import { apiKey, servedRecord } from '../model/stages';
 import { canonicalApi, cloudApi, diffFields } from './canonical';
@@ -43,7 +44,11 @@ export function planDeployments(context: PlanContext, builder: PlanBuilder, filt
       continue;
     }
     const line = deploymentLine(context, builder, deployment, ours);
-    if (line) builder.add({ ...base, ...line, ...(ours ? { id: ours.id } : {}) });
+    // A snapshot the cloud cannot take (request method ANY) is never sent: the line blocks apply instead.
+    const served = line?.op === 'deploy' ? servedRecord(deployment) : undefined;
+    const blocked = served?.definition ? snapshotCloudBlocker(served.definition, stage, served.version) : undefined;
+    if (line && blocked) builder.add({ ...base, op: 'conflict', ref: line.ref, reason: blocked, ...(ours ? { id: ours.id } : {}) });
+    else if (line) builder.add({ ...base, ...line, ...(ours ? { id: ours.id } : {}) });
   }
 
   // Stages the cloud serves that the design never deployed to: someone else's doing, left alone.

@@ -16,6 +16,7 @@ import {
   diffFields,
   groupFields,
 } from './canonical';
+import { apiCloudBlocker } from '../model/cloud-methods';
 import { appFromCloud } from './cloud-mapping';
 import { fingerprint } from './fingerprint';
 import type { Match } from './match';
@@ -50,6 +51,8 @@ interface ObjectSpec<D, C extends SnapshotObject> {
   designFields: (item: D) => unknown;
   cloudFields: (cloud: C, match: Match<D, C>) => CloudSide;
   ref: (key: string) => PlanRef;
+  /** Something in the design the cloud cannot take (an API with request method ANY): a conflict instead of a create or update. */
+  designBlocker?: (item: D) => string | undefined;
   /** Something blocks deleting this orphan (a group that still holds APIs of others). */
   deleteBlocker?: (match: Match<D, C>) => string | undefined;
   /** Whether an unmanaged cloud object is worth a line (APIs in others' groups are not listed one by one). */
@@ -69,6 +72,11 @@ export function planObjects<D, C extends SnapshotObject>(context: PlanContext, b
       const print = fingerprint(designFields);
       builder.fingerprints[fpKey] = print;
       const record = { key: fpKey, value: print };
+      const blocked = spec.designBlocker?.(match.design);
+      if (blocked) {
+        builder.add({ ...base, op: 'conflict', phase, ...(match.cloud ? { id: match.cloud.id } : {}), reason: blocked });
+        continue;
+      }
       if (match.status === 'new' || match.status === 'gone') {
         const gone = match.status === 'gone';
         builder.add({
@@ -193,6 +201,7 @@ export function planAllObjects(context: PlanContext, builder: PlanBuilder): void
     kind: 'api',
     matches: context.apis,
     designFields: canonicalApi,
+    designBlocker: apiCloudBlocker,
     cloudFields: (cloud, match) => {
       if (!cloud.detail) return {};
       const read = cloudApi(cloud.detail, match.design?.group ?? '');

@@ -1,4 +1,5 @@
 /** Request: how callers reach the API — protocols, method, path, mode and body format. */
+import Alert from '@mui/material/Alert';
 import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -6,6 +7,7 @@ import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
+import { requestMethodCloudProblem } from '../../../../shared/model/cloud-methods';
 import { HTTP_METHODS } from '../../../../shared/model/schema';
 import type { HttpMethod, RequestConfig, RequestMode } from '../../../../shared/model/schema';
 import { ModelSelect, ModelText } from '../../../components/model-controls';
@@ -49,6 +51,7 @@ function Protocols({ at, request, onChange }: { at: TabProps['at']; request: Req
 
 export function RequestTab({ api, at, editApi }: TabProps) {
   const { request } = api;
+  const cloudNote = requestMethodCloudProblem(request.method);
   const setRequest = (label: string, change: Partial<RequestConfig>, merge?: boolean) =>
     editApi(label, (a) => ({ ...a, request: { ...a.request, ...change } }), merge ? [...at, 'request', ...Object.keys(change)] : undefined);
   return (
@@ -73,6 +76,12 @@ export function RequestTab({ api, at, editApi }: TabProps) {
           hint="Starts with /. A [name] segment is a path parameter (declare it under Parameters); a final /* matches every sub-path."
         />
       </Stack>
+      {/* ANY runs locally but cannot be synced: said right under the field, without making the design invalid. */}
+      {cloudNote && (
+        <Alert severity="warning">
+          {cloudNote}
+        </Alert>
+      )}
       <ModelSelect path={[...at, 'request', 'mode']} label="Mode" value={request.mode} options={MODES} onChange={(mode) => setRequest('Change request mode', { mode })} />
       <ModelSelect
         path={[...at, 'request', 'bodyFormat']}
