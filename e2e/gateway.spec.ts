@@ -54,7 +54,7 @@ test('runs the quickstart locally, debugs signed calls, shows throttling and sur
   await gateway.logRows('/hello').click();
   const record = page.getByRole('dialog', { name: /GET \/hello/ });
   await expect(record).toContainText(requestId);
-  await expect(record).toContainText('demo-hello-api');
+  await expect(record).toContainText('demo_hello_api');
   await screenshot(page, 'gateway-log-record');
   await record.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Clear filters' }).click();
@@ -68,7 +68,7 @@ test('runs the quickstart locally, debugs signed calls, shows throttling and sur
   await expect(debug.region.getByRole('combobox', { name: 'API', exact: true })).toContainText('secure_hello');
   await debug.choose('Stage', /^RELEASE/);
   await expect(debug.region.getByRole('group', { name: 'Authentication' }).getByRole('button', { name: 'Signature' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(debug.region.getByRole('combobox', { name: 'App', exact: true })).toContainText('demo-caller-app');
+  await expect(debug.region.getByRole('combobox', { name: 'App', exact: true })).toContainText('demo_caller_app');
   await debug.previewButton.click();
   await expect(page.getByRole('list', { name: 'StringToSign lines' })).toContainText('/secure/hello');
   await expect(page.getByRole('table', { name: 'Request headers' })).toContainText(/x-ca-signature/i);
@@ -105,7 +105,7 @@ test('runs the quickstart locally, debugs signed calls, shows throttling and sur
 
   // Snippets hold a placeholder for the secret unless asked for it.
   const secrets = parse(await readFile(join(server.dataDir, 'projects', 'quickstart.secrets.yaml'), 'utf8')) as { apps: Record<string, { keys: { appSecret: string }[] }> };
-  const appSecret = secrets.apps['demo-caller-app'].keys[0].appSecret;
+  const appSecret = secrets.apps['demo_caller_app'].keys[0].appSecret;
   await page.getByRole('tab', { name: 'Snippets' }).click();
   const curl = page.getByLabel('curl snippet', { exact: true });
   await expect(curl).toContainText('curl');

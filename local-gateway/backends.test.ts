@@ -69,7 +69,7 @@ describe('backends', () => {
         },
         httpApi('slow', '/slow', base, 300),
         httpApi('fail', '/fail', base),
-        httpApi('hop-by-hop', '/hop', base),
+        httpApi('hop_by_hop', '/hop', base),
         httpApi('stream', '/stream', base),
         httpApi('echo', '/echo', base),
         httpApi('dead', '/dead', `http://127.0.0.1:${deadPort}`),

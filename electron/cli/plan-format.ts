@@ -32,7 +32,7 @@ export function paint(style: Style, code: string, text: string): string {
   return style.colour ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-/** `+ create api demo-hello-api/hello  (new API in the design)` and its field lines. */
+/** `+ create api demo_hello_api/hello  (new API in the design)` and its field lines. */
 export function formatLine(line: PlanLine, style: Style): string[] {
   const marker = MARKER[line.op];
   const head = `${marker} ${line.op} ${line.kind} ${line.name}`;

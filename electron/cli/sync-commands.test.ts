@@ -56,7 +56,7 @@ describe('apigw-studio plan and apply', () => {
     expect(first.code).toBe(2);
     expect(first.stderr).toBe(`apigw-studio plan: no cloud credentials given: using the offline cloud's demo account (${DEMO_ACCOUNT.accessKeyId}) at ${sim.url}`);
     expect(first.stdout).toContain('Plan for quickstart.apigw.yaml in cn-hangzhou (recorded as endpoint/cn-hangzhou):');
-    expect(first.stdout).toMatch(/^\+ create group demo-hello-api {2}\(new group in the design\)$/m);
+    expect(first.stdout).toMatch(/^\+ create group demo_hello_api {2}\(new group in the design\)$/m);
     expect(first.stdout).toContain('Plan: 19 to add, 0 to change, 0 to remove.');
 
     const refused = await cli('apply', ...quickstart());
@@ -66,7 +66,7 @@ describe('apigw-studio plan and apply', () => {
 
     const applied = await cli('apply', ...quickstart(), '--yes');
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(/^done \+ create api demo-hello-api\/hello/m);
+    expect(applied.stdout).toMatch(/^done \+ create api demo_hello_api\/hello/m);
     expect(applied.stdout).toContain('Applied 19 changes; the cloud ids are recorded in quickstart.apigw.yaml.');
 
     const again = await cli('plan', ...quickstart(), '--detailed-exitcode');
@@ -79,7 +79,7 @@ describe('apigw-studio plan and apply', () => {
     await writeFile(path, (await readFile(path, 'utf8')).replace('backendPort: "18080"\n      PRE', 'backendPort: "19090"\n      PRE'));
     const changed = await cli('plan', ...quickstart());
     expect(changed.code).toBe(0);
-    expect(changed.stdout).toContain('~ update stageVariable demo-hello-api @TEST: backendPort  (changed in the design or in the cloud)\n      value: "18080" → "19090"');
+    expect(changed.stdout).toContain('~ update stageVariable demo_hello_api @TEST: backendPort  (changed in the design or in the cloud)\n      value: "18080" → "19090"');
     expect(changed.stdout).toContain('Plan: 0 to add, 1 to change, 0 to remove.');
   });
 
@@ -88,16 +88,16 @@ describe('apigw-studio plan and apply', () => {
     const path = join(dir, 'quickstart.apigw.yaml');
     const loaded = await loadProject(path);
     const edited = { ...loaded.project!, apis: loaded.project!.apis.map((api) => (api.name === 'hello' ? { ...api, description: 'Version two' } : api)) };
-    await saveProject(path, deployApi(edited, { group: 'demo-hello-api', api: 'hello' }, 'TEST', { at: '2026-11-24T00:00:00.000Z' }), { document: loaded.document });
+    await saveProject(path, deployApi(edited, { group: 'demo_hello_api', api: 'hello' }, 'TEST', { at: '2026-11-24T00:00:00.000Z' }), { document: loaded.document });
 
     const deployed = await cli('deploy', ...quickstart(), '--stage', 'test', '--yes');
     expect(deployed.code).toBe(0);
-    expect(deployed.stdout).toContain('+ deploy deployment demo-hello-api/hello @TEST');
+    expect(deployed.stdout).toContain('+ deploy deployment demo_hello_api/hello @TEST');
     expect(deployed.stdout).not.toContain('update api');
 
-    const rolled = await cli('rollback', ...quickstart(), '--stage', 'TEST', '--api', 'demo-hello-api/hello', '--yes');
+    const rolled = await cli('rollback', ...quickstart(), '--stage', 'TEST', '--api', 'demo_hello_api/hello', '--yes');
     expect(rolled.code).toBe(0);
-    expect(rolled.stderr).toContain('quickstart.apigw.yaml now records demo-hello-api/hello in TEST serving version 1 again.');
+    expect(rolled.stderr).toContain('quickstart.apigw.yaml now records demo_hello_api/hello in TEST serving version 1 again.');
     expect(sim.calls.map((call) => call.action)).toContain('SwitchApi');
     const history = (await loadProject(path)).project!.deployments.find((d) => d.api === 'hello' && d.stage === 'TEST')!.history;
     expect(history.map((record) => [record.version, record.rollbackOf])).toEqual([
@@ -105,7 +105,7 @@ describe('apigw-studio plan and apply', () => {
       [2, undefined],
       [3, 1],
     ]);
-    expect((await cli('rollback', ...quickstart(), '--stage', 'TEST', '--api', 'demo-hello-api/nope', '--yes')).stderr).toContain('Cannot roll demo-hello-api/nope back in TEST: it has no earlier deployment to serve again.');
+    expect((await cli('rollback', ...quickstart(), '--stage', 'TEST', '--api', 'demo_hello_api/nope', '--yes')).stderr).toContain('Cannot roll demo_hello_api/nope back in TEST: it has no earlier deployment to serve again.');
   });
 
   it('pulls the cloud into a new project that plans clean, and previews a merge into an existing one', async () => {
@@ -119,7 +119,7 @@ describe('apigw-studio plan and apply', () => {
     await writeFile(path, (await readFile(path, 'utf8')).replace('Says hello to an authorized app.', 'Edited here.'));
     const preview = await cli('pull', ...quickstart());
     expect(preview.code).toBe(0);
-    expect(preview.stdout).toContain('~ api demo-hello-api/secure_hello\n      description: "Edited here." → "Says hello to an authorized app."');
+    expect(preview.stdout).toContain('~ api demo_hello_api/secure_hello\n      description: "Edited here." → "Says hello to an authorized app."');
     expect(preview.stdout).toContain('run again with --merge to make them');
     expect(await readFile(path, 'utf8')).toContain('Edited here.');
     expect((await cli('pull', ...quickstart(), '--merge')).code).toBe(0);

@@ -83,19 +83,19 @@ describe('the cloud in the console, demo mode', () => {
     const third = await call<PlanView>('agw:cloud.plan', { prune: false });
     const changes = third.lines.filter((line) => line.op !== 'unmanaged' && line.op !== 'orphan');
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ op: 'update', kind: 'api', name: 'demo-hello-api/hello' });
+    expect(changes[0]).toMatchObject({ op: 'update', kind: 'api', name: 'demo_hello_api/hello' });
     expect(changes[0].fields).toEqual([{ path: 'backend.body', from: '{"message":"Hello from Alibaba Cloud API Gateway"}', to: '{"message":"edited"}' }]);
     expect((await applyPlan(third)).state).toBe('done');
 
     // Deploy the edit to RELEASE from the stages view, then call the offline cloud's data plane.
     const deployed = jobEnd();
-    await call('agw:cloud.stageAction', { action: 'deploy', stage: 'RELEASE', group: 'demo-hello-api', api: 'hello' });
+    await call('agw:cloud.stageAction', { action: 'deploy', stage: 'RELEASE', group: 'demo_hello_api', api: 'hello' });
     expect((await deployed).state).toBe('done');
     const stages = await call<{ apis: { api: string; stages: Record<string, { state: string }> }[]; groups: { stages: { stage: string; callUrl: string; hostHeader?: string }[] }[] }>('agw:cloud.stages');
     expect(stages.apis.find((api) => api.api === 'hello')?.stages.RELEASE.state).toBe('in-sync');
     const result = await call<{ response?: { status: number; body: string } }>('agw:debug.send', {
       target: { kind: 'cloud' },
-      group: 'demo-hello-api',
+      group: 'demo_hello_api',
       api: 'hello',
       stage: 'RELEASE',
       method: 'GET',

@@ -70,7 +70,7 @@ describe('the gateway supervisor', () => {
     expect((await get(`${started.url}/secure/hello`, signedHeaders(QUICKSTART.appSecret))).status).toBe(200);
 
     const records = await waitFor(() => logged.length >= 2 && logged, 'access records');
-    expect(records[0]).toMatchObject({ method: 'GET', path: '/hello', status: 200, api: 'hello', group: 'demo-hello-api', stage: 'RELEASE' });
+    expect(records[0]).toMatchObject({ method: 'GET', path: '/hello', status: 200, api: 'hello', group: 'demo_hello_api', stage: 'RELEASE' });
     expect(records[1]).toMatchObject({ path: '/secure/hello', status: 200, app: QUICKSTART.app });
     expect(supervisor.recentLog()).toEqual(records);
     expect(JSON.stringify(records)).not.toContain(QUICKSTART.appSecret);

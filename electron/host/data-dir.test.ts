@@ -41,7 +41,7 @@ describe('the data dir', () => {
     await symlink(elsewhere, join(dataDir, 'link.txt'));
 
     services = await createHostServices({ dataDir, mode: 'browser' });
-    await services.dispatcher.dispatch('agw:apps.createCredentials', [{ app: 'demo-caller-app' }]);
+    await services.dispatcher.dispatch('agw:apps.createCredentials', [{ app: 'demo_caller_app' }]);
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
     const all = await modes(dataDir);
     expect(all).toMatchObject({ 'offline-cloud': '700', 'offline-cloud/state.json': '600', 'settings.json': '600', projects: '700' });

@@ -28,7 +28,7 @@ describe('createDispatcher', () => {
     ['agw:project.open', ['/a', '/b']],
     ['agw:project.current', ['extra']],
     ['agw:project.save', [{ project: { format: 'nope' }, revision: 'r' }]],
-    ['agw:apps.revealSecret', [{ app: 'demo-caller-app' }]],
+    ['agw:apps.revealSecret', [{ app: 'demo_caller_app' }]],
     ['agw:export.openapi', [{ group: 'g', format: 'xml' }]],
     ['agw:project.open', 'not an array'],
   ])('%s with %j → BAD_REQUEST, handler not called', async (channel, args) => {
@@ -53,7 +53,7 @@ describe('createDispatcher', () => {
       ok: false,
       error: { code: 'LOAD_FAILED', message: 'not saving over /p.apigw.yaml: it failed to load', problems },
     });
-    expect(await dispatcher.dispatch('agw:apps.credentials', [{ app: 'demo-caller-app' }])).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such app.' } });
+    expect(await dispatcher.dispatch('agw:apps.credentials', [{ app: 'demo_caller_app' }])).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such app.' } });
   });
 
   it('turns any other error into INTERNAL without its message or stack, and logs it for the host', async () => {
@@ -64,7 +64,7 @@ describe('createDispatcher', () => {
       },
     });
     const dispatcher = createDispatcher(handlers, { onInternalError: (channel, error) => logged.push([channel, error]) });
-    const outcome = await dispatcher.dispatch('agw:apps.revealSecret', [{ app: 'demo-caller-app', appKey: '204000001' }]);
+    const outcome = await dispatcher.dispatch('agw:apps.revealSecret', [{ app: 'demo_caller_app', appKey: '204000001' }]);
     expect(outcome).toEqual({ ok: false, error: { code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE } });
     expect(JSON.stringify(outcome)).not.toContain('s3cr3t');
     expect(logged).toHaveLength(1);

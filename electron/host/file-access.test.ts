@@ -65,7 +65,7 @@ describe('browser mode (typed paths)', () => {
     expect(outcome).toMatchObject(refused);
     expect((outcome as { error: { message: string } }).error.message).toMatch(why);
     const text = await call('agw:project.text');
-    expect(text).toMatchObject({ ok: true, result: { text: expect.stringContaining('demo-hello-api') } });
+    expect(text).toMatchObject({ ok: true, result: { text: expect.stringContaining('demo_hello_api') } });
     expect(answers.join('\n')).not.toContain(SECRET);
   });
 

@@ -33,16 +33,16 @@ describe('createHostServices', () => {
     });
     expect(await call('agw:project.current')).toMatchObject({ ok: true, result: { demo: true, fileName: 'quickstart.apigw.yaml' } });
     expect(await call('agw:project.chooseFile', { purpose: 'open' })).toEqual({ ok: true, result: { supported: false } });
-    expect(await call('agw:apps.credentials', { app: 'demo-caller-app' })).toEqual({
+    expect(await call('agw:apps.credentials', { app: 'demo_caller_app' })).toEqual({
       ok: true,
-      result: { app: 'demo-caller-app', keys: [{ appKey: '204000001', secretSet: true }], appCodes: ['quic…cdef'] },
+      result: { app: 'demo_caller_app', keys: [{ appKey: '204000001', secretSet: true }], appCodes: ['quic…cdef'] },
     });
-    const exported = await call('agw:export.openapi', { group: 'demo-hello-api', stage: 'TEST', format: 'yaml' });
-    expect(exported).toMatchObject({ ok: true, result: { fileName: 'demo-hello-api-TEST.openapi.yaml' } });
+    const exported = await call('agw:export.openapi', { group: 'demo_hello_api', stage: 'TEST', format: 'yaml' });
+    expect(exported).toMatchObject({ ok: true, result: { fileName: 'demo_hello_api-TEST.openapi.yaml' } });
     const text = (exported as { result: { text: string } }).result.text;
-    expect(await call('agw:import.preview', { source: { kind: 'text', text }, group: 'copy-of-hello' })).toMatchObject({
+    expect(await call('agw:import.preview', { source: { kind: 'text', text }, group: 'copy_of_hello' })).toMatchObject({
       ok: true,
-      result: { format: 'OpenAPI 3.0.3', groups: [{ name: 'copy-of-hello' }] },
+      result: { format: 'OpenAPI 3.0.3', groups: [{ name: 'copy_of_hello' }] },
     });
   });
 

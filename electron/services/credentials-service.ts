@@ -3,6 +3,7 @@
  * mode 0600), never in the project file. The UI sees masked views; a secret leaves the host only
  * through revealSecret, on the user's explicit request. Nothing here logs a value.
  */
+import { type Document, isMap, isScalar } from 'yaml';
 import type { AppCredentialsView } from '../../shared/ipc/contract';
 import { nameProblem } from '../../shared/model/names';
 import type { AppSecrets, SecretsFile } from '../../shared/model/schema';
@@ -73,6 +74,31 @@ export class CredentialsService {
     });
   }
 
+  /**
+   * Moves each `from` app's entry to `to`, keeping the file's order, in one write: all or none.
+   * The names are the design's (a rename there, or its undo back to an older name): this only keeps
+   * the file in step. An app without credentials has nothing to move; a `to` that has credentials
+   * of its own is refused, so no secret is ever overwritten.
+   */
+  renameCredentials({ renames }: { renames: { from: string; to: string }[] }): Promise<{ renamed: string[] }> {
+    return this.queue.run(async () => {
+      const { secrets, path, document } = await this.read();
+      const moving = renames.filter(({ from, to }) => from !== to && secrets.apps[from] !== undefined);
+      const leaving = new Set(moving.map(({ from }) => from));
+      for (const { from, to } of moving) {
+        if (secrets.apps[to] !== undefined && !leaving.has(to)) {
+          throw new HostError('ALREADY_EXISTS', `Not renaming the credentials of app \`${from}\` to \`${to}\`: ${path} already holds credentials for \`${to}\`. Delete or rename those first.`);
+        }
+      }
+      if (moving.length === 0) return { renamed: [] };
+      const newName = new Map(moving.map(({ from, to }) => [from, to]));
+      const apps = Object.fromEntries(Object.entries(secrets.apps).map(([name, entry]) => [newName.get(name) ?? name, entry]));
+      renameAppKeys(document, newName);
+      await this.store.save(path, { ...secrets, apps }, { document, projectPath: this.options.projectPath() });
+      return { renamed: moving.map(({ from }) => from) };
+    });
+  }
+
   private change(update: (secrets: SecretsFile, path: string) => SecretsFile, app: string): Promise<AppCredentialsView> {
     return this.queue.run(async () => {
       const { secrets, path, document } = await this.read();
@@ -90,6 +116,18 @@ export class CredentialsService {
       throw new WorkspaceError('LOAD_FAILED', path, `cannot use the secrets file ${path}: it failed to load${first}; fix the file, then try again`, loaded.problems);
     }
     return { path, secrets: loaded.secrets, document: loaded.document };
+  }
+}
+
+/**
+ * Renames the apps' keys in the loaded document itself, so the save writes each entry where it was,
+ * with its comments (a key that merely disappeared would be written anew at the end).
+ */
+function renameAppKeys(document: Document | undefined, newName: ReadonlyMap<string, string>): void {
+  const apps = document?.get('apps', true);
+  if (!isMap(apps)) return;
+  for (const pair of apps.items) {
+    if (isScalar(pair.key) && typeof pair.key.value === 'string' && newName.has(pair.key.value)) pair.key.value = newName.get(pair.key.value);
   }
 }
 

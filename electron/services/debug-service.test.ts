@@ -25,7 +25,7 @@ async function result<T>(channel: string, ...args: unknown[]): Promise<T> {
 const hello: DebugRequest = { target: { kind: 'local' }, stage: 'RELEASE', method: 'GET', path: '/hello', auth: { kind: 'anonymous' } };
 const secureHello = (auth: DebugRequest['auth'], extra: Partial<DebugRequest> = {}): DebugRequest => ({
   target: { kind: 'local' },
-  group: 'demo-hello-api',
+  group: 'demo_hello_api',
   api: 'secure_hello',
   stage: 'TEST',
   method: 'GET',

@@ -1,6 +1,6 @@
 // The first start copies the quickstart; a packaged app (which ships no secrets file) gets fresh
 // demo credentials instead of the repository's documented demo values.
-import { mkdtemp, copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,7 +30,16 @@ describe('first start', () => {
     const target = await copyQuickstart(REPO, await tempDir());
     const { secrets, mode } = await secretsOf(target);
     expect(mode).toBe(0o600);
-    expect(secrets?.apps['demo-caller-app'].keys[0].appKey).toBe('204000001');
+    expect(secrets?.apps['demo_caller_app'].keys[0].appKey).toBe('204000001');
+  });
+
+  it("leaves a copy an older version made as it is (its names with `-` are the user's to rename), never rewriting it", async () => {
+    const dataDir = await tempDir();
+    const first = await copyQuickstart(REPO, dataDir);
+    const older = (await readFile(first, 'utf8')).replaceAll('demo_hello_api', 'demo-hello-api');
+    await writeFile(first, older);
+    expect(await copyQuickstart(REPO, dataDir)).toBe(first);
+    expect(await readFile(first, 'utf8')).toBe(older);
   });
 
   it('generates fresh credentials when the app ships no secrets file (a packaged app)', async () => {
@@ -40,7 +49,7 @@ describe('first start', () => {
     const target = await copyQuickstart(appRoot, await tempDir());
     const { secrets, mode } = await secretsOf(target);
     expect(mode).toBe(0o600);
-    const app = secrets!.apps['demo-caller-app'];
+    const app = secrets!.apps['demo_caller_app'];
     expect(app.keys[0].appKey).toMatch(/^\d{9}$/);
     expect(app.keys[0].appKey).not.toBe('204000001');
     expect(app.keys[0].appSecret).toHaveLength(32);

@@ -31,12 +31,12 @@ describe('import preview', () => {
   it('maps a Swagger 2.0 file of 20 paths to 20 APIs of a new group', async () => {
     const path = join(dir, 'petstore.swagger.yaml');
     await writeFile(path, stringify(swaggerPetstore()));
-    const preview = await importer(quickstart).preview({ source: { kind: 'file', path }, group: 'pet-store' });
+    const preview = await importer(quickstart).preview({ source: { kind: 'file', path }, group: 'pet_store' });
 
     expect(preview.format).toBe('Swagger 2.0');
     expect(preview.apis).toHaveLength(20);
     // The document's basePath becomes the group's BasePath; the APIs keep the paths that follow it.
-    expect(preview.groups).toEqual([{ name: 'pet-store', basePath: '/v2', stageVariables: {}, description: 'Imported from Swagger Pet Store' }]);
+    expect(preview.groups).toEqual([{ name: 'pet_store', basePath: '/v2', stageVariables: {}, description: 'Imported from Swagger Pet Store' }]);
     const api = (name: string) => preview.apis.find((a) => a.name === name)!;
 
     expect(api('listPets').request).toMatchObject({ method: 'GET', path: '/pets' });
@@ -71,7 +71,7 @@ describe('import preview', () => {
   });
 
   it('maps an OpenAPI 3.0 text of 20 paths, refs and form body included, to a valid project', async () => {
-    const preview = await importer(quickstart).preview({ source: { kind: 'text', text: JSON.stringify(openApiPetstore()) }, group: 'pet-store' });
+    const preview = await importer(quickstart).preview({ source: { kind: 'text', text: JSON.stringify(openApiPetstore()) }, group: 'pet_store' });
     expect(preview.format).toBe('OpenAPI 3.0.3');
     expect(preview.apis).toHaveLength(20);
     const api = (name: string) => preview.apis.find((a) => a.name === name)!;
@@ -132,11 +132,11 @@ describe('import preview', () => {
         '/hello/{name}': { get: { operationId: 'greet', parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } },
       },
     };
-    const preview = await importer(quickstart).preview({ source: { kind: 'text', text: stringify(document) }, group: 'demo-hello-api' });
+    const preview = await importer(quickstart).preview({ source: { kind: 'text', text: stringify(document) }, group: 'demo_hello_api' });
     expect(preview.groups).toEqual([]);
     expect(preview.apis.map((api) => api.name)).toEqual(['hello_2', 'greet']);
     expect(preview.problems).toEqual([
-      { where: 'GET /hello', message: expect.stringContaining('An API named `hello` already exists in group `demo-hello-api`; this operation is imported as `hello_2`') },
+      { where: 'GET /hello', message: expect.stringContaining('An API named `hello` already exists in group `demo_hello_api`; this operation is imported as `hello_2`') },
       { where: 'GET /hello', message: expect.stringContaining('has the same route as API `hello`') },
     ]);
   });
@@ -152,7 +152,7 @@ describe('import preview', () => {
         '/trace': { trace: { responses: { '200': { description: 'ok' } } } },
       },
     };
-    const preview = await importer().preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'sloppy-group' });
+    const preview = await importer().preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'sloppy_group' });
     expect(preview.apis.map((api) => api.name)).toEqual(['same_name', 'same_name_2']);
     expect(preview.problems.map((problem) => problem.where)).toEqual(['document', 'GET /b', 'GET /files/{name}.json', 'TRACE /trace']);
     expect(preview.problems[0].message).toMatch(/^The document is not valid OpenAPI 3\.0\.3: /);
@@ -160,12 +160,12 @@ describe('import preview', () => {
   });
 
   it('refuses what is not an API document, and resolves no external reference from text', async () => {
-    await expect(importer().preview({ source: { kind: 'text', text: 'just: [text' }, group: 'some-group' })).rejects.toMatchObject({ code: 'IMPORT_FAILED' });
-    await expect(importer().preview({ source: { kind: 'text', text: 'name: not an api' }, group: 'some-group' })).rejects.toMatchObject({
+    await expect(importer().preview({ source: { kind: 'text', text: 'just: [text' }, group: 'some_group' })).rejects.toMatchObject({ code: 'IMPORT_FAILED' });
+    await expect(importer().preview({ source: { kind: 'text', text: 'name: not an api' }, group: 'some_group' })).rejects.toMatchObject({
       code: 'IMPORT_FAILED',
       message: expect.stringContaining('not a Swagger 2.0 or OpenAPI 3.x document'),
     });
-    await expect(importer().preview({ source: { kind: 'file', path: join(dir, 'missing.yaml') }, group: 'some-group' })).rejects.toMatchObject({
+    await expect(importer().preview({ source: { kind: 'file', path: join(dir, 'missing.yaml') }, group: 'some_group' })).rejects.toMatchObject({
       code: 'IMPORT_FAILED',
       message: expect.stringContaining('the file does not exist'),
     });
@@ -175,7 +175,7 @@ describe('import preview', () => {
       info: { title: 'x', version: '1' },
       paths: { '/x': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: join(dir, 'secret.yaml') } } } } } } } },
     };
-    const refused = await importer().preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'some-group' }).catch((error: Error) => error);
+    const refused = await importer().preview({ source: { kind: 'text', text: JSON.stringify(document) }, group: 'some_group' }).catch((error: Error) => error);
     expect(refused).toMatchObject({
       code: 'IMPORT_FAILED',
       message: `Cannot import the pasted text: $ref "${join(dir, 'secret.yaml')}" (at #/paths/~1x/get/responses/200/content/application~1json/schema in the pasted text) refers to another file, and pasted text has no folder to look in; import the document as a file, with what it refers to in the same folder.`,
@@ -202,7 +202,7 @@ describe('import from a file', () => {
     await writeFile(outsideSecret, JSON.stringify({ entries: { 'cloud-profile/default': SECRET } }));
   });
   const importSpec = (document: object) =>
-    writeFile(join(specs, 'petstore.yaml'), stringify(document)).then(() => importer().preview({ source: { kind: 'file', path: join(specs, 'petstore.yaml') }, group: 'refs-group' }));
+    writeFile(join(specs, 'petstore.yaml'), stringify(document)).then(() => importer().preview({ source: { kind: 'file', path: join(specs, 'petstore.yaml') }, group: 'refs_group' }));
   const refusal = (document: object) => importSpec(document).then((preview) => ({ preview }) as never, (error: Error) => error);
 
   it('follows a local ref and a ref to a file in the same folder or below it', async () => {
@@ -267,7 +267,7 @@ describe('import from a file', () => {
   });
 
   it('refuses to import a secrets file itself', async () => {
-    const error = await importer().preview({ source: { kind: 'file', path: outsideSecret }, group: 'refs-group' }).catch((e: Error) => e);
+    const error = await importer().preview({ source: { kind: 'file', path: outsideSecret }, group: 'refs_group' }).catch((e: Error) => e);
     expect(error).toMatchObject({ code: 'IMPORT_FAILED', message: `Cannot import ${outsideSecret}: it is a secrets file (app secrets or cloud keys), not an API document.` });
     expect(everythingIn(error)).not.toContain(SECRET);
   });
@@ -311,8 +311,12 @@ describe('sanitizeApiName', () => {
     ['1st', 'api_1st'],
     ['ab', 'ab__'],
     ['x'.repeat(80), 'x'.repeat(50)],
-    ['查询用户', '查询用户'],
+    ['get-pet-by-id', 'get_pet_by_id'],
   ])('%s → %s', (raw, name) => {
     expect(sanitizeApiName(raw)).toBe(name);
+  });
+
+  it('falls back to method and path when nothing of the operationId is usable (the cloud takes no Chinese API names)', () => {
+    expect(sanitizeApiName('查询用户', 'get_/users')).toBe('get_users');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { callPath, pathUnderBasePath } from '../../shared/model/base-path';
-import { NAME_RULES, nameProblem } from '../../shared/model/names';
+import { NAME_RULES, nameProblem, suggestName } from '../../shared/model/names';
 import { Api, type HttpMethod, type ParameterLocation, type ParameterType } from '../../shared/model/schema';
 import { isObject, sampleFromSchema, typeOf } from './schema-sample';
 
@@ -133,7 +133,7 @@ function serverPath(servers: unknown): string {
 
 function apiName(operation: Obj, method: string, path: string, problem: (message: string) => void): string {
   const operationId = typeof operation.operationId === 'string' ? operation.operationId : undefined;
-  const name = sanitizeApiName(operationId ?? `${method}_${path}`);
+  const name = sanitizeApiName(operationId ?? `${method}_${path}`, `${method}_${path}`);
   if (operationId !== undefined && name !== operationId) {
     const why = nameProblem('api', operationId) ?? 'it does not fit the API name rules';
     problem(`operationId \`${operationId}\` is not a valid API name (${why.replace(/\.$/, '')}); the API is named \`${name}\`.`);
@@ -141,15 +141,12 @@ function apiName(operation: Obj, method: string, path: string, problem: (message
   return name;
 }
 
-/** Letters, digits, `_` and `-`, starting with a letter, 4 to 50 characters. */
-export function sanitizeApiName(raw: string): string {
-  let name = raw
-    .replace(/[^A-Za-z0-9_\-\p{Script=Han}]+/gu, '_')
-    .replace(/_+/g, '_')
-    .replace(/^[_-]+|[_-]+$/g, '');
-  if (!/^[A-Za-z\p{Script=Han}]/u.test(name)) name = `api_${name}`.replace(/_$/, '');
-  while ([...name].length < NAME_RULES.api.minLength) name += '_';
-  return [...name].slice(0, API_NAME_MAX).join('');
+/**
+ * An API name the cloud accepts, made from `raw` by the shared rule (shared/model/names.ts); from
+ * `fallback` (method and path) when nothing of `raw` is usable, e.g. an operationId in Chinese.
+ */
+export function sanitizeApiName(raw: string, fallback = 'imported_api'): string {
+  return suggestName('api', raw) ?? suggestName('api', fallback) ?? 'imported_api';
 }
 
 function uniqueName(name: string, options: MappingOptions, imported: ReadonlySet<string>, problem: (message: string) => void): string {

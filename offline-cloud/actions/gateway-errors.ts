@@ -36,6 +36,11 @@ export const gatewayErrors = {
   /** Refused because something still depends on the resource (APIs in a group, bindings of a policy). */
   inUse: (code: string, message: string) => new SimError(code, message, REFUSED_STATUS),
   invalid: (param: string, why: string) => simErrors.invalidParameter(param, why),
+  /**
+   * `Invalid<ParamName>` (the §1.5 form), 400: a name the cloud's name rule refuses. The exact code
+   * the cloud sends for a bad name is not documented: chosen, and listed in docs/offline-cloud.md.
+   */
+  invalidName: (param: string, name: string, why: string) => new SimError(`Invalid${param}`, `The specified ${param} "${name}" is not valid: ${why}`, REFUSED_STATUS),
   tokenReused: (action: string) =>
     new SimError(
       'IdempotentParameterMismatch',

@@ -87,10 +87,13 @@ function toStageName(text: string, param: string): StageName {
   return upper;
 }
 
-/** Refuses a name that breaks the design's rule for its kind (which also allows `-`). */
+/**
+ * Refuses a name the cloud's rule for its kind refuses (shared/model/names.ts; no kind takes `-`)
+ * with `Invalid<ParamName>` (InvalidGroupName, InvalidApiName…), naming the name to use instead.
+ */
 export function checkName(kind: NamedKind, param: string, name: string): string {
   const problem = nameProblem(kind, name);
-  if (problem) throw gatewayErrors.invalid(param, problem.replace(/\.$/, ''));
+  if (problem) throw gatewayErrors.invalidName(param, name, problem);
   return name;
 }
 

@@ -12,7 +12,7 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse as parseYaml } from 'yaml';
-import { NAME_RULES } from '../../shared/model/names';
+import { NAME_RULES, suggestName } from '../../shared/model/names';
 import { gatewayErrors } from './gateway-errors';
 import type { JsonObject } from './gateway-state';
 import { isJsonObject } from './json-fields';
@@ -57,13 +57,11 @@ function firstLine(error: unknown): string {
   return message.split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 2).join(': ').slice(0, 300);
 }
 
-/** operationId when it is a valid API name; otherwise one made from it (or from method and path). */
+/** operationId when it is a valid API name; otherwise one made from it (or from method and path) by the shared name rule. */
 function apiNameFor(operation: JsonObject, method: string, path: string): string {
-  const wanted = typeof operation.operationId === 'string' && operation.operationId ? operation.operationId : `${method}_${path}`;
-  let name = wanted.replace(/[^A-Za-z0-9_\-\p{Script=Han}]+/gu, '_').replace(/^[^A-Za-z\p{Script=Han}]+/u, '').replace(/_+$/, '');
-  if (!name) name = `api_${method}`;
-  while ([...name].length < NAME_RULES.api.minLength) name += '_';
-  return [...name].slice(0, NAME_RULES.api.maxLength).join('');
+  const fromPath = `${method}_${path}`;
+  const wanted = typeof operation.operationId === 'string' && operation.operationId ? operation.operationId : fromPath;
+  return suggestName('api', wanted) ?? suggestName('api', fromPath) ?? 'imported_api';
 }
 
 function parameterType(parameter: JsonObject): string {
@@ -146,7 +144,8 @@ export function swaggerOperations(document: JsonObject): SwaggerOperation[] {
         Description: String(operation.summary ?? operation.description ?? '').slice(0, NAME_RULES.api.descriptionMaxLength),
         RequestConfig: JSON.stringify({
           RequestProtocol: schemes.length > 0 ? schemes.join(',') : 'HTTP,HTTPS',
-          RequestHttpMethod: method,
+          // The cloud spells HEAD as HEADER in RequestHttpMethod (docs/offline-cloud.md "Methods").
+          RequestHttpMethod: method === 'HEAD' ? 'HEADER' : method,
           RequestPath: path,
           RequestMode: 'MAPPING',
           ...(merged.some((parameter) => parameter.in === 'body') ? { BodyFormat: 'STREAM' } : merged.some((parameter) => parameter.in === 'formData') ? { BodyFormat: 'FORM' } : {}),

@@ -10,6 +10,7 @@ import { connectProjectEvents } from '../data/project-events';
 import { useProjectStore } from '../data/project-store';
 import { useUiStore } from '../data/ui-store';
 import { AreaErrorBoundary } from './area-error-boundary';
+import { CloudNamesBanner, RenameNamesDialog } from './cloud-names';
 import { areaOf } from './areas';
 import { CommandPalette } from './command-palette';
 import { DemoBanner } from './demo-banner';
@@ -88,6 +89,7 @@ export function App() {
           <Nav />
           <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
             <DemoBanner />
+            <CloudNamesBanner />
             <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
               <AreaContent />
             </Box>
@@ -98,6 +100,7 @@ export function App() {
       <CommandPalette />
       <OpenProjectDialog />
       <SaveErrorDialog />
+      <RenameNamesDialog />
       <Snackbars />
     </ThemeProvider>
   );

@@ -12,6 +12,7 @@ import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { formatPath } from '../../shared/model/problems';
 import { useProjectStore } from '../data/project-store';
 import { useUiStore } from '../data/ui-store';
+import { RenameNamesButton } from './cloud-names';
 
 /** A list of thousands would be slow and useless; the first ones lead to the rest. */
 const MAX_LISTED = 200;
@@ -48,6 +49,9 @@ function ProblemsButton() {
         <Typography variant="subtitle2" sx={{ px: 2, pt: 1.5, pb: 0.5 }}>
           {label} — click one to show its field
         </Typography>
+        <Box sx={{ px: 2, pt: 0.5, '&:empty': { display: 'none' } }}>
+          <RenameNamesButton onClick={() => setAnchor(null)} />
+        </Box>
         <List dense aria-label="Problems list">
           {problems.slice(0, MAX_LISTED).map((problem, i) => (
             <ListItemButton

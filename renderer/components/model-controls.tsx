@@ -19,6 +19,7 @@ import type { SxProps, Theme } from '@mui/material/styles';
 import type { FieldPath } from '../../shared/model/problems';
 import { fieldId, useFieldProblems } from '../data/fields';
 import { MONO } from '../app/theme';
+import { withNameFix } from './name-fix-button';
 
 interface Common {
   path: FieldPath;
@@ -96,7 +97,16 @@ export function ModelText(props: Common & { value: string; onChange: (value: str
  * Text edited as a draft and applied on Enter or blur (Escape restores), for names and keys: each
  * keystroke must not rename what references it. `check` blocks applying with its message.
  */
-export function ModelDraftText(props: Common & { value: string; onCommit: (value: string) => void; check?: (draft: string) => string | undefined; autoFocus?: boolean }) {
+export function ModelDraftText(
+  props: Common & {
+    value: string;
+    onCommit: (value: string) => void;
+    check?: (draft: string) => string | undefined;
+    /** The name to offer instead of a refused one (the draft's, or the value's own problem's); applied at once. */
+    suggest?: (text: string) => string | undefined;
+    autoFocus?: boolean;
+  },
+) {
   const { value, onCommit, check } = props;
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -105,9 +115,17 @@ export function ModelDraftText(props: Common & { value: string; onCommit: (value
   const commit = () => {
     if (draft !== value && !check?.(draft)) onCommit(draft);
   };
+  // The fix for what is typed when it is refused, or for the saved value's own problem when nothing is typed.
+  const suggestFor = blocking !== undefined ? draft : draft === value && messages.length > 0 ? value : undefined;
+  const suggestion = suggestFor === undefined ? undefined : props.suggest?.(suggestFor);
+  const field = textFieldProps(props, messages, draft !== value && !blocking ? 'Press Enter to apply, Escape to cancel.' : props.hint);
   return (
     <TextField
-      {...textFieldProps(props, messages, draft !== value && !blocking ? 'Press Enter to apply, Escape to cancel.' : props.hint)}
+      {...field}
+      helperText={withNameFix(field.helperText, suggestion === value ? undefined : suggestion, (name) => {
+        setDraft(name);
+        onCommit(name);
+      })}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}

@@ -36,6 +36,12 @@ export async function deleteAppCredentials(app: string): Promise<void> {
   await guarded(() => host().apps.deleteCredentials({ app }));
 }
 
+/** Moves apps' credentials to the apps' new names (the host does it; the UI never sees a secret). */
+export async function renameAppCredentials(renames: { from: string; to: string }[]): Promise<string[]> {
+  if (renames.length === 0) return [];
+  return (await guarded(() => host().apps.renameCredentials({ renames }))).renamed;
+}
+
 export interface CredentialsState {
   view?: AppCredentialsView;
   loading: boolean;

@@ -77,6 +77,26 @@ describe('project store', () => {
     expect(store().working?.name).toBe(makeProject().name);
   });
 
+  it("runs an edit's outside half back on undo and again on redo, and never merges it", () => {
+    const ran: string[] = [];
+    const effect = { undo: () => ran.push('undo'), redo: () => ran.push('redo') };
+    store().edit('Rename', rename('one'), { merge: 'name' });
+    store().edit('Rename names', rename('two'), { merge: 'name', effect });
+    store().edit('Rename', rename('three'), { merge: 'name' });
+    expect(store().past).toHaveLength(3);
+    store().undo();
+    expect(ran).toEqual([]);
+    store().undo();
+    expect(store().working?.name).toBe('one');
+    expect(ran).toEqual(['undo']);
+    store().undo();
+    store().redo();
+    expect(ran).toEqual(['undo']);
+    store().redo();
+    expect(store().working?.name).toBe('two');
+    expect(ran).toEqual(['undo', 'redo']);
+  });
+
   it('keeps at most the undo limit of steps', () => {
     for (let i = 0; i < UNDO_LIMIT + 20; i++) store().edit('Rename', rename(`n${i}`));
     expect(store().past).toHaveLength(UNDO_LIMIT);

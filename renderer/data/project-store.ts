@@ -23,6 +23,17 @@ export const UNDO_LIMIT = 100;
 export interface EditOptions {
   /** Consecutive edits with this key (e.g. the field's id) within a second undo as one. */
   merge?: string;
+  /**
+   * What the edit also changed outside the design (an app's credentials, renamed at the host), to
+   * be reverted by undo and made again by redo, so both sides stay in step. Such an edit never merges.
+   */
+  effect?: EditEffect;
+}
+
+/** The outside half of an edit; each runs without waiting (it reports its own failure). */
+export interface EditEffect {
+  undo(): void;
+  redo(): void;
 }
 
 export interface ProjectStoreState {
@@ -75,6 +86,9 @@ let lastMerge: { key: string; at: number } | undefined;
 let validationTimer: ReturnType<typeof setTimeout> | undefined;
 let pastLabels: string[] = [];
 let futureLabels: string[] = [];
+// The effects of the steps in `past` and `future`, index for index (undefined: the design only).
+let pastEffects: (EditEffect | undefined)[] = [];
+let futureEffects: (EditEffect | undefined)[] = [];
 
 function problemsOf(project: Project): Problem[] {
   return validateProject(project).problems;
@@ -101,6 +115,8 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
     lastMerge = undefined;
     pastLabels = [];
     futureLabels = [];
+    pastEffects = [];
+    futureEffects = [];
     baseline = state.project;
     const common = { file: state, dirty: false, past: [], future: [], loadError: undefined, saveError: undefined, changedOnDisk: false, undoLabel: undefined, redoLabel: undefined };
     if (state.project) set({ ...common, status: 'ready', working: state.project, problems: problemsOf(state.project) });
@@ -179,11 +195,13 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
       const next = recipe(working);
       if (next === working) return;
       const now = Date.now();
-      const merging = options.merge !== undefined && lastMerge?.key === options.merge && now - lastMerge.at < MERGE_WINDOW_MS && past.length > 0;
-      lastMerge = options.merge !== undefined ? { key: options.merge, at: now } : undefined;
+      const merging = options.effect === undefined && options.merge !== undefined && lastMerge?.key === options.merge && now - lastMerge.at < MERGE_WINDOW_MS && past.length > 0;
+      lastMerge = options.merge !== undefined && options.effect === undefined ? { key: options.merge, at: now } : undefined;
       if (!merging) {
         pastLabels = [...pastLabels, label].slice(-UNDO_LIMIT);
+        pastEffects = [...pastEffects, options.effect].slice(-UNDO_LIMIT);
         futureLabels = [];
+        futureEffects = [];
       }
       set({
         working: next,
@@ -201,7 +219,11 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
       if (!working || past.length === 0) return;
       futureLabels = [...futureLabels, pastLabels.at(-1) ?? 'edit'];
       pastLabels = pastLabels.slice(0, -1);
+      const effect = pastEffects.at(-1);
+      futureEffects = [...futureEffects, effect];
+      pastEffects = pastEffects.slice(0, -1);
       moveTo(past[past.length - 1], past.slice(0, -1), [...future, working]);
+      effect?.undo();
     },
 
     redo() {
@@ -209,7 +231,11 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
       if (!working || future.length === 0) return;
       pastLabels = [...pastLabels, futureLabels.at(-1) ?? 'edit'];
       futureLabels = futureLabels.slice(0, -1);
+      const effect = futureEffects.at(-1);
+      pastEffects = [...pastEffects, effect];
+      futureEffects = futureEffects.slice(0, -1);
       moveTo(future[future.length - 1], [...past, working], future.slice(0, -1));
+      effect?.redo();
     },
 
     async save(opts = {}) {

@@ -63,13 +63,13 @@ describe.each(['quickstart', 'petstore'])('examples/%s', (example) => {
 
 describe('examples/quickstart contract', () => {
   const project = loadProject('quickstart.apigw.yaml');
-  const ref = (api: string) => ({ group: 'demo-hello-api', api });
+  const ref = (api: string) => ({ group: 'demo_hello_api', api });
   const api = (name: string) => findApi(project, ref(name))!;
 
   it('names the project and the group, with backendPort 18080 in every stage', () => {
     expect(project.format).toBe('apigw-studio/v1');
     expect(project.name).toBe('quickstart');
-    expect(project.groups.map((g) => g.name)).toEqual(['demo-hello-api']);
+    expect(project.groups.map((g) => g.name)).toEqual(['demo_hello_api']);
     expect(project.groups[0].description).toBeTruthy();
     for (const stage of STAGES) expect(project.groups[0].stageVariables[stage]).toEqual({ backendPort: '18080' });
   });
@@ -77,10 +77,10 @@ describe('examples/quickstart contract', () => {
   it('has the four routes', () => {
     const routes = project.apis.map((a) => [a.name, a.group, a.request.method, a.request.path]);
     expect(routes).toEqual([
-      ['hello', 'demo-hello-api', 'GET', '/hello'],
-      ['secure_hello', 'demo-hello-api', 'GET', '/secure/hello'],
-      ['limited', 'demo-hello-api', 'GET', '/limited'],
-      ['get_user', 'demo-hello-api', 'GET', '/users/[id]'],
+      ['hello', 'demo_hello_api', 'GET', '/hello'],
+      ['secure_hello', 'demo_hello_api', 'GET', '/secure/hello'],
+      ['limited', 'demo_hello_api', 'GET', '/limited'],
+      ['get_user', 'demo_hello_api', 'GET', '/users/[id]'],
     ]);
   });
 
@@ -129,22 +129,22 @@ describe('examples/quickstart contract', () => {
 
   it('throttles /limited in RELEASE to 2 calls per second', () => {
     expect(project.throttlingPolicies).toMatchObject([
-      { name: 'demo-low-qps', unit: 'SECOND', apiDefault: 2, bindings: [{ ...ref('limited'), stage: 'RELEASE' }] },
+      { name: 'demo_low_qps', unit: 'SECOND', apiDefault: 2, bindings: [{ ...ref('limited'), stage: 'RELEASE' }] },
     ]);
   });
 
-  it('authorizes demo-caller-app on secure_hello in TEST and RELEASE', () => {
-    expect(project.apps.map((a) => a.name)).toEqual(['demo-caller-app']);
+  it('authorizes demo_caller_app on secure_hello in TEST and RELEASE', () => {
+    expect(project.apps.map((a) => a.name)).toEqual(['demo_caller_app']);
     expect(project.authorizations.map(({ app, group, api: name, stage }) => ({ app, group, api: name, stage }))).toEqual([
-      { app: 'demo-caller-app', ...ref('secure_hello'), stage: 'TEST' },
-      { app: 'demo-caller-app', ...ref('secure_hello'), stage: 'RELEASE' },
+      { app: 'demo_caller_app', ...ref('secure_hello'), stage: 'TEST' },
+      { app: 'demo_caller_app', ...ref('secure_hello'), stage: 'RELEASE' },
     ]);
   });
 
   it('has the documented demo credentials (appKey a quoted string)', () => {
     expect(loadSecrets('quickstart.secrets.yaml')).toEqual({
       apps: {
-        'demo-caller-app': {
+        'demo_caller_app': {
           keys: [{ appKey: '204000001', appSecret: 'quickstartSecret0123456789abcdef' }],
           appCodes: ['quickstartAppCode0123456789abcdef'],
         },

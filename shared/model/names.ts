@@ -1,12 +1,10 @@
 /**
- * The one table of name rules: which characters and lengths each kind of name may have, and how
- * long descriptions may be. The rules module (rules/naming.ts) and the console's forms both ask here.
+ * The one table of name rules: which characters and lengths each kind of name may have, how long
+ * descriptions may be, and the name to use instead of one Alibaba Cloud refuses. The design's
+ * rules (rules/naming.ts), the console's forms, the host and the offline cloud all ask here.
  *
- * Cloud rules (reference: control plane §2.2, 2.3, 2.5, 2.6, 2.9): a name starts with a letter
- * (Chinese characters count as letters), then letters, digits and underscores.
- * DEVIATION: we also allow `-` after the first character, because the product's own examples use
- * hyphens (`demo-hello-api`, `demo-low-qps`, `demo-caller-app`). Sync must map such names when the
- * cloud refuses them.
+ * The rules are Alibaba Cloud's own, per kind (docs/project-file.md#names gives each with its
+ * source): no kind accepts `-`, so a design that passes here is one the cloud accepts.
  */
 
 export type NamedKind = 'group' | 'api' | 'throttlingPolicy' | 'app' | 'plugin';
@@ -19,21 +17,86 @@ export interface NameRule {
   minLength: number;
   maxLength: number;
   descriptionMaxLength: number;
+  /** What the first character may be (tested on one character). */
+  first: RegExp;
+  /** What every other character may be (tested on one character). */
+  rest: RegExp;
+  /** `first` in words, for messages and hints. */
+  firstInWords: string;
+  /** `rest` in words. */
+  restInWords: string;
+  /** Put before a suggestion that would start with a digit where the kind wants a letter first. */
+  digitPrefix?: string;
 }
 
+// The Chinese characters Alibaba Cloud's name patterns admit (the CJK Unified Ideographs block).
+const LETTER = 'A-Za-z';
+const CHINESE = '\u4e00-\u9fa5';
+const one = (set: string) => new RegExp(`^[${set}]$`, 'u');
+
 export const NAME_RULES: Readonly<Record<NamedKind, NameRule>> = {
-  group: { label: 'Group', noun: 'group', minLength: 4, maxLength: 50, descriptionMaxLength: 180 },
-  api: { label: 'API', noun: 'API', minLength: 4, maxLength: 50, descriptionMaxLength: 180 },
-  throttlingPolicy: { label: 'Throttling policy', noun: 'throttling policy', minLength: 4, maxLength: 50, descriptionMaxLength: 200 },
-  app: { label: 'App', noun: 'app', minLength: 4, maxLength: 26, descriptionMaxLength: 180 },
-  plugin: { label: 'Plug-in', noun: 'plug-in', minLength: 4, maxLength: 50, descriptionMaxLength: 200 },
+  group: {
+    label: 'Group',
+    noun: 'group',
+    minLength: 4,
+    maxLength: 50,
+    descriptionMaxLength: 180,
+    first: one(`${LETTER}${CHINESE}`),
+    rest: one(`${LETTER}0-9_${CHINESE}`),
+    firstInWords: 'a letter or a Chinese character',
+    restInWords: 'letters, digits, `_` and Chinese characters',
+    digitPrefix: 'group',
+  },
+  api: {
+    label: 'API',
+    noun: 'API',
+    minLength: 4,
+    maxLength: 50,
+    descriptionMaxLength: 180,
+    first: one(LETTER),
+    rest: one(`${LETTER}0-9_`),
+    firstInWords: 'a letter',
+    restInWords: 'letters, digits and `_`',
+    digitPrefix: 'api',
+  },
+  throttlingPolicy: {
+    label: 'Throttling policy',
+    noun: 'throttling policy',
+    minLength: 4,
+    maxLength: 50,
+    descriptionMaxLength: 200,
+    first: one(`${LETTER}0-9`),
+    rest: one(`${LETTER}0-9_`),
+    firstInWords: 'a letter or a digit',
+    restInWords: 'letters, digits and `_`',
+  },
+  app: {
+    label: 'App',
+    noun: 'app',
+    minLength: 4,
+    maxLength: 26,
+    descriptionMaxLength: 180,
+    first: one(LETTER),
+    rest: one(`${LETTER}0-9_`),
+    firstInWords: 'a letter',
+    restInWords: 'letters, digits and `_`',
+    digitPrefix: 'app',
+  },
+  plugin: {
+    label: 'Plug-in',
+    noun: 'plug-in',
+    minLength: 4,
+    maxLength: 50,
+    descriptionMaxLength: 200,
+    first: one(`${LETTER}0-9${CHINESE}`),
+    rest: one(`${LETTER}0-9_${CHINESE}`),
+    firstInWords: 'a letter, a digit or a Chinese character',
+    restInWords: 'letters, digits, `_` and Chinese characters',
+  },
 };
 
 /** Descriptions of everything else (deployment notes: SwitchApi's Description is ≤200; authorizations). */
 export const OTHER_DESCRIPTION_MAX_LENGTH = 200;
-
-const FIRST_CHARACTER = /^[A-Za-z\p{Script=Han}]/u;
-const NAME_CHARACTER = /[A-Za-z0-9_\-\p{Script=Han}]/u;
 
 /** Stage variables are used as `#name#` in backend addresses and paths. */
 export const STAGE_VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -59,24 +122,118 @@ export function fillStageVariables(text: string, values: Record<string, string>)
 /** The name inside a `[name]` path segment: it travels in URLs, so ASCII only. */
 export const PATH_PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-/** Why `name` is not a valid name of this kind, or undefined when it is. */
-export function nameProblem(kind: NamedKind, name: string): string | undefined {
+/** What is wrong with a name, and the name to use instead when one can be made from it. */
+export interface NameIssue {
+  message: string;
+  /** A name of the same kind that Alibaba Cloud accepts, made from this one, not among `taken`. */
+  suggestion?: string;
+}
+
+/** Characters a suggestion turns into `_`: ASCII punctuation and white space (`-` above all). */
+const BECOMES_UNDERSCORE = /^[\s!-/:-@[-`{-~]$/u;
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * Why Alibaba Cloud would refuse `name` for this kind of thing, with the fix, or undefined when it
+ * accepts it. `taken` are the names the suggestion must not collide with (the others in scope).
+ */
+export function checkName(kind: NamedKind, name: string, taken: Iterable<string> = []): NameIssue | undefined {
   const rule = NAME_RULES[kind];
-  // Count characters, not UTF-16 units, so a Chinese name is measured as a person reads it.
-  const length = [...name].length;
+  const characters = [...name];
   const what = `${rule.label} name \`${name}\``;
-  const range = `${rule.label} names have ${rule.minLength} to ${rule.maxLength} characters`;
-  if (length < rule.minLength) return `${what} is too short (${length} characters). ${range}.`;
-  if (length > rule.maxLength) return `${what} is too long (${length} characters). ${range}.`;
-  if (!FIRST_CHARACTER.test(name)) {
-    return `${what} must start with a letter (A-Z, a-z or a Chinese character).`;
+  if (characters.length === 0) return { message: `Enter a ${rule.noun} name: ${nameHint(kind)}` };
+  const refused = characters.filter((ch) => !rule.rest.test(ch) && !rule.first.test(ch));
+  let problem: string | undefined;
+  if (refused.length > 0) problem = `${what}: Alibaba Cloud refuses ${describeCharacters(refused)} in ${rule.noun} names`;
+  else if (!rule.first.test(characters[0])) problem = `${what}: Alibaba Cloud wants ${rule.noun} names to start with ${rule.firstInWords}`;
+  else if (characters.length < rule.minLength || characters.length > rule.maxLength) {
+    const short = characters.length < rule.minLength;
+    problem = `${what} is too ${short ? 'short' : 'long'} (${characters.length} characters): Alibaba Cloud wants ${rule.noun} names of ${rule.minLength} to ${rule.maxLength} characters`;
   }
+  if (problem === undefined) return undefined;
+  const suggestion = suggestName(kind, name, taken);
+  if (suggestion === undefined) return { message: `${problem}. Use ${rule.restInWords}, starting with ${rule.firstInWords}.` };
+  return { message: `${problem}; use \`${suggestion}\`.`, suggestion };
+}
+
+/** Why `name` is not a valid name of this kind (with the name to use instead), or undefined when it is. */
+export function nameProblem(kind: NamedKind, name: string, taken: Iterable<string> = []): string | undefined {
+  return checkName(kind, name, taken)?.message;
+}
+
+/** What a name of this kind may be, for a field's hint. */
+export function nameHint(kind: NamedKind): string {
+  const rule = NAME_RULES[kind];
+  return `${rule.minLength}-${rule.maxLength} characters: ${rule.restInWords}, starting with ${rule.firstInWords}.`;
+}
+
+/**
+ * A name of this kind that Alibaba Cloud accepts, made from `name`: `-`, spaces and other
+ * punctuation become `_` (never two in a row), characters the kind cannot hold are dropped, a
+ * leading `_` goes, a leading digit gets the kind's prefix (`api_2fa`), then the length is fitted
+ * and, when the result is taken, `_2`, `_3`… is added. Undefined when nothing usable is left.
+ * A name that is already accepted and free comes back unchanged.
+ */
+export function suggestName(kind: NamedKind, name: string, taken: Iterable<string> = []): string | undefined {
+  const rule = NAME_RULES[kind];
+  let out = '';
+  let replacing = false;
   for (const ch of name) {
-    if (!NAME_CHARACTER.test(ch)) {
-      return `${what} contains \`${ch}\`, which is not allowed. Use letters, digits, \`_\` or \`-\`.`;
+    if (rule.rest.test(ch)) {
+      out += ch;
+      replacing = false;
+    } else if (BECOMES_UNDERSCORE.test(ch)) {
+      if (!out.endsWith('_')) out += '_';
+      replacing = true;
+    }
+    // Anything else (a Chinese character where the kind takes none, an accented letter) has no
+    // spelling we could guess: it is left out.
+  }
+  if (replacing) out = out.replace(/_$/, '');
+  out = out.replace(/^_+/, '');
+  if (out === '') return undefined;
+  if (!rule.first.test([...out][0])) {
+    if (rule.digitPrefix === undefined) return undefined;
+    out = `${rule.digitPrefix}_${out}`;
+  }
+  while ([...out].length < rule.minLength) out += '_';
+  out = truncate(out, rule.maxLength);
+  const names = new Set(taken);
+  if (names.has(out)) {
+    for (let n = 2; ; n++) {
+      const suffix = `_${n}`;
+      const candidate = truncate(out, rule.maxLength - suffix.length) + suffix;
+      if (!names.has(candidate)) {
+        out = candidate;
+        break;
+      }
     }
   }
-  return undefined;
+  return isAccepted(rule, out) ? out : undefined;
+}
+
+function isAccepted(rule: NameRule, name: string): boolean {
+  const characters = [...name];
+  return (
+    characters.length >= rule.minLength &&
+    characters.length <= rule.maxLength &&
+    rule.first.test(characters[0]) &&
+    characters.slice(1).every((ch) => rule.rest.test(ch))
+  );
+}
+
+function truncate(text: string, length: number): string {
+  return [...text].slice(0, length).join('');
+}
+
+/** `\`-\``, `spaces`, `Chinese characters`…, each once, in the order they appear. */
+function describeCharacters(characters: string[]): string {
+  const words: string[] = [];
+  for (const ch of characters) {
+    const word = /^\s$/u.test(ch) ? 'spaces' : HAN.test(ch) ? 'Chinese characters' : `\`${ch}\``;
+    if (!words.includes(word)) words.push(word);
+  }
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** Why a description is too long, or undefined when it fits. */

@@ -41,7 +41,7 @@ describe('importSnapshot', () => {
     hello.detail = { ...hello.detail, ServiceConfig: { ServiceProtocol: 'FunctionCompute', Mock: 'FALSE' } };
     const { notes } = importSnapshot(snapshot, { name: 'x', profileKey: 'env/cn-hangzhou' });
     expect(notes).toEqual([
-      'API demo-hello-api/hello uses a FunctionCompute backend, which the design cannot hold; it was imported without.',
+      'API demo_hello_api/hello uses a FunctionCompute backend, which the design cannot hold; it was imported without.',
       'Plug-in jwt_check was not imported: plug-ins of type jwtAuth are not in the design model.',
     ]);
   });
@@ -53,19 +53,19 @@ describe('mergeSnapshot', () => {
     const { snapshot } = syncedCloud(design);
     const edited: Project = structuredClone(design);
     edited.apis[0].description = 'Edited locally';
-    edited.apps.push({ name: 'local-only-app' });
-    edited.apps = edited.apps.filter((app) => app.name !== 'demo-caller-app');
+    edited.apps.push({ name: 'local_only_app' });
+    edited.apps = edited.apps.filter((app) => app.name !== 'demo_caller_app');
     edited.authorizations = [];
     const imported = importSnapshot(snapshot, { name: 'x', profileKey: 'env/cn-hangzhou' }).project;
     const { project, lines } = mergeSnapshot(edited, imported, 'env/cn-hangzhou');
     expect(lines.map((line) => `${line.op} ${line.kind} ${line.name}`)).toEqual([
-      'change api demo-hello-api/hello',
-      'add app demo-caller-app',
-      'add authorization demo-caller-app → demo-hello-api/secure_hello @TEST',
-      'add authorization demo-caller-app → demo-hello-api/secure_hello @RELEASE',
+      'change api demo_hello_api/hello',
+      'add app demo_caller_app',
+      'add authorization demo_caller_app → demo_hello_api/secure_hello @TEST',
+      'add authorization demo_caller_app → demo_hello_api/secure_hello @RELEASE',
     ]);
     expect(lines[0].fields).toEqual([{ path: 'description', from: 'Edited locally', to: 'Says hello without asking who calls.' }]);
-    expect(project.apps.map((app) => app.name)).toEqual(['local-only-app', 'demo-caller-app']);
-    expect(project.cloud['env/cn-hangzhou'].apps['demo-caller-app']).toBeDefined();
+    expect(project.apps.map((app) => app.name)).toEqual(['local_only_app', 'demo_caller_app']);
+    expect(project.cloud['env/cn-hangzhou'].apps['demo_caller_app']).toBeDefined();
   });
 });

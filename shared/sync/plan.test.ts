@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { fixNames } from '../model/name-fixes';
 import type { Project } from '../model/schema';
 import { deployApi, rollbackApi, abolishApi } from '../model/stages';
 import { validateProject } from '../model/validate';
@@ -25,30 +26,30 @@ describe('plan against an empty cloud', () => {
     const design = example('quickstart');
     const result = plan(design, emptySnapshot('cn-hangzhou', '2026-11-23T10:00:00Z'), undefined);
     expect(summary(result.lines)).toEqual([
-      'create group demo-hello-api',
-      'create stageVariable demo-hello-api @TEST: backendPort',
-      'create stageVariable demo-hello-api @PRE: backendPort',
-      'create stageVariable demo-hello-api @RELEASE: backendPort',
-      'create app demo-caller-app',
-      'create throttlingPolicy demo-low-qps',
-      'create api demo-hello-api/hello',
-      'create api demo-hello-api/secure_hello',
-      'create api demo-hello-api/limited',
-      'create api demo-hello-api/get_user',
-      'bind throttlingBinding demo-low-qps → demo-hello-api/limited @RELEASE',
-      'authorize authorization demo-caller-app → demo-hello-api/secure_hello @TEST',
-      'authorize authorization demo-caller-app → demo-hello-api/secure_hello @RELEASE',
-      'deploy deployment demo-hello-api/hello @TEST',
-      'deploy deployment demo-hello-api/hello @RELEASE',
-      'deploy deployment demo-hello-api/secure_hello @TEST',
-      'deploy deployment demo-hello-api/secure_hello @RELEASE',
-      'deploy deployment demo-hello-api/limited @RELEASE',
-      'deploy deployment demo-hello-api/get_user @TEST',
+      'create group demo_hello_api',
+      'create stageVariable demo_hello_api @TEST: backendPort',
+      'create stageVariable demo_hello_api @PRE: backendPort',
+      'create stageVariable demo_hello_api @RELEASE: backendPort',
+      'create app demo_caller_app',
+      'create throttlingPolicy demo_low_qps',
+      'create api demo_hello_api/hello',
+      'create api demo_hello_api/secure_hello',
+      'create api demo_hello_api/limited',
+      'create api demo_hello_api/get_user',
+      'bind throttlingBinding demo_low_qps → demo_hello_api/limited @RELEASE',
+      'authorize authorization demo_caller_app → demo_hello_api/secure_hello @TEST',
+      'authorize authorization demo_caller_app → demo_hello_api/secure_hello @RELEASE',
+      'deploy deployment demo_hello_api/hello @TEST',
+      'deploy deployment demo_hello_api/hello @RELEASE',
+      'deploy deployment demo_hello_api/secure_hello @TEST',
+      'deploy deployment demo_hello_api/secure_hello @RELEASE',
+      'deploy deployment demo_hello_api/limited @RELEASE',
+      'deploy deployment demo_hello_api/get_user @TEST',
     ]);
     const phases = result.lines.map((line) => line.phase);
     expect(phases).toEqual([...phases].sort((a, b) => a - b));
-    expect(result.lines.find((line) => line.kind === 'deployment')?.ref).toEqual({ group: 'demo-hello-api', api: 'hello', stage: 'TEST', version: 1 });
-    expect(result.lines[1].relation).toEqual({ scope: 'vars:demo-hello-api/TEST', add: 'backendPort' });
+    expect(result.lines.find((line) => line.kind === 'deployment')?.ref).toEqual({ group: 'demo_hello_api', api: 'hello', stage: 'TEST', version: 1 });
+    expect(result.lines[1].relation).toEqual({ scope: 'vars:demo_hello_api/TEST', add: 'backendPort' });
   });
 });
 
@@ -73,8 +74,8 @@ describe('changes after a sync', () => {
     expect(lines[0]).toMatchObject({
       op: 'update',
       kind: 'api',
-      name: 'demo-hello-api/hello',
-      id: synced.ids.apis['demo-hello-api/hello'],
+      name: 'demo_hello_api/hello',
+      id: synced.ids.apis['demo_hello_api/hello'],
       fields: [{ path: 'backend.body', from: '{"message":"Hello from Alibaba Cloud API Gateway"}', to: '{"message":"Hi"}' }],
       reason: 'changed in the design',
     });
@@ -91,28 +92,28 @@ describe('changes after a sync', () => {
     changedDesign.groups[0].description = 'edited in the design';
     const lines = planChanges(plan(changedDesign, cloud, synced.ids));
     expect(lines.map((line) => [line.name, line.drift, line.reason])).toEqual([
-      ['demo-hello-api', true, "changed in the design and in the cloud since the last sync (drift); the design's values win"],
-      ['demo-hello-api/hello', true, "changed in the cloud since the last sync (drift); apply puts the design's values back"],
+      ['demo_hello_api', true, "changed in the design and in the cloud since the last sync (drift); the design's values win"],
+      ['demo_hello_api/hello', true, "changed in the cloud since the last sync (drift); apply puts the design's values back"],
     ]);
     expect(lines[1].fields).toEqual([{ path: 'description', from: 'edited in the console', to: 'Says hello without asking who calls.' }]);
   });
 
   it('lists cloud objects it never synced as unmanaged and touches none of them', () => {
     const cloud = clone(synced.snapshot);
-    const groupId = synced.ids.groups['demo-hello-api'];
+    const groupId = synced.ids.groups['demo_hello_api'];
     cloud.groups.push({ id: 'f'.repeat(32), name: 'someone_elses', item: { GroupName: 'someone_elses' } });
     cloud.apis.push({ id: 'e'.repeat(32), name: 'console_api', groupId, item: {}, deployed: { RELEASE: { version: '1' } } });
     cloud.apis.push({ id: 'd'.repeat(32), name: 'inside_other', groupId: 'f'.repeat(32), item: {}, deployed: {} });
     cloud.apps.push({ id: '777', name: 'console_app', item: { AppName: 'console_app' } });
     // An authorization someone added in the console, between two of this project's objects.
-    cloud.relations.authorizations[synced.ids.apps['demo-caller-app']].push({ groupId, apiId: synced.ids.apis['demo-hello-api/hello'], stage: 'PRE' });
+    cloud.relations.authorizations[synced.ids.apps['demo_caller_app']].push({ groupId, apiId: synced.ids.apis['demo_hello_api/hello'], stage: 'PRE' });
     const result = plan(design, cloud, synced.ids, { prune: true });
     expect(planChanges(result)).toEqual([]);
     expect(summary(result.lines)).toEqual([
       'unmanaged group someone_elses',
       'unmanaged app console_app',
       'unmanaged api console_api',
-      'unmanaged authorization demo-caller-app → demo-hello-api/hello @PRE',
+      'unmanaged authorization demo_caller_app → demo_hello_api/hello @PRE',
     ]);
     expect(result.lines[0].reason).toBe('not made by this project (1 API); sync leaves it alone');
   });
@@ -123,15 +124,15 @@ describe('changes after a sync', () => {
     dropped.deployments = dropped.deployments.filter((d) => d.api !== 'limited');
     dropped.throttlingPolicies = [];
     const kept = plan(dropped, synced.snapshot, synced.ids);
-    expect(summary(kept.lines)).toEqual(['orphan throttlingPolicy demo-low-qps', 'orphan api demo-hello-api/limited']);
+    expect(summary(kept.lines)).toEqual(['orphan throttlingPolicy demo_low_qps', 'orphan api demo_hello_api/limited']);
     expect(planChanges(kept)).toEqual([]);
     expect(kept.lines[0].reason).toBe('dropped from the design since the last sync; apply --prune deletes it in the cloud');
 
     const pruned = plan(dropped, synced.snapshot, synced.ids, { prune: true });
     expect(summary(pruned.lines)).toEqual([
-      'unbind throttlingBinding demo-low-qps → demo-hello-api/limited @RELEASE',
-      'delete api demo-hello-api/limited',
-      'delete throttlingPolicy demo-low-qps',
+      'unbind throttlingBinding demo_low_qps → demo_hello_api/limited @RELEASE',
+      'delete api demo_hello_api/limited',
+      'delete throttlingPolicy demo_low_qps',
     ]);
     expect(pruned.lines.map((line) => line.phase)).toEqual([PHASE.unbind, PHASE.deleteApi, PHASE.deleteThrottlingPolicy]);
   });
@@ -139,12 +140,12 @@ describe('changes after a sync', () => {
   it('never deletes a cloud object whose id was not recorded, even with prune', () => {
     const cloud = clone(synced.snapshot);
     const ids = clone(synced.ids);
-    delete ids.apps['demo-caller-app'];
+    delete ids.apps['demo_caller_app'];
     const dropped = clone(design);
     dropped.apps = [];
     dropped.authorizations = [];
     const result = plan(dropped, cloud, ids, { prune: true });
-    expect(summary(result.lines)).toEqual(['unmanaged app demo-caller-app']);
+    expect(summary(result.lines)).toEqual(['unmanaged app demo_caller_app']);
   });
 
   it('removes a relation it made and the design dropped, without prune', () => {
@@ -152,8 +153,8 @@ describe('changes after a sync', () => {
     dropped.authorizations = dropped.authorizations.filter((a) => a.stage !== 'TEST');
     dropped.groups[0].stageVariables.PRE = {};
     expect(changes(plan(dropped, synced.snapshot, synced.ids).lines)).toEqual([
-      'delete stageVariable demo-hello-api @PRE: backendPort',
-      'unauthorize authorization demo-caller-app → demo-hello-api/secure_hello @TEST',
+      'delete stageVariable demo_hello_api @PRE: backendPort',
+      'unauthorize authorization demo_caller_app → demo_hello_api/secure_hello @TEST',
     ]);
   });
 
@@ -163,22 +164,37 @@ describe('changes after a sync', () => {
     changed.authorizations[1].expiresAt = '2027-01-01T00:00:00.000Z';
     const lines = planChanges(plan(changed, synced.snapshot, synced.ids));
     expect(lines.map((line) => [line.op, line.name, line.fields])).toEqual([
-      ['update', 'demo-hello-api @TEST: backendPort', [{ path: 'value', from: '18080', to: '19090' }]],
-      ['authorize', 'demo-caller-app → demo-hello-api/secure_hello @RELEASE', [{ path: 'expiresAt', from: undefined, to: '2027-01-01T00:00:00.000Z' }]],
+      ['update', 'demo_hello_api @TEST: backendPort', [{ path: 'value', from: '18080', to: '19090' }]],
+      ['authorize', 'demo_caller_app → demo_hello_api/secure_hello @RELEASE', [{ path: 'expiresAt', from: undefined, to: '2027-01-01T00:00:00.000Z' }]],
     ]);
   });
 
   it('creates again what was deleted in the cloud, naming it drift', () => {
     const cloud = clone(synced.snapshot);
     cloud.apps = [];
-    delete cloud.relations.authorizations[synced.ids.apps['demo-caller-app']];
+    delete cloud.relations.authorizations[synced.ids.apps['demo_caller_app']];
     const lines = planChanges(plan(design, cloud, synced.ids));
     expect(changes(lines)).toEqual([
-      'create app demo-caller-app',
-      'authorize authorization demo-caller-app → demo-hello-api/secure_hello @TEST',
-      'authorize authorization demo-caller-app → demo-hello-api/secure_hello @RELEASE',
+      'create app demo_caller_app',
+      'authorize authorization demo_caller_app → demo_hello_api/secure_hello @TEST',
+      'authorize authorization demo_caller_app → demo_hello_api/secure_hello @RELEASE',
     ]);
     expect(lines.every((line) => line.drift)).toBe(true);
+  });
+});
+
+describe('names an older version allowed, renamed in one step', () => {
+  it('renames the same cloud objects in place: updates of the name, nothing created', () => {
+    let text = readFileSync(new URL('../../examples/quickstart.apigw.yaml', import.meta.url), 'utf8');
+    for (const name of ['demo_hello_api', 'demo_caller_app', 'demo_low_qps']) text = text.replaceAll(name, name.replaceAll('_', '-'));
+    const older = validateProject(parse(text)).project!;
+    // What the offline cloud of that version accepted and sync recorded.
+    const { snapshot, ids } = syncedCloud(older);
+    const fixed = fixNames({ ...older, cloud: { 'demo/cn-hangzhou': ids } });
+    const result = plan(fixed, snapshot, fixed.cloud['demo/cn-hangzhou']);
+    expect(changes(result.lines)).toEqual(['update group demo_hello_api', 'update app demo_caller_app', 'update throttlingPolicy demo_low_qps']);
+    const group = result.lines.find((line) => line.kind === 'group')!;
+    expect(group).toMatchObject({ id: ids.groups['demo-hello-api'], fields: [{ path: 'name', from: 'demo-hello-api', to: 'demo_hello_api' }] });
   });
 });
 
@@ -189,25 +205,25 @@ describe('names taken in the cloud', () => {
     const { snapshot } = syncedCloud(design);
     const result = plan(design, snapshot, undefined);
     const conflicts = result.lines.filter((line) => line.op === 'conflict');
-    expect(summary(conflicts)).toEqual(['conflict group demo-hello-api', 'conflict app demo-caller-app', 'conflict throttlingPolicy demo-low-qps']);
-    expect(conflicts[0].reason).toMatch(/^a group named demo-hello-api already exists in the cloud \(id \w+\) and was not made by this project; rename it/);
+    expect(summary(conflicts)).toEqual(['conflict group demo_hello_api', 'conflict app demo_caller_app', 'conflict throttlingPolicy demo_low_qps']);
+    expect(conflicts[0].reason).toMatch(/^a group named demo_hello_api already exists in the cloud \(id \w+\) and was not made by this project; rename it/);
   });
 
   it('adopts what an interrupted apply of this project created', () => {
     const { snapshot, ids } = syncedCloud(design);
     const interrupted = clone(ids);
-    delete interrupted.groups['demo-hello-api'];
-    delete interrupted.apis['demo-hello-api/hello'];
-    interrupted.pending = { 'group:demo-hello-api': 'token-1', 'api:demo-hello-api/hello': 'token-2' };
+    delete interrupted.groups['demo_hello_api'];
+    delete interrupted.apis['demo_hello_api/hello'];
+    interrupted.pending = { 'group:demo_hello_api': 'token-1', 'api:demo_hello_api/hello': 'token-2' };
     const result = plan(design, snapshot, interrupted);
-    expect(changes(result.lines)).toEqual(['adopt group demo-hello-api', 'adopt api demo-hello-api/hello']);
-    expect(result.lines[0]).toMatchObject({ id: ids.groups['demo-hello-api'], reason: 'made by an interrupted apply of this project; sync records its id' });
+    expect(changes(result.lines)).toEqual(['adopt group demo_hello_api', 'adopt api demo_hello_api/hello']);
+    expect(result.lines[0]).toMatchObject({ id: ids.groups['demo_hello_api'], reason: 'made by an interrupted apply of this project; sync records its id' });
   });
 });
 
 describe('deployments', () => {
   const design = example('quickstart');
-  const ref = { group: 'demo-hello-api', api: 'hello' };
+  const ref = { group: 'demo_hello_api', api: 'hello' };
 
   it('deploys a stage whose served snapshot differs from the cloud, with the fields that differ', () => {
     const synced = syncedCloud(design);
@@ -217,15 +233,15 @@ describe('deployments', () => {
     const deployed = deployApi(edited, ref, 'TEST', { at: '2026-11-24T00:00:00.000Z' });
     const lines = planChanges(plan(deployed, synced.snapshot, synced.ids));
     expect(lines.map((line) => [line.op, line.name, line.ref.version, line.fields])).toEqual([
-      ['update', 'demo-hello-api/hello', undefined, [{ path: 'description', from: 'Says hello without asking who calls.', to: 'Version two' }]],
-      ['deploy', 'demo-hello-api/hello @TEST', 2, [{ path: 'description', from: 'Says hello without asking who calls.', to: 'Version two' }]],
+      ['update', 'demo_hello_api/hello', undefined, [{ path: 'description', from: 'Says hello without asking who calls.', to: 'Version two' }]],
+      ['deploy', 'demo_hello_api/hello @TEST', 2, [{ path: 'description', from: 'Says hello without asking who calls.', to: 'Version two' }]],
     ]);
   });
 
   it('rolls back with the cloud version recorded for the earlier design version', () => {
     let project = deployApi(clone(design), ref, 'TEST', { at: '2026-11-24T00:00:00.000Z' });
     const synced = syncedCloud(project);
-    synced.ids.deployed!['demo-hello-api/hello/TEST'] = { '1': '20261123090000001', '2': '20261124000000002' };
+    synced.ids.deployed!['demo_hello_api/hello/TEST'] = { '1': '20261123090000001', '2': '20261124000000002' };
     project = rollbackApi(project, ref, 'TEST', 1, { at: '2026-11-25T00:00:00.000Z' });
     const lines = planChanges(plan(project, synced.snapshot, synced.ids));
     // Version 2 had the same content as version 1 here, so compare against a cloud that serves something else.
@@ -244,7 +260,7 @@ describe('deployments', () => {
     const cloud = clone(synced.snapshot);
     cloud.apis.find((api) => api.name === 'get_user')!.deployed.PRE = { version: '20261124000000009' };
     const result = plan(abolished, cloud, synced.ids);
-    expect(summary(result.lines)).toEqual(['unmanaged deployment demo-hello-api/get_user @PRE', 'abolish deployment demo-hello-api/hello @TEST']);
+    expect(summary(result.lines)).toEqual(['unmanaged deployment demo_hello_api/get_user @PRE', 'abolish deployment demo_hello_api/hello @TEST']);
   });
 
   it('deploys only the chosen stage, and refuses APIs the cloud does not have yet', () => {
@@ -253,6 +269,6 @@ describe('deployments', () => {
     cloud.apis = cloud.apis.filter((api) => api.name !== 'get_user');
     for (const api of cloud.apis) api.deployed = {};
     const result = plan(design, cloud, synced.ids, { only: { stage: 'TEST' } });
-    expect(changes(result.lines)).toEqual(['deploy deployment demo-hello-api/hello @TEST', 'deploy deployment demo-hello-api/secure_hello @TEST', 'conflict deployment demo-hello-api/get_user @TEST']);
+    expect(changes(result.lines)).toEqual(['deploy deployment demo_hello_api/hello @TEST', 'deploy deployment demo_hello_api/secure_hello @TEST', 'conflict deployment demo_hello_api/get_user @TEST']);
   });
 });

@@ -6,7 +6,7 @@ import { defaultAppRoot } from '../../host/app-paths';
 
 /** The quickstart's demo credentials (examples/quickstart.secrets.yaml). */
 export const QUICKSTART = {
-  app: 'demo-caller-app',
+  app: 'demo_caller_app',
   appKey: '204000001',
   appSecret: 'quickstartSecret0123456789abcdef',
   appCode: 'quickstartAppCode0123456789abcdef',

@@ -7,7 +7,7 @@ const group = FIXTURE.group;
 
 describe('API edits', () => {
   it('creates a valid mock API and declares its path parameters', () => {
-    const api = newMockApi({ group, name: 'get-item', method: 'GET', path: '/items/[id]' });
+    const api = newMockApi({ group, name: 'get_item', method: 'GET', path: '/items/[id]' });
     expect(api.parameters).toEqual([{ name: 'id', location: 'PATH', type: 'String', required: true }]);
     const project = addApi(makeProject(), api);
     expect(validateProject(project).problems).toEqual([]);
@@ -30,10 +30,10 @@ describe('API edits', () => {
   it('renames an API with its histories, authorizations and bindings following', () => {
     const project = makeProject();
     const from = { group, api: project.authorizations[0].api };
-    const renamed = renameApi(project, from, { group, api: 'renamed-api' });
+    const renamed = renameApi(project, from, { group, api: 'renamed_api' });
     expect(validateProject(renamed).problems).toEqual([]);
     expect(hasReferences(apiReferences(renamed, from))).toBe(false);
-    expect(apiReferences(renamed, { group, api: 'renamed-api' })).toEqual(apiReferences(project, from));
+    expect(apiReferences(renamed, { group, api: 'renamed_api' })).toEqual(apiReferences(project, from));
   });
 
   it('duplicates an API under a new name and path, with no problems', () => {
@@ -46,7 +46,7 @@ describe('API edits', () => {
     expect(validateProject(after).problems).toEqual([]);
     expect(duplicateApi(after, { group, api: 'hello' }).copy.api).toBe('hello_copy2');
     // Parameterised paths keep their parameters.
-    const second = duplicateApi(project, { group, api: 'get-user' });
+    const second = duplicateApi(project, { group, api: 'get_user' });
     expect(validateProject(second.project).problems).toEqual([]);
   });
 

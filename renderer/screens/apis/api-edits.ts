@@ -9,6 +9,9 @@ import { sameRoute } from '../../../shared/model/rules/routes';
 import type { ApiKey } from '../../../shared/model/stages';
 import { deployApi } from '../../../shared/model/stages';
 
+/** Renames an API or moves it to another group, references and cloud ids following (shared/model/rename.ts). */
+export { renameApi } from '../../../shared/model/rename';
+
 export function sameApi(api: { group: string; name: string }, ref: ApiKey): boolean {
   return api.group === ref.group && api.name === ref.api;
 }
@@ -20,6 +23,7 @@ export function newMockApi(input: { group: string; name: string; method: HttpMet
   return {
     name: input.name,
     group: input.group,
+    visibility: 'PRIVATE',
     request: { protocols: ['HTTP', 'HTTPS'], method: input.method, path: input.path, mode: 'MAPPING' },
     parameters: [...new Set(pathParameterNames(input.path))].map((name) => ({ name, location: 'PATH', type: 'String', required: true })),
     backend: { type: 'MOCK', statusCode: 200, body: '{"message":"ok"}', headers: [{ name: 'Content-Type', value: 'application/json' }] },
@@ -92,44 +96,6 @@ export function deleteApi(project: Project, ref: ApiKey): Project {
         if (ids.apis[cloudKey] === undefined) return [key, ids];
         const apis = { ...ids.apis };
         delete apis[cloudKey];
-        return [key, { ...ids, apis }];
-      }),
-    ),
-  };
-}
-
-/**
- * Renames an API or moves it to another group; its stage histories (snapshots included, whose
- * name must match), authorizations and bindings follow. A rename keeps the cloud id (the cloud
- * renames in place); a move drops it, since the cloud cannot move an API between groups.
- */
-export function renameApi(project: Project, ref: ApiKey, to: { group: string; api: string }): Project {
-  if (ref.group === to.group && ref.api === to.api) return project;
-  const move = <T extends { group: string; api: string }>(item: T): T => (refersTo(item, ref) ? { ...item, group: to.group, api: to.api } : item);
-  const moveAll = <T extends { bindings: ApiStageRef[] }>(item: T): T => (item.bindings.some((b) => refersTo(b, ref)) ? { ...item, bindings: item.bindings.map(move) } : item);
-  const fromKey = `${ref.group}/${ref.api}`;
-  const toKey = `${to.group}/${to.api}`;
-  const renamed = updateApi(project, ref, (api) => ({ ...api, group: to.group, name: to.api }));
-  return {
-    ...renamed,
-    deployments: renamed.deployments.map((d) =>
-      refersTo(d, ref)
-        ? {
-            ...move(d),
-            history: d.history.map((r) => (r.definition ? { ...r, definition: { ...r.definition, group: to.group, name: to.api } } : r)),
-          }
-        : d,
-    ),
-    authorizations: renamed.authorizations.map(move),
-    throttlingPolicies: renamed.throttlingPolicies.map(moveAll),
-    plugins: renamed.plugins.map(moveAll),
-    cloud: Object.fromEntries(
-      Object.entries(renamed.cloud).map(([key, ids]) => {
-        const id = ids.apis[fromKey];
-        if (id === undefined) return [key, ids];
-        const apis = { ...ids.apis };
-        delete apis[fromKey];
-        if (ref.group === to.group) apis[toKey] = id;
         return [key, { ...ids, apis }];
       }),
     ),

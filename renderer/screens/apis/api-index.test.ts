@@ -7,13 +7,13 @@ describe('API list index', () => {
   const names = (indexes: number[]) => indexes.map((i) => project.apis[i].name);
 
   it('filters by text over name, path and description, all words', () => {
-    expect(names(filterApis(project, { ...NO_FILTERS, text: 'users' }))).toEqual(['get-user']);
+    expect(names(filterApis(project, { ...NO_FILTERS, text: 'users' }))).toEqual(['get_user']);
     expect(names(filterApis(project, { ...NO_FILTERS, text: 'mock hello' }))).toEqual(['hello']);
     expect(filterApis(project, NO_FILTERS)).toHaveLength(project.apis.length);
   });
 
   it('filters by method, auth, group and stage', () => {
-    expect(names(filterApis(project, { ...NO_FILTERS, method: 'POST' }))).toEqual(['echo-message']);
+    expect(names(filterApis(project, { ...NO_FILTERS, method: 'POST' }))).toEqual(['echo_message']);
     expect(names(filterApis(project, { ...NO_FILTERS, auth: 'ANONYMOUS' }))).toContain('hello');
     expect(filterApis(project, { ...NO_FILTERS, group: 'nope' })).toEqual([]);
     const served = servedStages(project.deployments);

@@ -10,13 +10,15 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { nameProblem } from '../../../shared/model/names';
+import { nameHint } from '../../../shared/model/names';
 import { HTTP_METHODS } from '../../../shared/model/schema';
 import type { HttpMethod } from '../../../shared/model/schema';
 import { pathSyntaxProblems } from '../../../shared/model/rules/path-syntax';
 import { sameRoute } from '../../../shared/model/rules/routes';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
+import { withNameFix } from '../../components/name-fix-button';
+import { nameVerdict } from '../common/name-check';
 import { addApi, newMockApi } from './api-edits';
 
 export function NewApiDialog({ open, defaultGroup, onClose }: { open: boolean; defaultGroup?: string; onClose: () => void }) {
@@ -39,7 +41,8 @@ export function NewApiDialog({ open, defaultGroup, onClose }: { open: boolean; d
     setTouched(false);
   }, [open]);
 
-  const nameError = !name ? 'Enter a name.' : (nameProblem('api', name) ?? (project?.apis.some((a) => a.group === group && a.name === name) ? `Group ${group} already has an API named ${name}.` : undefined));
+  const verdict = name ? nameVerdict('api', (project?.apis ?? []).filter((a) => a.group === group).map((a) => a.name))(name) : undefined;
+  const nameError = !name ? 'Enter a name.' : verdict?.message;
   const pathError = pathSyntaxProblems(path, 'Path', true)[0] ?? (project?.apis.some((a) => a.group === group && sameRoute(a.request, { method, path })) ? `Group ${group} already serves ${method} ${path} (path parameter names do not matter to routing).` : undefined);
   const blocked = !group || nameError !== undefined || pathError !== undefined;
 
@@ -83,8 +86,9 @@ export function NewApiDialog({ open, defaultGroup, onClose }: { open: boolean; d
                 onChange={(e) => setName(e.target.value)}
                 required
                 autoFocus
-                error={touched && nameError !== undefined}
-                helperText={(touched && nameError) || '4 to 50 characters: letters, digits, _ and -, starting with a letter.'}
+                // A name the cloud refuses is said as it is typed; an empty one only once Create was pressed.
+                error={(touched || name !== '') && nameError !== undefined}
+                helperText={withNameFix(((touched || name !== '') && nameError) || nameHint('api'), verdict?.suggestion, setName)}
               />
               <Stack direction="row" spacing={2}>
                 <TextField select label="Method" value={method} onChange={(e) => setMethod(e.target.value as HttpMethod)} sx={{ width: 140, flexShrink: 0 }}>

@@ -9,7 +9,7 @@ describe('removeApp', () => {
     const d = appDependents(project, FIXTURE.app);
     expect(d.authorizations).toHaveLength(1);
     expect(d.specials).toEqual([{ policy: FIXTURE.policy, limit: 60 }]);
-    expect(d.ipItems).toEqual([{ plugin: 'demo-office-only', count: 1, emptied: false }]);
+    expect(d.ipItems).toEqual([{ plugin: 'demo_office_only', count: 1, emptied: false }]);
 
     const removed = removeApp(project, FIXTURE.app);
     expect(removed.apps).toEqual([]);
@@ -26,7 +26,7 @@ describe('removeApp', () => {
     if (ip.type !== 'ipControl') throw new Error('fixture changed');
     ip.ipControl.items = [{ blocks: ['10.0.0.0/8'], app: FIXTURE.app }];
     expect(appDependents(project, FIXTURE.app).ipItems[0].emptied).toBe(true);
-    expect(removeApp(project, FIXTURE.app).plugins.map((p) => p.name)).toEqual(['demo-web-cors']);
+    expect(removeApp(project, FIXTURE.app).plugins.map((p) => p.name)).toEqual(['demo_web_cors']);
   });
 });
 

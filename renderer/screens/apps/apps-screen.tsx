@@ -74,7 +74,7 @@ export function AppsScreen() {
         title="New app"
         kind="app"
         taken={apps.map((a) => a.name)}
-        baseName="new-app"
+        baseName="new_app"
         createLabel="Create app"
         onClose={() => setCreating(false)}
         onCreate={(name, description) => {

@@ -31,7 +31,7 @@ export function BindingsSection(props: {
   bindings: ApiStageRef[];
   /** The owner's name, for the dialog's title. */
   name: string;
-  /** What the owner is called in labels, e.g. `policy demo-low-qps`. */
+  /** What the owner is called in labels, e.g. `policy demo_low_qps`. */
   owner: string;
   description: string;
   emptyText: string;
@@ -81,7 +81,7 @@ export function BindingsTable(props: {
   bindings: ApiStageRef[];
   onRemove: (index: number) => void;
   warn?: (ref: ApiStageRef) => string | undefined;
-  /** What the owner is called in labels, e.g. `policy demo-low-qps`. */
+  /** What the owner is called in labels, e.g. `policy demo_low_qps`. */
   owner: string;
   emptyText: string;
 }) {

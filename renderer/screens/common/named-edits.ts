@@ -1,25 +1,13 @@
 /**
- * Edits shared by the screens that list named things (throttling policies, plug-ins): rename
- * with the cloud ids following, so the next sync updates the cloud object instead of adding one.
+ * Helpers shared by the screens that list named things. Renames, with their references and cloud
+ * ids, are shared/model/rename.ts.
  */
-import type { CloudIds, Project } from '../../../shared/model/schema';
 
-type CloudKind = 'throttlingPolicies' | 'plugins' | 'apps';
-
-export function renameCloudIds(project: Project, kind: CloudKind, from: string, to: string): Project['cloud'] {
-  return Object.fromEntries(
-    Object.entries(project.cloud).map(([key, ids]): [string, CloudIds] => [
-      key,
-      { ...ids, [kind]: Object.fromEntries(Object.entries(ids[kind]).map(([name, id]) => [name === from ? to : name, id])) },
-    ]),
-  );
-}
-
-/** A name not taken yet, from `base` (`base`, `base-2`, …). */
+/** A name not taken yet, from `base` (`base`, `base_2`, …: Alibaba Cloud refuses `-` in names). */
 export function unusedName(taken: Iterable<string>, base: string): string {
   const names = new Set(taken);
   if (!names.has(base)) return base;
-  for (let n = 2; ; n++) if (!names.has(`${base}-${n}`)) return `${base}-${n}`;
+  for (let n = 2; ; n++) if (!names.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
 /** The same ApiStageRef, compared by value. */

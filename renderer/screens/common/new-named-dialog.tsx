@@ -11,9 +11,10 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { NAME_RULES, descriptionProblem } from '../../../shared/model/names';
+import { NAME_RULES, descriptionProblem, nameHint } from '../../../shared/model/names';
 import type { NamedKind } from '../../../shared/model/names';
-import { nameCheck } from './name-check';
+import { withNameFix } from '../../components/name-fix-button';
+import { nameVerdict } from './name-check';
 import { unusedName } from './named-edits';
 
 export function NewNamedDialog(props: {
@@ -21,7 +22,7 @@ export function NewNamedDialog(props: {
   title: string;
   kind: NamedKind;
   taken: string[];
-  /** Proposed name, made unique (`base`, `base-2`, …). */
+  /** Proposed name, made unique (`base`, `base_2`, …). */
   baseName: string;
   createLabel: string;
   onCreate: (name: string, description: string | undefined) => void;
@@ -42,7 +43,8 @@ export function NewNamedDialog(props: {
     // Reset only when the dialog opens, not while the person types.
   }, [open]);
 
-  const nameError = nameCheck(props.kind, taken)(name);
+  const verdict = nameVerdict(props.kind, taken)(name);
+  const nameError = verdict?.message;
   const descriptionError = descriptionProblem(`${rule.noun} \`${name}\``, description, rule.descriptionMaxLength);
   const blocked = nameError ?? descriptionError ?? props.blocked;
   const create = () => {
@@ -68,7 +70,7 @@ export function NewNamedDialog(props: {
             value={name}
             onChange={(e) => setName(e.target.value)}
             error={nameError !== undefined}
-            helperText={nameError ?? `${rule.minLength}-${rule.maxLength} characters: letters, digits, _ and -, starting with a letter.`}
+            helperText={withNameFix(nameError ?? nameHint(props.kind), verdict?.suggestion, setName)}
           />
           <TextField
             label="Description"

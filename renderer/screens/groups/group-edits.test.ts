@@ -7,23 +7,23 @@ describe('renameGroup', () => {
   it('moves every reference to the new name and keeps the project valid', () => {
     const project = makeProject();
     project.cloud = { 'default/cn-hangzhou': { groups: { [FIXTURE.group]: 'g-1' }, apis: { [`${FIXTURE.group}/hello`]: 'a-1' }, apps: {}, throttlingPolicies: {}, plugins: {} } };
-    const renamed = renameGroup(project, FIXTURE.group, 'renamed-group');
+    const renamed = renameGroup(project, FIXTURE.group, 'renamed_group');
 
-    expect(renamed.groups.map((g) => g.name)).toEqual(['renamed-group']);
-    expect(renamed.apis.every((a) => a.group === 'renamed-group')).toBe(true);
-    expect(renamed.deployments.every((d) => d.group === 'renamed-group' && d.history.every((r) => !r.definition || r.definition.group === 'renamed-group'))).toBe(true);
-    expect(renamed.authorizations[0].group).toBe('renamed-group');
-    expect(renamed.throttlingPolicies[0].bindings.every((b) => b.group === 'renamed-group')).toBe(true);
-    expect(renamed.plugins.every((p) => p.bindings.every((b) => b.group === 'renamed-group'))).toBe(true);
-    expect(renamed.cloud['default/cn-hangzhou'].groups).toEqual({ 'renamed-group': 'g-1' });
-    expect(renamed.cloud['default/cn-hangzhou'].apis).toEqual({ 'renamed-group/hello': 'a-1' });
+    expect(renamed.groups.map((g) => g.name)).toEqual(['renamed_group']);
+    expect(renamed.apis.every((a) => a.group === 'renamed_group')).toBe(true);
+    expect(renamed.deployments.every((d) => d.group === 'renamed_group' && d.history.every((r) => !r.definition || r.definition.group === 'renamed_group'))).toBe(true);
+    expect(renamed.authorizations[0].group).toBe('renamed_group');
+    expect(renamed.throttlingPolicies[0].bindings.every((b) => b.group === 'renamed_group')).toBe(true);
+    expect(renamed.plugins.every((p) => p.bindings.every((b) => b.group === 'renamed_group'))).toBe(true);
+    expect(renamed.cloud['default/cn-hangzhou'].groups).toEqual({ 'renamed_group': 'g-1' });
+    expect(renamed.cloud['default/cn-hangzhou'].apis).toEqual({ 'renamed_group/hello': 'a-1' });
     expect(validateProject(renamed).problems).toEqual([]);
   });
 
   it('leaves the input untouched', () => {
     const project = makeProject();
     const before = JSON.stringify(project);
-    renameGroup(project, FIXTURE.group, 'renamed-group');
+    renameGroup(project, FIXTURE.group, 'renamed_group');
     expect(JSON.stringify(project)).toBe(before);
   });
 });

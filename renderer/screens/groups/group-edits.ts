@@ -1,8 +1,11 @@
 /**
- * Pure project edits for groups: rename (every reference follows), delete (everything that
- * depends on the group goes with it), and the list of those dependents for the confirmation.
+ * Pure project edits for groups: rename (every reference follows: shared/model/rename.ts), delete
+ * (everything that depends on the group goes with it), and the list of those dependents for the
+ * confirmation.
  */
-import type { Api, ApiStageRef, Authorization, CloudIds, Deployment, Group, Project, Stage } from '../../../shared/model/schema';
+import type { Api, ApiStageRef, Authorization, Deployment, Group, Project, Stage } from '../../../shared/model/schema';
+
+export { renameGroup } from '../../../shared/model/rename';
 
 export interface GroupDependents {
   apis: Api[];
@@ -28,39 +31,6 @@ export function groupDependents(project: Project, group: string): GroupDependent
 
 export function dependentCount(d: GroupDependents): number {
   return d.apis.length + d.deployments.length + d.authorizations.length + d.throttlingBindings.length + d.pluginBindings.length;
-}
-
-/**
- * Renames a group and every reference to it: APIs, deployments (and the snapshots they hold),
- * authorizations, throttling and plug-in bindings, and the cloud ids recorded by sync (so the
- * next sync updates the cloud group instead of creating a second one).
- */
-export function renameGroup(project: Project, from: string, to: string): Project {
-  if (from === to) return project;
-  const moveRef = <T extends { group: string }>(ref: T): T => (ref.group === from ? { ...ref, group: to } : ref);
-  return {
-    ...project,
-    groups: project.groups.map((g) => (g.name === from ? { ...g, name: to } : g)),
-    apis: project.apis.map(moveRef),
-    deployments: project.deployments.map((d) =>
-      d.group === from
-        ? { ...d, group: to, history: d.history.map((r) => (r.definition ? { ...r, definition: moveRef(r.definition) } : r)) }
-        : d,
-    ),
-    authorizations: project.authorizations.map(moveRef),
-    throttlingPolicies: project.throttlingPolicies.map((p) => ({ ...p, bindings: p.bindings.map(moveRef) })),
-    plugins: project.plugins.map((p) => ({ ...p, bindings: p.bindings.map(moveRef) })),
-    cloud: Object.fromEntries(Object.entries(project.cloud).map(([key, ids]) => [key, renameInCloudIds(ids, from, to)])),
-  };
-}
-
-function renameInCloudIds(ids: CloudIds, from: string, to: string): CloudIds {
-  const groups = Object.fromEntries(Object.entries(ids.groups).map(([name, id]) => [name === from ? to : name, id]));
-  const prefix = `${from}/`;
-  const apis = Object.fromEntries(
-    Object.entries(ids.apis).map(([key, id]) => [key.startsWith(prefix) ? `${to}/${key.slice(prefix.length)}` : key, id]),
-  );
-  return { ...ids, groups, apis };
 }
 
 /**

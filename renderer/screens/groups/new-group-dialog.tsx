@@ -21,7 +21,7 @@ export function NewGroupDialog({ open, project, onClose, onCreated }: { open: bo
       title="New group"
       kind="group"
       taken={project.groups.map((g) => g.name)}
-      baseName="new-group"
+      baseName="new_group"
       createLabel="Create group"
       blocked={basePathError}
       onClose={onClose}

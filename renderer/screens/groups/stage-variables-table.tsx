@@ -27,7 +27,7 @@ export function StageVariablesTable({ groupIndex, group, stage }: { groupIndex: 
     edit(label, (p) => updateGroup(p, group.name, (g) => withStageVariables(g, stage, next)), merge ? { merge } : undefined);
 
   const add = () => {
-    const name = unusedName(rows.map(([n]) => n), 'variable').replace(/-/g, '_');
+    const name = unusedName(rows.map(([n]) => n), 'variable');
     write(`Add ${stage} variable to ${group.name}`, [...rows, [name, '']]);
   };
   const checkName = (current: string) => (draft: string) => {

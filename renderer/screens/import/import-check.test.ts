@@ -8,15 +8,15 @@ const preview = (apis: ImportPreview['apis'], groups: ImportPreview['groups'] = 
 describe('import check', () => {
   it('adds new groups and the APIs after the existing ones', () => {
     const project = makeProject();
-    const merged = mergeImport(project, preview([makeMockApi('list-pets', '/pets', 'pets')], [{ name: 'pets', basePath: '/', stageVariables: {} }]));
+    const merged = mergeImport(project, preview([makeMockApi('list_pets', '/pets', 'pets')], [{ name: 'pets', basePath: '/', stageVariables: {} }]));
     expect(merged.groups.map((g) => g.name)).toEqual([FIXTURE.group, 'pets']);
-    expect(merged.apis.at(-1)?.name).toBe('list-pets');
-    expect(importBlockers(project, preview([makeMockApi('list-pets', '/pets', 'pets')], [{ name: 'pets', basePath: '/', stageVariables: {} }]))).toEqual([]);
+    expect(merged.apis.at(-1)?.name).toBe('list_pets');
+    expect(importBlockers(project, preview([makeMockApi('list_pets', '/pets', 'pets')], [{ name: 'pets', basePath: '/', stageVariables: {} }]))).toEqual([]);
   });
 
   it('does not add a group that already exists', () => {
     const project = makeProject();
-    const merged = mergeImport(project, preview([makeMockApi('list-pets', '/pets')], [{ name: FIXTURE.group, basePath: '/', stageVariables: {} }]));
+    const merged = mergeImport(project, preview([makeMockApi('list_pets', '/pets')], [{ name: FIXTURE.group, basePath: '/', stageVariables: {} }]));
     expect(merged.groups).toHaveLength(1);
   });
 

@@ -32,7 +32,8 @@ import { chooseImportFile, hasNativeFileDialog, previewImport } from '../../data
 import type { ImportSource } from '../../data/import';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
-import { nameCheck } from '../common/name-check';
+import { withNameFix } from '../../components/name-fix-button';
+import { nameVerdict } from '../common/name-check';
 import { unusedName } from '../common/named-edits';
 import { describeProblemPath, importBlockers, mergeImport } from './import-check';
 import { PreviewTable } from './preview-table';
@@ -64,7 +65,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     const preferred = selection && 'group' in selection ? selection.group : undefined;
     setExisting(groups.some((g) => g.name === preferred) ? preferred! : (groups[0]?.name ?? ''));
     setTarget(groups.length > 0 ? 'existing' : 'new');
-    setNewName(unusedName(groups.map((g) => g.name), 'imported-apis'));
+    setNewName(unusedName(groups.map((g) => g.name), 'imported_apis'));
     setPreview(undefined);
     setError(undefined);
     hasNativeFileDialog().then(setNative, () => setNative(false));
@@ -75,7 +76,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   useEffect(() => setPreview(undefined), [tab, file, text, target, existing, newName]);
 
   const group = target === 'existing' ? existing : newName.trim();
-  const groupError = target === 'new' ? nameCheck('group', groups.map((g) => g.name))(group) : group === '' ? 'Choose a group.' : undefined;
+  const newGroupVerdict = target === 'new' ? nameVerdict('group', groups.map((g) => g.name))(group) : undefined;
+  const groupError = target === 'new' ? newGroupVerdict?.message : group === '' ? 'Choose a group.' : undefined;
   const source: ImportSource | undefined =
     tab === 'text' ? (text.trim() ? { kind: 'text', text } : undefined) : file?.path ? { kind: 'file', path: file.path } : file?.text !== undefined ? { kind: 'text', text: file.text } : undefined;
   const previewBlock = !source ? (tab === 'file' ? 'Choose a file first.' : 'Paste a document first.') : groupError;
@@ -181,7 +183,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                 ))}
               </TextField>
             ) : (
-              <TextField label="New group name" value={newName} onChange={(e) => setNewName(e.target.value)} sx={{ minWidth: 280 }} error={groupError !== undefined} helperText={groupError ?? 'Created with the import.'} />
+              <TextField label="New group name" value={newName} onChange={(e) => setNewName(e.target.value)} sx={{ minWidth: 280 }} error={groupError !== undefined} helperText={withNameFix(groupError ?? 'Created with the import.', newGroupVerdict?.suggestion, setNewName)} />
             )}
           </Box>
 

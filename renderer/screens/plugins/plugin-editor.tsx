@@ -15,7 +15,7 @@ import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
 import { BindingsSection } from '../common/bindings-table';
 import { DetailHeader } from '../common/master-detail';
-import { nameCheck } from '../common/name-check';
+import { nameCheck, nameSuggestion } from '../common/name-check';
 import { sameRef } from '../common/named-edits';
 import { CorsEditor } from './cors-editor';
 import { IpControlEditor } from './ip-control-editor';
@@ -55,6 +55,7 @@ export function PluginEditor({ project, index }: { project: Project; index: numb
           required
           value={plugin.name}
           check={nameCheck('plugin', others)}
+          suggest={nameSuggestion('plugin', others)}
           onCommit={(name) => {
             edit(`Rename plug-in ${plugin.name} to ${name}`, (p) => renamePlugin(p, plugin.name, name));
             select({ kind: 'plugin', name });

@@ -1,16 +1,12 @@
 /** Pure project edits for plug-ins (IP access control and CORS). */
 import type { Plugin, Project } from '../../../shared/model/schema';
-import { renameCloudIds } from '../common/named-edits';
+
+export { renamePlugin } from '../../../shared/model/rename';
 
 export const PLUGIN_TYPE_LABEL: Record<Plugin['type'], string> = { ipControl: 'IP access control', cors: 'CORS' };
 
 export function updatePlugin(project: Project, name: string, change: (p: Plugin) => Plugin): Project {
   return { ...project, plugins: project.plugins.map((p) => (p.name === name ? change(p) : p)) };
-}
-
-export function renamePlugin(project: Project, from: string, to: string): Project {
-  if (from === to) return project;
-  return { ...updatePlugin(project, from, (p) => ({ ...p, name: to })), cloud: renameCloudIds(project, 'plugins', from, to) };
 }
 
 export function removePlugin(project: Project, name: string): Project {

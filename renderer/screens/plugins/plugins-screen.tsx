@@ -60,7 +60,7 @@ export function PluginsScreen() {
         title="New plug-in"
         kind="plugin"
         taken={plugins.map((p) => p.name)}
-        baseName={type === 'cors' ? 'new-cors' : 'new-ip-control'}
+        baseName={type === 'cors' ? 'new_cors' : 'new_ip_control'}
         createLabel="Create plug-in"
         onClose={() => setCreating(false)}
         onCreate={(name, description) => {

@@ -19,7 +19,7 @@ import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
 import { BindingsSection } from '../common/bindings-table';
 import { DetailHeader } from '../common/master-detail';
-import { nameCheck } from '../common/name-check';
+import { nameCheck, nameSuggestion } from '../common/name-check';
 import { sameRef } from '../common/named-edits';
 import { removePolicy, renamePolicy, updatePolicy } from './policy-edits';
 import { SpecialsTable } from './specials-table';
@@ -64,6 +64,7 @@ export function PolicyEditor({ project, index }: { project: Project; index: numb
           required
           value={policy.name}
           check={nameCheck('throttlingPolicy', others)}
+          suggest={nameSuggestion('throttlingPolicy', others)}
           onCommit={(name) => {
             edit(`Rename throttling policy ${policy.name} to ${name}`, (p) => renamePolicy(p, policy.name, name));
             select({ kind: 'throttlingPolicy', name });

@@ -72,7 +72,7 @@ export function ThrottlingScreen() {
         title="New throttling policy"
         kind="throttlingPolicy"
         taken={policies.map((p) => p.name)}
-        baseName="new-policy"
+        baseName="new_policy"
         createLabel="Create policy"
         blocked={limitError}
         onClose={() => setCreating(false)}

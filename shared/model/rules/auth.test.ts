@@ -12,7 +12,7 @@ describe('auth rules', () => {
 
   it('lets an ANONYMOUS API use a policy with app and user limits and specials', () => {
     const project = makeProject();
-    // hello is ANONYMOUS and bound to demo-low-qps, which has appDefault, userDefault and an APP special.
+    // hello is ANONYMOUS and bound to demo_low_qps, which has appDefault, userDefault and an APP special.
     expect(project.apis[0].auth.type).toBe('ANONYMOUS');
     expect(project.throttlingPolicies[0].bindings[0].api).toBe('hello');
     expect(problemsOf(project)).toEqual([]);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { httpBackend, makeProject, mockBackend, onlyProblem, problemsOf } from '../test-fixtures';
 import { backendAddressProblem } from './backend';
 
-// apis[0] hello is MOCK; apis[2] echo-message is HTTP at http://127.0.0.1:8081 (not deployed);
-// apis[1] get-user is HTTP at http://#backendHost#:#backendPort#, deployed to TEST.
+// apis[0] hello is MOCK; apis[2] echo_message is HTTP at http://127.0.0.1:8081 (not deployed);
+// apis[1] get_user is HTTP at http://#backendHost#:#backendPort#, deployed to TEST.
 describe('mock backend', () => {
   it('limits the body to 51200 UTF-8 bytes, not characters', () => {
     const project = makeProject();
@@ -57,7 +57,7 @@ describe('HTTP backend', () => {
     expect(onlyProblem(project)).toMatchObject({
       path: ['deployments', 2, 'history', 2, 'definition', 'backend', 'address'],
       message: expect.stringContaining(
-        'API `get-user` is deployed to TEST, where its backend address `http://#backendHost#:#backendPort#` uses stage variable `#backendPort#`',
+        'API `get_user` is deployed to TEST, where its backend address `http://#backendHost#:#backendPort#` uses stage variable `#backendPort#`',
       ),
     });
   });

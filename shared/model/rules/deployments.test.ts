@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeProject, onlyProblem } from '../test-fixtures';
 
-// deployments[2] is get-user in TEST: versions 1, 2 (abolished), 3 (rollback of 1).
+// deployments[2] is get_user in TEST: versions 1, 2 (abolished), 3 (rollback of 1).
 describe('deployment histories', () => {
   it('requires versions to increase', () => {
     const project = makeProject();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeProject, onlyProblem, problemsOf } from '../test-fixtures';
 
-// apis[1] get-user maps id → uid (PATH), sends constant X-Source and system CaClientIp as X-Client-Ip (HEAD).
+// apis[1] get_user maps id → uid (PATH), sends constant X-Source and system CaClientIp as X-Client-Ip (HEAD).
 describe('request-to-backend mapping', () => {
   it('requires a service parameter to map a declared request parameter', () => {
     const project = makeProject();

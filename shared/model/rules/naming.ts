@@ -1,5 +1,6 @@
-/** Names of groups, APIs, policies, apps and plug-ins: format, uniqueness, description lengths. */
-import { NAME_RULES, OTHER_DESCRIPTION_MAX_LENGTH, descriptionProblem, nameProblem } from '../names';
+/** Names of groups, APIs, policies, apps and plug-ins: format (with the fix), uniqueness, description lengths. */
+import { nameIssues } from '../name-fixes';
+import { NAME_RULES, OTHER_DESCRIPTION_MAX_LENGTH, descriptionProblem } from '../names';
 import type { NamedKind } from '../names';
 import type { ProjectRule } from './context';
 import { q } from './report';
@@ -11,8 +12,8 @@ interface Named {
 }
 
 /**
- * Checks one list of named things. `scope` gives the namespace a name must be unique in
- * (the group, for APIs) and how to say it.
+ * Checks one list of named things for duplicates and description lengths. `scope` gives the
+ * namespace a name must be unique in (the group, for APIs) and how to say it.
  */
 function checkList<T extends Named>(
   report: Report,
@@ -24,9 +25,6 @@ function checkList<T extends Named>(
   const rule = NAME_RULES[kind];
   const first = new Map<string, number>();
   items.forEach((item, i) => {
-    const problem = nameProblem(kind, item.name);
-    if (problem) report([listKey, i, 'name'], problem);
-
     const { key, where } = scope(item);
     const uniqueKey = `${key}\u0000${item.name}`;
     const earlier = first.get(uniqueKey);
@@ -46,6 +44,8 @@ function checkList<T extends Named>(
 }
 
 export const checkNames: ProjectRule = ({ project }, report) => {
+  // The names the cloud refuses, each with the name the one-step fix (name-fixes.ts) would give it.
+  for (const { list, index, issue } of nameIssues(project)) report([list, index, 'name'], issue.message);
   checkList(report, 'group', 'groups', project.groups);
   checkList(report, 'api', 'apis', project.apis, (api) => ({ key: api.group, where: `in group ${q(api.group)}` }));
   checkList(report, 'throttlingPolicy', 'throttlingPolicies', project.throttlingPolicies);

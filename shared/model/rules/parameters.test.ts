@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeProject, onlyProblem, problemsOf } from '../test-fixtures';
 
-// apis[1] is `get-user`: parameters[0] id (PATH, Long, required, min 1), [1] verbose (QUERY, Boolean,
+// apis[1] is `get_user`: parameters[0] id (PATH, Long, required, min 1), [1] verbose (QUERY, Boolean,
 // default false), [2] fields (QUERY, String, enum name/all, default all, regex [a-z]+), [3] X-Trace-Id (HEAD).
 const at = (i: number, field: string) => ['apis', 1, 'parameters', i, field];
 

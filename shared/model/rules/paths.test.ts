@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpBackend, makeProject, messagesAt, onlyProblem, problemsOf } from '../test-fixtures';
 
-// apis[0] hello: GET /hello (MOCK, no parameters); apis[1] get-user: GET /users/[id], backend
+// apis[0] hello: GET /hello (MOCK, no parameters); apis[1] get_user: GET /users/[id], backend
 // path /v1/users/[uid] with serviceParameters id → uid (PATH).
 const requestPath = (i: number) => ['apis', i, 'request', 'path'];
 

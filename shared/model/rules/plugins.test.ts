@@ -10,7 +10,7 @@ describe('plug-in settings', () => {
     plugin.ipControl.items[0].blocks[1] = '10.0.0.300';
     expect(onlyProblem(project)).toMatchObject({
       path: ['plugins', 0, 'ipControl', 'items', 0, 'blocks', 1],
-      message: expect.stringContaining('IP block `10.0.0.300` of plug-in `demo-office-only` is not an IPv4/IPv6 address or CIDR block'),
+      message: expect.stringContaining('IP block `10.0.0.300` of plug-in `demo_office_only` is not an IPv4/IPv6 address or CIDR block'),
     });
   });
 
@@ -24,7 +24,7 @@ describe('plug-in settings', () => {
     const plugin = project.plugins[1];
     if (plugin.type !== 'cors') throw new Error('fixture changed');
     plugin.cors.allowOrigins = ['https://a.com/x'];
-    expect(onlyProblem(project)).toMatchObject({ path: ['plugins', 1, 'cors', 'allowOrigins', 0], message: expect.stringContaining('Allowed origin `https://a.com/x` of plug-in `demo-web-cors` is not valid') });
+    expect(onlyProblem(project)).toMatchObject({ path: ['plugins', 1, 'cors', 'allowOrigins', 0], message: expect.stringContaining('Allowed origin `https://a.com/x` of plug-in `demo_web_cors` is not valid') });
   });
 
   it('knows the CORS origin forms', () => {

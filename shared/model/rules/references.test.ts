@@ -6,7 +6,7 @@ describe('references', () => {
     const project = makeProject();
     project.apis[0].group = 'demo-helo-api';
     expect(messagesAt(project, ['apis', 0, 'group'])).toEqual([
-      'API `hello` references group `demo-helo-api`, which does not exist. Known groups: demo-hello-api.',
+      'API `hello` references group `demo-helo-api`, which does not exist. Known groups: demo_hello_api.',
     ]);
   });
 
@@ -15,7 +15,7 @@ describe('references', () => {
     project.apis.splice(0, 1);
     // The fixture's other lists point at hello too; only the deployment message is checked here.
     expect(messagesAt(project, ['deployments', 0, 'api'])).toEqual([
-      'The TEST deployment of `hello` references API `hello` in group `demo-hello-api`, which does not exist. Known APIs in `demo-hello-api`: get-user, echo-message.',
+      'The TEST deployment of `hello` references API `hello` in group `demo_hello_api`, which does not exist. Known APIs in `demo_hello_api`: get_user, echo_message.',
     ]);
   });
 
@@ -35,16 +35,16 @@ describe('references', () => {
     project.throttlingPolicies[0].bindings[0].api = 'helo';
     expect(onlyProblem(project)).toMatchObject({
       path: ['throttlingPolicies', 0, 'bindings', 0, 'api'],
-      message: expect.stringContaining('A binding of throttling policy `demo-low-qps` references API `helo`'),
+      message: expect.stringContaining('A binding of throttling policy `demo_low_qps` references API `helo`'),
     });
   });
 
   it('refuses a second policy on one API and stage', () => {
     const project = makeProject();
-    project.throttlingPolicies.push({ name: 'demo-high-qps', unit: 'SECOND', apiDefault: 1000, specials: [], bindings: [{ group: 'demo-hello-api', api: 'hello', stage: 'TEST' }] });
+    project.throttlingPolicies.push({ name: 'demo_high_qps', unit: 'SECOND', apiDefault: 1000, specials: [], bindings: [{ group: 'demo_hello_api', api: 'hello', stage: 'TEST' }] });
     expect(onlyProblem(project)).toMatchObject({
       path: ['throttlingPolicies', 1, 'bindings', 0],
-      message: expect.stringContaining('is already bound to throttling policy `demo-low-qps`'),
+      message: expect.stringContaining('is already bound to throttling policy `demo_low_qps`'),
     });
   });
 
@@ -53,7 +53,7 @@ describe('references', () => {
     project.throttlingPolicies[0].specials[0].key = 'no-such-app';
     expect(onlyProblem(project)).toMatchObject({
       path: ['throttlingPolicies', 0, 'specials', 0, 'key'],
-      message: expect.stringContaining('references app `no-such-app`, which does not exist. Known apps: demo-caller-app.'),
+      message: expect.stringContaining('references app `no-such-app`, which does not exist. Known apps: demo_caller_app.'),
     });
   });
 
@@ -65,7 +65,7 @@ describe('references', () => {
 
   it('refuses an authorization on an ANONYMOUS API', () => {
     const project = makeProject();
-    project.authorizations.push({ app: 'demo-caller-app', group: 'demo-hello-api', api: 'hello', stage: 'TEST' });
+    project.authorizations.push({ app: 'demo_caller_app', group: 'demo_hello_api', api: 'hello', stage: 'TEST' });
     expect(onlyProblem(project)).toMatchObject({ path: ['authorizations', 1, 'api'], message: expect.stringContaining('authorizations only apply to APP APIs') });
   });
 
@@ -84,14 +84,14 @@ describe('references', () => {
   it('requires plug-in bindings to name an existing API', () => {
     const project = makeProject();
     project.plugins[1].bindings[0].group = 'nope';
-    expect(onlyProblem(project)).toMatchObject({ path: ['plugins', 1, 'bindings', 0, 'group'], message: expect.stringContaining('A binding of plug-in `demo-web-cors` references group `nope`') });
+    expect(onlyProblem(project)).toMatchObject({ path: ['plugins', 1, 'bindings', 0, 'group'], message: expect.stringContaining('A binding of plug-in `demo_web_cors` references group `nope`') });
   });
 
   it('refuses two plug-ins of one type on one API and stage', () => {
     const project = makeProject();
     const cors = { allowOrigins: ['*'], allowMethods: ['GET'], allowHeaders: [], exposeHeaders: [], allowCredentials: false, maxAge: 0 };
-    project.plugins.push({ name: 'other-cors', type: 'cors', cors, bindings: [{ group: 'demo-hello-api', api: 'hello', stage: 'TEST' }] });
-    expect(onlyProblem(project)).toMatchObject({ path: ['plugins', 2, 'bindings', 0], message: expect.stringContaining('already has cors plug-in `demo-web-cors`') });
+    project.plugins.push({ name: 'other_cors', type: 'cors', cors, bindings: [{ group: 'demo_hello_api', api: 'hello', stage: 'TEST' }] });
+    expect(onlyProblem(project)).toMatchObject({ path: ['plugins', 2, 'bindings', 0], message: expect.stringContaining('already has cors plug-in `demo_web_cors`') });
   });
 
   it('requires an IP control item app to exist', () => {

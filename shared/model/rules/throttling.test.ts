@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeProject, onlyProblem } from '../test-fixtures';
 
-// demo-low-qps: apiDefault 100, userDefault 50, appDefault 20, special APP demo-caller-app 60.
+// demo_low_qps: apiDefault 100, userDefault 50, appDefault 20, special APP demo_caller_app 60.
 describe('throttling limits', () => {
   it('refuses an app limit above the user limit, explaining the order', () => {
     const project = makeProject();
@@ -33,7 +33,7 @@ describe('throttling limits', () => {
 
   it('refuses two specials for one key', () => {
     const project = makeProject();
-    project.throttlingPolicies[0].specials.push({ type: 'APP', key: 'demo-caller-app', limit: 10 });
-    expect(onlyProblem(project)).toMatchObject({ path: ['throttlingPolicies', 0, 'specials', 1, 'key'], message: expect.stringContaining('two special limits for APP `demo-caller-app`') });
+    project.throttlingPolicies[0].specials.push({ type: 'APP', key: 'demo_caller_app', limit: 10 });
+    expect(onlyProblem(project)).toMatchObject({ path: ['throttlingPolicies', 0, 'specials', 1, 'key'], message: expect.stringContaining('two special limits for APP `demo_caller_app`') });
   });
 });

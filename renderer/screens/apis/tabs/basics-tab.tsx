@@ -1,11 +1,18 @@
-/** Basics: the API's name, group and description. Renames and moves carry references along. */
+/** Basics: the API's name, group, description and visibility. Renames and moves carry references along. */
 import Stack from '@mui/material/Stack';
-import { nameProblem } from '../../../../shared/model/names';
+import { nameHint } from '../../../../shared/model/names';
+import type { ApiVisibility } from '../../../../shared/model/schema';
 import { ModelDraftText, ModelSelect, ModelText } from '../../../components/model-controls';
 import { useProjectStore } from '../../../data/project-store';
 import { useUiStore } from '../../../data/ui-store';
 import { renameApi } from '../api-edits';
+import { nameVerdict } from '../../common/name-check';
 import type { TabProps } from './tab-props';
+
+const VISIBILITIES: { value: ApiVisibility; label: string }[] = [
+  { value: 'PRIVATE', label: 'PRIVATE — not listed publicly (default)' },
+  { value: 'PUBLIC', label: 'PUBLIC — listed in the API Marketplace once in RELEASE' },
+];
 
 export function BasicsTab({ api, at, editApi }: TabProps) {
   const project = useProjectStore((s) => s.working);
@@ -15,7 +22,9 @@ export function BasicsTab({ api, at, editApi }: TabProps) {
   const groups = project?.groups ?? [];
 
   const taken = (group: string, name: string) => project?.apis.some((a) => a.group === group && a.name === name && a !== api) ?? false;
-  const checkName = (name: string) => nameProblem('api', name) ?? (taken(api.group, name) ? `Group ${api.group} already has an API named ${name}. Choose another name.` : undefined);
+  // The other APIs of its group: names are unique per group.
+  const others = (project?.apis ?? []).filter((a) => a.group === api.group && a !== api).map((a) => a.name);
+  const verdict = nameVerdict('api', others);
 
   const moveTo = (group: string, name: string, label: string) => {
     const ref = { group: api.group, api: api.name };
@@ -32,9 +41,10 @@ export function BasicsTab({ api, at, editApi }: TabProps) {
         label="Name"
         required
         value={api.name}
-        check={checkName}
+        check={(name) => verdict(name)?.message}
+        suggest={(name) => verdict(name)?.suggestion}
         onCommit={(name) => moveTo(api.group, name, `Rename API ${api.name} to ${name}`)}
-        hint="4 to 50 characters: letters, digits, _ and -, starting with a letter. Stage histories, authorizations and bindings follow a rename."
+        hint={`${nameHint('api')} Stage histories, authorizations, bindings and the cloud ids follow a rename.`}
       />
       <ModelSelect
         path={[...at, 'group']}
@@ -56,6 +66,14 @@ export function BasicsTab({ api, at, editApi }: TabProps) {
         value={api.description ?? ''}
         onChange={(text) => editApi('Edit API description', (a) => ({ ...a, description: text === '' ? undefined : text }), [...at, 'description'])}
         hint="Up to 180 characters."
+      />
+      <ModelSelect
+        path={[...at, 'visibility']}
+        label="Visibility"
+        value={api.visibility}
+        options={VISIBILITIES}
+        onChange={(visibility) => editApi(`Make API ${api.name} ${visibility}`, (a) => ({ ...a, visibility }))}
+        hint="Alibaba Cloud's Visibility, sent by sync. PUBLIC lists the API publicly in the API Marketplace once it is deployed to RELEASE; PRIVATE keeps it off that list. Who may call it is set under Auth either way; the local gateway does not use it."
       />
     </Stack>
   );

@@ -8,7 +8,7 @@ const group = FIXTURE.group;
 
 describe('debugger form', () => {
   it('prefills the API a stage serves: path, query and header parameters with demo/default values', () => {
-    const form = initialForm(makeProject(), { group, api: 'get-user' }, 'TEST');
+    const form = initialForm(makeProject(), { group, api: 'get_user' }, 'TEST');
     expect(form.method).toBe('GET');
     expect(form.pathTemplate).toBe('/users/[id]');
     expect(form.pathParams).toEqual([{ name: 'id', value: '', include: true, param: { type: 'Long', required: true, description: undefined, enum: undefined } }]);
@@ -25,7 +25,7 @@ describe('debugger form', () => {
   });
 
   it('starts a form body for BODY parameters and an anonymous call for an anonymous API', () => {
-    const echo = initialForm(makeProject(), { group, api: 'echo-message' }, 'TEST');
+    const echo = initialForm(makeProject(), { group, api: 'echo_message' }, 'TEST');
     expect(echo.bodyKind).toBe('form');
     expect(echo.formFields.map((r) => r.name)).toEqual(['message']);
     expect(formProblems(echo)).toEqual(['The form field message is required: fill it in.']);
@@ -34,7 +34,7 @@ describe('debugger form', () => {
   });
 
   it('builds the contract request: filled path, sent rows only, signature options', () => {
-    const form = initialForm(makeProject(), { group, api: 'get-user' }, 'TEST');
+    const form = initialForm(makeProject(), { group, api: 'get_user' }, 'TEST');
     const filled: DebugForm = {
       ...form,
       pathParams: [{ ...form.pathParams[0], value: '4 2' }],
@@ -48,7 +48,7 @@ describe('debugger form', () => {
     expect(request).toEqual({
       target: { kind: 'local' },
       group,
-      api: 'get-user',
+      api: 'get_user',
       stage: 'TEST',
       method: 'GET',
       path: '/users/4%202',
@@ -74,7 +74,7 @@ describe('debugger form', () => {
   });
 
   it('names what to fix before sending', () => {
-    const form = initialForm(makeProject(), { group, api: 'get-user' }, 'TEST');
+    const form = initialForm(makeProject(), { group, api: 'get_user' }, 'TEST');
     const bad: DebugForm = { ...form, target: 'url', baseUrl: 'example.com', auth: { ...form.auth, app: '', fixedTimestamp: true, timestamp: 'soon' } };
     expect(formProblems(bad)).toEqual([
       'Fill the path parameter id.',
@@ -98,7 +98,7 @@ describe('debugger form', () => {
 
   it('loads a sent request back into the form, without the secret override', () => {
     const project = makeProject();
-    const fresh = initialForm(project, { group, api: 'get-user' }, 'TEST');
+    const fresh = initialForm(project, { group, api: 'get_user' }, 'TEST');
     const sent = toDebugCall({
       ...fresh,
       pathParams: [{ ...fresh.pathParams[0], value: '7' }],
