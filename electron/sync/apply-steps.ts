@@ -1,17 +1,32 @@
 /**
  * The OpenAPI calls behind each kind of plan line, and what each records when it succeeds. Ids
  * are looked up at run time (a group created earlier in the same apply has its id by then).
- * Every write may be sent again safely (full replacements, creates with a Token, deletes that
- * take NotFound as done), so the client retries them on Throttling and timeouts.
+ * Every write but a create may be sent again safely (full replacements, deletes that take NotFound
+ * as done), so the client retries them after a lost answer too. A create has no idempotency token
+ * (CloudAPI declares none), so after a lost answer it is looked up by name and adopted, or sent
+ * again if it is not there (create-or-adopt.ts, docs/sync.md "Lost answers").
  */
-import { randomUUID } from 'node:crypto';
 import type { Api, CloudIds, Project, Stage } from '../../shared/model/schema';
 import { apiKey, findDeployment } from '../../shared/model/stages';
-import { canonicalApi, cloudApi } from '../../shared/sync/canonical';
+import {
+  type FieldChange,
+  canonicalApi,
+  canonicalApp,
+  canonicalPlugin,
+  canonicalPolicy,
+  cloudApi,
+  cloudGroupFields,
+  cloudPlugin,
+  cloudPolicy,
+  diffFields,
+  groupFields,
+} from '../../shared/sync/canonical';
 import {
   type AppIds,
   type CloudParamSet,
   apiToParams,
+  apiToSendParams,
+  appFromCloud,
   appToParams,
   describeApiShape,
   groupToParams,
@@ -28,6 +43,8 @@ import { type PlanLine, objectKey } from '../../shared/sync/plan-types';
 import type { CloudSnapshot } from '../../shared/sync/snapshot';
 import type { CallOptions, CloudClient } from '../cloud/client';
 import { CloudError } from '../cloud/cloud-error';
+import { findByName } from './cloud-lists';
+import { createOrAdopt } from './create-or-adopt';
 import type { PullCache } from './pull-cache';
 import type { SyncRecorder } from './recorder';
 
@@ -35,14 +52,17 @@ type IdKind = 'groups' | 'apis' | 'apps' | 'throttlingPolicies' | 'plugins';
 type ObjectKind = 'group' | 'api' | 'app' | 'throttlingPolicy' | 'plugin';
 
 const ID_FIELD: Record<ObjectKind, IdKind> = { group: 'groups', api: 'apis', app: 'apps', throttlingPolicy: 'throttlingPolicies', plugin: 'plugins' };
+const NOUN: Record<ObjectKind, string> = { group: 'API group', api: 'API', app: 'app', throttlingPolicy: 'throttling policy', plugin: 'plug-in' };
 const WRITE: CallOptions = { idempotent: true };
+/** A create is sent once per attempt: the client must not send it again by itself (create-or-adopt.ts). */
+const CREATE: CallOptions = { idempotent: false };
 
 export interface StepContext {
   client: CloudClient;
   recorder: SyncRecorder;
   snapshot: CloudSnapshot;
   cache?: PullCache;
-  newToken?: () => string;
+  now?: () => Date;
 }
 
 /** A sync step failed in a way the person must see: what, where, and what to do. */
@@ -101,16 +121,18 @@ export class ApplySteps {
   // ------------------------------------------------------------------------------------------
   // Objects
 
-  /** The Tokens of this phase's creates, kept before any is sent, so a rerun sends the same ones. */
-  async reserveTokens(lines: PlanLine[]): Promise<void> {
+  /**
+   * Records this phase's creates as pending (with when they were first sent) before any is sent,
+   * so that after a crash the next plan adopts by name what the cloud made instead of calling it
+   * someone else's.
+   */
+  async markPendingCreates(lines: PlanLine[]): Promise<void> {
     const creates = lines.filter((line) => line.op === 'create' && isObjectKind(line.kind));
     if (creates.length === 0) return;
+    const since = (this.context.now?.() ?? new Date()).toISOString();
     await this.context.recorder.update((ids) => {
       ids.pending ??= {};
-      for (const line of creates) {
-        const key = objectKey(line.kind as ObjectKind, line.name);
-        ids.pending[key] ??= this.context.newToken?.() ?? randomUUID();
-      }
+      for (const line of creates) ids.pending[objectKey(line.kind as ObjectKind, line.name)] ??= since;
     }, { durable: true });
   }
 
@@ -120,8 +142,7 @@ export class ApplySteps {
     if (line.op === 'delete') return this.deleteObject(kind, key, line);
     let id = line.op === 'create' ? undefined : line.id;
     if (line.op === 'create') {
-      const token = this.ids.pending?.[objectKey(kind, key)];
-      id = await this.create(kind, key, token, line);
+      id = await this.create(kind, key, line);
     } else if (line.op === 'update' || (line.op === 'adopt' && line.fields?.length)) {
       await this.modify(kind, key, id!, line);
     }
@@ -132,57 +153,80 @@ export class ApplySteps {
     });
   }
 
-  private async create(kind: ObjectKind, key: string, token: string | undefined, line: PlanLine): Promise<string> {
-    const options: CallOptions = { token };
-    if (kind === 'group') {
-      const answer = await this.call('CreateApiGroup', groupToParams(this.findGroup(key, line)), options);
-      return String(answer.GroupId);
-    }
-    if (kind === 'app') {
-      const app = this.design.apps.find((candidate) => candidate.name === key);
-      if (!app) throw missing(line);
-      return String((await this.call('CreateApp', appToParams(app), options)).AppId);
-    }
-    if (kind === 'throttlingPolicy') {
-      const policy = this.findPolicy(key, line);
-      const id = String((await this.call('CreateTrafficControl', policyToParams(policy), options)).TrafficControlId);
-      await this.reconcileSpecials(id, [], policy);
-      return id;
-    }
-    if (kind === 'plugin') {
-      const plugin = this.design.plugins.find((candidate) => candidate.name === key);
-      if (!plugin) throw missing(line);
-      return String((await this.call('CreatePlugin', pluginToParams(plugin, this.apps), options)).PluginId);
-    }
-    const api = this.findApi(key, line);
-    const params = apiToParams(api);
-    const answer = await this.call('CreateApi', { GroupId: this.need('group', api.group, line), ...params }, options);
-    const id = String(answer.ApiId);
-    this.wrote(key, id, api);
+  /** Creates the object, or adopts the one a create whose answer was lost made (create-or-adopt.ts). */
+  private async create(kind: ObjectKind, key: string, line: PlanLine): Promise<string> {
+    const { id, adopted } = await createOrAdopt({ create: () => this.send(kind, key, line), find: () => this.findCreated(kind, key, line) });
+    if (adopted) await this.adopt(kind, key, id, adopted, line);
+    else if (kind === 'throttlingPolicy') await this.reconcileSpecials(id, [], this.findPolicy(key, line));
+    if (kind === 'api') this.wrote(key, id, this.findApi(key, line));
     return id;
   }
 
-  private async modify(kind: ObjectKind, key: string, id: string, line: PlanLine): Promise<void> {
+  /** One create call, without a token (none is declared); the new object's id. */
+  private async send(kind: ObjectKind, key: string, line: PlanLine): Promise<string> {
+    if (kind === 'group') return String((await this.call('CreateApiGroup', groupToParams(this.findGroup(key, line)), CREATE)).GroupId);
+    if (kind === 'app') return String((await this.call('CreateApp', appToParams(this.findApp(key, line)), CREATE)).AppId);
+    if (kind === 'throttlingPolicy') return String((await this.call('CreateTrafficControl', policyToParams(this.findPolicy(key, line)), CREATE)).TrafficControlId);
+    if (kind === 'plugin') return String((await this.call('CreatePlugin', pluginToParams(this.findPlugin(key, line), this.apps), CREATE)).PluginId);
+    const api = this.findApi(key, line);
+    return String((await this.call('CreateApi', { GroupId: this.need('group', api.group, line), ...apiToSendParams(api) }, CREATE)).ApiId);
+  }
+
+  /** What a create whose answer was lost may have made: the object of its name (an API: in its group). */
+  private async findCreated(kind: ObjectKind, key: string, line: PlanLine): Promise<{ id: string; found: CloudRecord } | undefined> {
+    const api = kind === 'api' ? this.findApi(key, line) : undefined;
+    const named = await findByName(this.context.client, kind, api?.name ?? key, api && this.need('group', api.group, line));
+    if (named.length > 1) {
+      throw new SyncStepError(
+        line,
+        `${line.name}: the answer to its create was lost, and the cloud now has ${named.length} ${NOUN[kind]}s of that name (${named.map((object) => object.id).join(', ')}); sync cannot tell which one it made. Delete the extra ones in the cloud, then run plan again.`,
+      );
+    }
+    return named[0] && { id: named[0].id, found: named[0].item };
+  }
+
+  /** Makes an object that a create whose answer was lost made the design's, where it differs. */
+  private async adopt(kind: ObjectKind, key: string, id: string, item: CloudRecord, line: PlanLine): Promise<void> {
+    const fields = await this.differences(kind, key, id, item, line);
+    if (fields.length > 0) await this.modify(kind, key, id, { ...line, fields }, item);
+  }
+
+  /** How the cloud's object differs from the design's, compared as the planner compares them. */
+  private async differences(kind: ObjectKind, key: string, id: string, item: CloudRecord, line: PlanLine): Promise<FieldChange[]> {
+    if (kind === 'group') return diffFields(cloudGroupFields(item), groupFields(this.findGroup(key, line)));
+    if (kind === 'app') return diffFields(appFromCloud(item), canonicalApp(this.findApp(key, line)));
+    if (kind === 'throttlingPolicy') return diffFields(cloudPolicy(item, this.apps), canonicalPolicy(this.findPolicy(key, line), this.apps));
+    if (kind === 'plugin') {
+      const plugin = this.findPlugin(key, line);
+      const read = cloudPlugin(item, this.apps);
+      if (read.plugin?.type !== plugin.type) {
+        throw new SyncStepError(line, `${line.name}: the cloud's plug-in of that name (${id}) is not the ${plugin.type} plug-in of the design, so it is not the one sync made; rename one of them, then run plan again`);
+      }
+      return diffFields(read.plugin, canonicalPlugin(plugin, this.apps));
+    }
+    const api = this.findApi(key, line);
+    const detail = await this.call('DescribeApi', { ApiId: id, GroupId: this.need('group', api.group, line) });
+    return diffFields(cloudApi(detail, api.group).api, canonicalApi(api));
+  }
+
+  /** `cloudItem`: the cloud's object as just read, when the snapshot does not have it (an adopted create). */
+  private async modify(kind: ObjectKind, key: string, id: string, line: PlanLine, cloudItem?: CloudRecord): Promise<void> {
     const changed = (line.fields ?? []).map((field) => field.path);
     if (kind === 'group') {
       await this.call('ModifyApiGroup', { GroupId: id, ...groupToParams(this.findGroup(key, line)) });
     } else if (kind === 'app') {
-      const app = this.design.apps.find((candidate) => candidate.name === key);
-      if (!app) throw missing(line);
-      await this.call('ModifyApp', { AppId: id, ...appToParams(app) });
+      await this.call('ModifyApp', { AppId: id, ...appToParams(this.findApp(key, line)) });
     } else if (kind === 'throttlingPolicy') {
       const policy = this.findPolicy(key, line);
       if (changed.some((path) => !path.startsWith('specials'))) await this.call('ModifyTrafficControl', { TrafficControlId: id, ...policyToParams(policy) });
-      const cloud = this.context.snapshot.throttlingPolicies.find((candidate) => candidate.id === id);
-      await this.reconcileSpecials(id, cloud ? specialsFromCloud(cloud.item) : [], policy);
+      const cloud = cloudItem ?? this.context.snapshot.throttlingPolicies.find((candidate) => candidate.id === id)?.item;
+      await this.reconcileSpecials(id, cloud ? specialsFromCloud(cloud) : [], policy);
     } else if (kind === 'plugin') {
-      const plugin = this.design.plugins.find((candidate) => candidate.name === key);
-      if (!plugin) throw missing(line);
-      const { PluginType: _type, ...params } = pluginToParams(plugin, this.apps);
+      const { PluginType: _type, ...params } = pluginToParams(this.findPlugin(key, line), this.apps);
       await this.call('ModifyPlugin', { PluginId: id, ...params });
     } else {
       const api = this.findApi(key, line);
-      await this.call('ModifyApi', { ApiId: id, GroupId: this.need('group', api.group, line), ...apiToParams(api) });
+      await this.call('ModifyApi', { ApiId: id, GroupId: this.need('group', api.group, line), ...apiToSendParams(api) });
       this.wrote(key, id, api);
     }
   }
@@ -341,7 +385,7 @@ export class ApplySteps {
       const snapshot = canonicalApi(record.definition);
       const draft = this.draftOf(key, apiId) ?? snapshot;
       const swap = fingerprint(draft) !== fingerprint(snapshot);
-      if (swap) await this.call('ModifyApi', { ApiId: apiId, GroupId: groupId, ...apiToParams(record.definition) });
+      if (swap) await this.call('ModifyApi', { ApiId: apiId, GroupId: groupId, ...apiToSendParams(record.definition) });
       await this.call('DeployApi', { ApiId: apiId, GroupId: groupId, StageName: stage, Description: description });
       if (swap) await this.call('ModifyApi', { ApiId: apiId, GroupId: groupId, ...apiToParams(draft) });
       this.wrote(key, apiId, draft);
@@ -375,6 +419,18 @@ export class ApplySteps {
     const group = this.design.groups.find((candidate) => candidate.name === name);
     if (!group) throw missing(line);
     return group;
+  }
+
+  private findApp(name: string, line: PlanLine) {
+    const app = this.design.apps.find((candidate) => candidate.name === name);
+    if (!app) throw missing(line);
+    return app;
+  }
+
+  private findPlugin(name: string, line: PlanLine) {
+    const plugin = this.design.plugins.find((candidate) => candidate.name === name);
+    if (!plugin) throw missing(line);
+    return plugin;
   }
 
   private findPolicy(name: string, line: PlanLine) {
