@@ -3,13 +3,15 @@
  * (all creates), apply to 100%, plan again (nothing), edit a mock body and see exactly that field
  * planned, apply, deploy to RELEASE and call it at the offline cloud's address; then a failure in
  * the middle of an apply, shown with the cloud's code, and a retry that finishes it with no
- * duplicates.
+ * duplicates; History then shows each run's OpenAPI calls, the refused one with its code and
+ * request id, and the parameters it sent with the AccessKeyId masked.
  */
 import { createCloudClient } from '../electron/cloud/client';
 import { demoCloudDataDir } from '../electron/cloud-console/demo-cloud';
 import { DEMO_ACCOUNT } from '../offline-cloud/sim-accounts';
 import { readAdminFile } from '../offline-cloud/sim-data-dir';
 import { ADMIN_TOKEN_HEADER } from '../offline-cloud/sim-guard';
+import type { Page } from '@playwright/test';
 import { expect, test, screenshot } from './fixtures';
 import { ApisPage } from './pages/apis-page';
 import { CloudPage } from './pages/cloud-page';
@@ -17,6 +19,12 @@ import { ConsoleApp } from './pages/console-app';
 import { GatewayDebuggerPage } from './pages/gateway-debugger-page';
 
 const EDITED_BODY = '{"message":"Hello from the offline cloud"}';
+
+/** Switches the system's colour scheme and waits until the console's theme follows (its page background, renderer/app/theme.ts). */
+async function showIn(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect(page.locator('body')).toHaveCSS('background-color', scheme === 'dark' ? 'rgb(21, 23, 26)' : 'rgb(245, 246, 248)');
+}
 
 test('syncs the quickstart to the offline cloud, plans an edit field by field, deploys it and calls it there', async ({ page, console: server, watch }) => {
   test.setTimeout(180_000);
@@ -33,8 +41,8 @@ test('syncs the quickstart to the offline cloud, plans an edit field by field, d
   await expect(cloud.summary).toContainText('to create');
   await expect(cloud.summary).not.toContainText('to update');
   await expect(cloud.summary).not.toContainText('to delete');
-  await expect(cloud.line('Create', 'demo-hello-api')).toBeVisible();
-  await expect(cloud.line('Create', 'demo-hello-api/hello')).toBeVisible();
+  await expect(cloud.line('Create', 'demo_hello_api')).toBeVisible();
+  await expect(cloud.line('Create', 'demo_hello_api/hello')).toBeVisible();
   await expect(cloud.review.getByText('Never synced').first()).toBeVisible();
   await screenshot(page, 'cloud-plan-all-creates', { fullPage: true });
 
@@ -64,11 +72,11 @@ test('syncs the quickstart to the offline cloud, plans an edit field by field, d
   await app.goTo('Cloud');
   await cloud.plan();
   await expect(cloud.summary).toContainText('1 change');
-  const line = cloud.line('Update', 'demo-hello-api/hello');
+  const line = cloud.line('Update', 'demo_hello_api/hello');
   await expect(line).toBeVisible();
   await expect(cloud.changeLines()).toHaveCount(1);
-  await line.getByRole('button', { name: 'Show the fields of demo-hello-api/hello' }).click();
-  const fields = cloud.review.getByRole('table', { name: 'Fields of demo-hello-api/hello' });
+  await line.getByRole('button', { name: 'Show the fields of demo_hello_api/hello' }).click();
+  const fields = cloud.review.getByRole('table', { name: 'Fields of demo_hello_api/hello' });
   await expect(fields.getByRole('row')).toHaveCount(2);
   await expect(fields.getByRole('row').nth(1)).toContainText('backend.body');
   await expect(fields.getByRole('row').nth(1)).toContainText('Hello from Alibaba Cloud API Gateway');
@@ -100,7 +108,7 @@ test('syncs the quickstart to the offline cloud, plans an edit field by field, d
   expect(watch.foreignRequests).toEqual([]);
 });
 
-test('shows a failed step with the cloud code and request id, and retry finishes with no duplicates', async ({ page, console: server, watch }) => {
+test('shows a failed step with the cloud code and request id, retry finishes with no duplicates, and History shows the calls of each run', async ({ page, console: server, watch }) => {
   test.setTimeout(120_000);
   const app = new ConsoleApp(page);
   const cloud = new CloudPage(page);
@@ -143,9 +151,49 @@ test('shows a failed step with the cloud code and request id, and retry finishes
   }
   await cloud.plan();
   await expect(cloud.region.getByText('No changes: the cloud matches the saved design.')).toBeVisible();
+  // History: plan, the failed apply, the retry's plan and apply, the last plan; newest first.
+  // The runs' notices are closed first (an error stays until closed) so that they cover nothing.
+  const notices = page.getByRole('alert').filter({ hasText: /^Apply \d+ changes: / });
+  for (let shown = 0; shown < 3 && (await notices.count()) > 0; shown++) await notices.first().getByRole('button', { name: 'Close' }).click();
   await cloud.tab('History').click();
-  await expect(cloud.region.getByRole('table', { name: 'Sync log' }).getByRole('row')).toHaveCount(3);
-  await screenshot(page, 'cloud-history', { fullPage: true });
+  const runs = cloud.region.getByRole('table', { name: 'Cloud runs' });
+  await expect(runs.getByRole('row', { name: /^Plan at / })).toHaveCount(3);
+  const applies = runs.getByRole('row', { name: /^Apply \d+ changes at / });
+  await expect(applies).toHaveCount(2);
+  const failedRun = applies.filter({ hasText: 'failed' });
+  await expect(failedRun).toContainText('Forbidden.RAM');
+  await failedRun.getByRole('button', { name: /^Show the calls of Apply/ }).click();
+  const calls = cloud.region.getByRole('table', { name: /^Calls of Apply/ });
+  const refused = calls.getByRole('row', { name: /^Call \d+: CreateApi$/ }).filter({ hasText: 'Forbidden.RAM' });
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText('403');
+  await expect(refused).toContainText(/[0-9A-F-]{36}/);
+  await expect(refused).toContainText(/\d+ ms/);
+  await failedRun.evaluate((row) => row.scrollIntoView({ block: 'start' }));
+  // The others answered 200.
+  await expect(calls.getByRole('row', { name: /^Call \d+: / }).filter({ hasNotText: 'Forbidden.RAM' }).first()).toContainText('200');
+  for (const [width, scheme] of [[1440, 'light'], [1024, 'light'], [1024, 'dark'], [1440, 'dark']] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await showIn(page, scheme);
+    await screenshot(page, `cloud-history-calls-${width}-${scheme}`, { fullPage: true });
+  }
+
+  // A call opens to the parameters it sent: the AccessKeyId masked, no signature, no secret.
+  await refused.getByRole('button', { name: /^Show the parameters of call \d+, CreateApi$/ }).click();
+  const params = page.getByRole('dialog', { name: 'Parameters of CloudAPI CreateApi' });
+  await expect(params.getByRole('row', { name: 'ApiName' })).toBeVisible();
+  const accessKeyId = params.getByRole('row', { name: 'AccessKeyId' });
+  await expect(accessKeyId).toContainText('****');
+  await expect(accessKeyId).not.toContainText(DEMO_ACCOUNT.accessKeyId);
+  await expect(params.getByRole('row', { name: /^Signature/ })).toHaveCount(0);
+  await expect(params).not.toContainText(DEMO_ACCOUNT.accessKeySecret);
+  for (const [width, scheme] of [[1024, 'dark'], [1440, 'light']] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await showIn(page, scheme);
+    await screenshot(page, `cloud-history-params-${width}-${scheme}`);
+  }
+  await params.getByRole('button', { name: 'Close' }).click();
+  await expect(params).toBeHidden();
   expect(watch.consoleErrors).toEqual([]);
 });
 
