@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../shared/signature/sign';
 import type { AccessLogRecord } from '../shared/gateway/access-log-record';
-import { createAccessLog } from './access-log';
+import { createAccessLog, formatRecord } from './access-log';
 import { call, fixtureProject, fixtureSecrets, mockApi, startGateway } from './test-support';
 
 const KEY = 'logKey-123456';
@@ -74,5 +74,30 @@ describe('access log', () => {
     expect(records.map((r) => r.errorCode)).toEqual(['I404NF', 'A403IS']);
     // The console's live view still gets every call.
     expect(events).toHaveLength(6);
+  });
+});
+
+describe('formatRecord', () => {
+  it('writes each string field as JSON, the same on every call, long or short, whatever it holds', () => {
+    const record: AccessLogRecord = {
+      time: '2026-12-07T20:00:00.000Z',
+      requestId: '7AD052CB-EE8B-4DFD-BBAF-EFB340E0A5AF',
+      group: 'grüppe "1"',
+      api: 'back\\slash',
+      stage: 'TEST',
+      method: 'GET',
+      path: '/ünïcode/\u0001/"q"/' + 'x'.repeat(300),
+      status: 200,
+      app: 'app\nline',
+      latencyMs: 0.3,
+      clientIp: '::1',
+      backend: 'http://127.0.0.1:9/"',
+    };
+    // The second and third lines are made from the texts kept from the first.
+    for (let i = 0; i < 3; i++) {
+      const line = formatRecord({ ...record, path: i === 2 ? '/short/"q"' : record.path }, true);
+      expect(line.endsWith('}\n')).toBe(true);
+      expect(JSON.parse(line)).toEqual({ ...record, path: i === 2 ? '/short/"q"' : record.path });
+    }
   });
 });

