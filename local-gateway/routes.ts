@@ -21,11 +21,16 @@ export interface RouteHit<T> {
   rest?: string;
 }
 
-export type RouteResult<T> = { hit: RouteHit<T> } | { hit?: undefined; otherMethod: boolean };
+interface Entry<T> {
+  target: T;
+  /** Parameter name for each segment position of the pattern (undefined for literal segments). */
+  paramNames: Array<string | undefined>;
+  /** The hit of a pattern without parameters or `/*`, made once and shared by its calls. */
+  fixedHit?: RouteHit<T>;
+}
 
 interface Leaf<T> {
-  /** Parameter name for each segment position of the pattern (undefined for literal segments). */
-  byMethod: Map<string, { target: T; paramNames: Array<string | undefined> }>;
+  byMethod: Map<string, Entry<T>>;
 }
 
 interface TrieNode<T> {
@@ -38,6 +43,7 @@ interface TrieNode<T> {
 }
 
 const PARAM_SEGMENT = /^\[([^\]]+)\]$/;
+const NO_PARAMS: Record<string, string> = Object.freeze({});
 
 export class RouteTable<T extends RouteTarget> {
   private readonly root: TrieNode<T> = newNode();
@@ -74,7 +80,9 @@ export class RouteTable<T extends RouteTarget> {
       this.conflicts.push({ kept: existing.target, dropped: target });
       return;
     }
-    leaf.byMethod.set(target.method, { target, paramNames });
+    const entry: Entry<T> = { target, paramNames };
+    if (!wildcard && !paramNames.some((name) => name !== undefined)) entry.fixedHit = { target, params: NO_PARAMS };
+    leaf.byMethod.set(target.method, entry);
     this.size++;
   }
 
@@ -82,11 +90,11 @@ export class RouteTable<T extends RouteTarget> {
    * Finds the route for a request. `segments` are the decoded path segments (the path without its
    * leading slash, split on `/`); `wireSegments` the same segments as sent, for the `/*` remainder.
    */
-  match(method: string, segments: readonly string[], wireSegments: readonly string[]): RouteResult<T> {
-    const state: WalkState = { otherMethod: false };
-    const found = this.walk(this.root, method, segments, 0, state);
-    if (!found) return { otherMethod: state.otherMethod };
+  match(method: string, segments: readonly string[], wireSegments: readonly string[]): RouteHit<T> | undefined {
+    const found = this.walk(this.root, method, segments, 0);
+    if (!found) return undefined;
     const { entry, depth, wildcard } = found;
+    if (entry.fixedHit) return entry.fixedHit;
     const params: Record<string, string> = {};
     for (let i = 0; i < entry.paramNames.length; i++) {
       const name = entry.paramNames[i];
@@ -94,15 +102,15 @@ export class RouteTable<T extends RouteTarget> {
     }
     const hit: RouteHit<T> = { target: entry.target, params };
     if (wildcard) hit.rest = wireSegments.slice(depth).join('/');
-    return { hit };
+    return hit;
   }
 
-  private walk(node: TrieNode<T>, method: string, segments: readonly string[], i: number, state: WalkState): Found<T> | undefined {
+  private walk(node: TrieNode<T>, method: string, segments: readonly string[], i: number): Found<T> | undefined {
     if (i === segments.length) {
-      const atEnd = pick(node.end, method, state);
+      const atEnd = pick(node.end, method);
       if (atEnd) return { entry: atEnd, depth: i, wildcard: false };
       if (GATEWAY_CHOICES.wildcardMatchesBarePrefix) {
-        const bare = pick(node.wildcard, method, state);
+        const bare = pick(node.wildcard, method);
         if (bare) return { entry: bare, depth: i, wildcard: true };
       }
       return undefined;
@@ -110,35 +118,29 @@ export class RouteTable<T extends RouteTarget> {
     const segment = segments[i];
     const exact = node.exact.get(segment);
     if (exact) {
-      const found = this.walk(exact, method, segments, i + 1, state);
+      const found = this.walk(exact, method, segments, i + 1);
       if (found) return found;
     }
     // A parameter stands for one non-empty segment.
     if (node.param && segment !== '') {
-      const found = this.walk(node.param, method, segments, i + 1, state);
+      const found = this.walk(node.param, method, segments, i + 1);
       if (found) return found;
     }
-    const rest = pick(node.wildcard, method, state);
+    const rest = pick(node.wildcard, method);
     return rest ? { entry: rest, depth: i, wildcard: true } : undefined;
   }
 }
 
-interface WalkState {
-  otherMethod: boolean;
-}
-
 interface Found<T> {
-  entry: { target: T; paramNames: Array<string | undefined> };
+  entry: Entry<T>;
   depth: number;
   wildcard: boolean;
 }
 
-/** The route for the method (an exact method beats ANY); notes when the path matched another method only. */
-function pick<T>(leaf: Leaf<T> | undefined, method: string, state: WalkState) {
+/** The route for the method (an exact method beats ANY). */
+function pick<T>(leaf: Leaf<T> | undefined, method: string): Entry<T> | undefined {
   if (!leaf) return undefined;
-  const entry = leaf.byMethod.get(method) ?? leaf.byMethod.get('ANY');
-  if (!entry) state.otherMethod = true;
-  return entry;
+  return leaf.byMethod.get(method) ?? leaf.byMethod.get('ANY');
 }
 
 function newNode<T>(): TrieNode<T> {

@@ -282,13 +282,12 @@ class Exchange implements InFlight {
 
     const routes = group.routes[stage];
     const method = record.method;
-    const found = routes.match(method, decoded.segments, decoded.wireSegments);
+    const hit = routes.match(method, decoded.segments, decoded.wireSegments);
     // A browser preflight goes to the CORS plugin of the API it asks about, unless an OPTIONS API answers the path itself.
     const preflightMethod = method === 'OPTIONS' ? this.headers['access-control-request-method'] : undefined;
-    if (preflightMethod !== undefined && found.hit?.target.method !== 'OPTIONS') {
-      return this.preflight(routes.match(preflightMethod.toUpperCase(), decoded.segments, decoded.wireSegments).hit);
+    if (preflightMethod !== undefined && hit?.target.method !== 'OPTIONS') {
+      return this.preflight(routes.match(preflightMethod.toUpperCase(), decoded.segments, decoded.wireSegments));
     }
-    const hit = found.hit;
     // No API for this path and method, including a path served only for other methods: the cloud's
     // I404NF troubleshooting page names a wrong method as one of its causes.
     if (!hit) return this.refuse(gatewayError('I404NF', `${method} ${this.target.wirePath}`));
