@@ -3,15 +3,32 @@
  * typed getters, comma lists, JSON-string fields, RepeatLists (`Tag.1.Key` back into a list) and
  * the two paging styles (PageNumber/PageSize/TotalCount and MaxResults/NextToken).
  */
+import { type SdkActionModel, declaresParam } from './sdk-models';
 import { simErrors } from './sim-errors';
 
 export type Unflattened = string | Unflattened[] | { [key: string]: Unflattened };
 
 export class ActionParams {
-  constructor(readonly raw: Readonly<Record<string, string>>) {}
+  /**
+   * Names the handler looked for that the action's SDK model does not declare: they can never
+   * arrive (the server refuses undeclared parameters), so reading one is a bug of the offline
+   * cloud. The conformance tests read this off every call (docs/offline-cloud.md).
+   */
+  readonly undeclaredReads = new Set<string>();
+
+  /** `model`: the action's SDK model, when the SDK has one (sdk-models.ts). */
+  constructor(
+    readonly raw: Readonly<Record<string, string>>,
+    readonly model?: SdkActionModel,
+  ) {}
+
+  private note(name: string): void {
+    if (this.model && !declaresParam(this.model, name)) this.undeclaredReads.add(name);
+  }
 
   /** The value, or undefined when absent or empty (the cloud treats an empty optional value as absent). */
   string(name: string): string | undefined {
+    this.note(name);
     const value = this.raw[name];
     return value === undefined || value === '' ? undefined : value;
   }
@@ -68,6 +85,7 @@ export class ActionParams {
 
   /** `Name.1=a`, `Name.2.Key=k` → ['a', {Key: 'k'}], in index order. */
   repeatList(name: string): Unflattened[] {
+    this.note(name);
     // Null-prototype nodes: a wire name like `Name.1.__proto__` must stay plain data.
     const root: { [key: string]: Unflattened } = Object.create(null);
     const prefix = `${name}.`;

@@ -1,8 +1,10 @@
 /**
  * The offline cloud: an HTTP server on 127.0.0.1 that speaks Alibaba Cloud's RPC OpenAPI
- * protocol (GET or POST, signature v1.0, JSON answers with RequestId, the cloud's error codes
- * and statuses) for CloudAPI, VPC and ECS, with per-account data kept on disk. Demo mode runs it;
- * tests point pop-core at it; any Alibaba Cloud client can use it with the demo keys.
+ * protocol (GET or POST, signature v1.0 as pop-core signs or V3 as the official SDKs do, JSON
+ * answers with RequestId, the cloud's error codes and statuses) for CloudAPI, VPC and ECS, with
+ * per-account data kept on disk. Every action's parameters are checked against its official SDK
+ * model (sdk-models.ts). Demo mode runs it; tests point pop-core and the official SDKs at it; any
+ * Alibaba Cloud client can use it with the demo keys.
  *
  * Besides `/`, it answers a small admin API under `/_sim/` for tests: health, fault rules, and
  * the log of calls, behind a per-start admin token (docs/offline-cloud.md). It answers only
@@ -18,10 +20,10 @@ import { newSecretToken } from '../electron/host/loopback-guard';
 import { ActionParams } from './action-params';
 import { type ActionContext, type ActionModule, ActionRegistry } from './action-registry';
 import { defaultActionModules } from './actions';
-import { FaultInjector, type FaultRule, faultRuleProblem } from './fault-injector';
+import { type FaultDecision, FaultInjector, type FaultRule, faultRuleProblem } from './fault-injector';
 import { createNonceStore } from '../shared/security/nonce-store';
-import { authenticate, identifyAction } from './rpc-checks';
-import { readBody, rpcParams } from './rpc-request';
+import { authenticateRequest, checkModelParams, identifyRequestAction } from './rpc-checks';
+import { readBody, readRpcRequest } from './rpc-request';
 import { ADMIN_FILE_NAME, removeAdminFile, writeDataFile } from './sim-data-dir';
 import { adminTokenRefusal, requestRefusal } from './sim-guard';
 import { type SimAccount, simAccounts } from './sim-accounts';
@@ -51,7 +53,26 @@ export interface CloudSimOptions {
   faults?: FaultRule[];
   /** One line per call; never parameters, never secrets. */
   log?: (line: string) => void;
+  /**
+   * For tests (the SDK-model conformance tests): every RPC exchange with its parameters and
+   * answer, told after it is answered. Never set in demo mode: the parameters carry secrets.
+   */
+  onExchange?: (exchange: SimExchange) => void;
   now?: () => number;
+}
+
+/** What a test's `onExchange` is told about one RPC request. */
+export interface SimExchange {
+  product?: CloudProduct;
+  action?: string;
+  /** v1: pop-core's signature v1.0 in parameters; v3: the official SDKs' ACS3-HMAC-SHA256. */
+  scheme?: 'v1' | 'v3';
+  /** The action's own parameters as received (flattened wire names), without the signature's. */
+  params: Record<string, string>;
+  status: number;
+  body: unknown;
+  /** Parameters the handler looked for that the action's SDK model does not declare (ActionParams). */
+  undeclaredReads: string[];
 }
 
 /** One RPC request as the offline cloud saw it. */
@@ -61,6 +82,9 @@ export interface SimCall {
   product?: CloudProduct;
   action?: string;
   accessKeyId?: string;
+  /** The names of the parameters it carried, sorted (never their values). */
+  params?: string[];
+  /** 0 when a fault closed the connection instead of answering. */
   status: number;
   code?: string;
 }
@@ -116,19 +140,25 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
     const hostId = request.headers.host ?? '127.0.0.1';
     const method = request.method ?? 'GET';
     const call: SimCall = { requestId, method, status: 200 };
+    const exchange: { scheme?: SimExchange['scheme']; params: Record<string, string>; body?: unknown; undeclaredReads?: ReadonlySet<string> } = { params: {} };
     try {
       const refusal = requestRefusal(request.headers, port);
       if (refusal) throw refusal;
       if (method !== 'GET' && method !== 'POST') throw simErrors.unsupportedMethod(method);
-      const params = rpcParams(url.searchParams, method === 'POST' ? await readBody(request) : '');
-      const { product, action, definition } = identifyAction(params, registry);
+      const rpc = await readRpcRequest(request, url);
+      const params = rpc.params;
+      exchange.scheme = rpc.scheme;
+      exchange.params = rpc.businessParams;
+      call.params = Object.keys(params).sort();
+      const { product, action, definition } = identifyRequestAction(rpc, registry);
       Object.assign(call, { product, action });
-      const account = authenticate(method, params, { accounts: byKey, nonces, now: now() });
+      const account = authenticateRequest(rpc, { accounts: byKey, nonces, now: now() });
       call.accessKeyId = account.accessKeyId;
+      const actionParams = new ActionParams(params, checkModelParams(product, action, rpc.businessParams));
+      exchange.undeclaredReads = actionParams.undeclaredReads;
 
       const fault = faults.decide(product, action);
-      if (fault.latencyMs > 0) await delay(fault.latencyMs);
-      if (fault.error && !fault.afterWork) throw fault.error;
+      if (!fault.afterWork) await inject(fault);
 
       const accountState = store.account(account.accountId);
       const moment = new Date(now());
@@ -138,7 +168,7 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
       const context: ActionContext = {
         product,
         action,
-        params: new ActionParams(params),
+        params: actionParams,
         account,
         accountState,
         regionId,
@@ -149,21 +179,44 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
       };
       const result = await definition.handler(context);
       if (definition.kind === 'write' || settled) await store.save();
-      if (fault.error) {
+      const written = () => {
         if (definition.kind === 'write') tellWriteListeners({ product, action, accountId: account.accountId, regionId });
-        throw fault.error;
+      };
+      if (fault.afterWork) {
+        // The work is done and saved; only its answer is late, wrong or lost.
+        try {
+          await inject(fault);
+        } catch (error) {
+          written();
+          throw error;
+        }
       }
-      sendJson(response, 200, { RequestId: requestId, ...result }, requestId);
-      if (definition.kind === 'write') tellWriteListeners({ product, action, accountId: account.accountId, regionId });
+      exchange.body = { RequestId: requestId, ...result };
+      sendJson(response, 200, exchange.body, requestId);
+      written();
     } catch (error) {
-      const refusal = error instanceof SimError ? error : simErrors.internal();
-      if (!(error instanceof SimError)) log(`offline cloud: internal error in ${call.product ?? '?'} ${call.action ?? '?'}: ${(error as Error).stack ?? String(error)}`);
-      Object.assign(call, { status: refusal.status, code: refusal.code });
-      sendJson(response, refusal.status, errorBody(refusal, requestId, hostId, call.product), requestId);
+      if (error instanceof AnswerLost) {
+        Object.assign(call, { status: 0, code: 'NoAnswer' });
+        request.socket.destroy();
+      } else {
+        const refusal = error instanceof SimError ? error : simErrors.internal();
+        if (!(error instanceof SimError)) log(`offline cloud: internal error in ${call.product ?? '?'} ${call.action ?? '?'}: ${(error as Error).stack ?? String(error)}`);
+        Object.assign(call, { status: refusal.status, code: refusal.code });
+        exchange.body = errorBody(refusal, requestId, hostId, call.product);
+        sendJson(response, refusal.status, exchange.body, requestId);
+      }
     }
+    options.onExchange?.({ product: call.product, action: call.action, scheme: exchange.scheme, params: exchange.params, status: call.status, body: exchange.body, undeclaredReads: [...(exchange.undeclaredReads ?? [])] });
     calls.push(call);
     if (calls.length > MAX_CALLS_KEPT) calls.splice(0, calls.length - MAX_CALLS_KEPT);
     log(`${method} ${call.product ?? '-'} ${call.action ?? '-'} ${call.status} ${call.code ?? 'OK'}`);
+  }
+
+  /** A fault's latency, then its lost answer or its error (thrown); nothing more when it has neither. */
+  async function inject(fault: FaultDecision): Promise<void> {
+    if (fault.latencyMs > 0) await delay(fault.latencyMs);
+    if (fault.noAnswer) throw new AnswerLost();
+    if (fault.error) throw fault.error;
   }
 
   function tellWriteListeners(write: SimWrite): void {
@@ -264,6 +317,9 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
     },
   };
 }
+
+/** A fault rule said to close the connection instead of answering. */
+class AnswerLost extends Error {}
 
 function throwError(error: Error): never {
   throw error;

@@ -13,6 +13,9 @@ export class SimError extends Error {
   ) {
     super(message);
     this.name = 'SimError';
+    // The official SDKs tell success from failure by the HTTP status alone: an error answered
+    // with a 2xx would be taken as success (docs/offline-cloud.md "Errors").
+    if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError(`offline cloud: the error ${code} must have a 4xx or 5xx status, not ${status}`);
   }
 }
 
@@ -30,6 +33,27 @@ export const simErrors = {
   signatureVersion: (version: string) => new SimError('InvalidParameter', `The specified parameter SignatureVersion "${version}" is not valid: use 1.0.`, 400),
   signatureMismatch: (serverStringToSign: string) =>
     new SimError('SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${serverStringToSign}`, 400),
+  /**
+   * Signature V3: the same code and form as v1.0's, with the server's canonical request before its
+   * StringToSign (chosen: whether the cloud echoes them for V3 is not confirmed).
+   */
+  signatureMismatchV3: (canonicalRequest: string, serverStringToSign: string) =>
+    new SimError(
+      'SignatureDoesNotMatch',
+      `Specified signature is not matched with our calculation. server canonical request is:${canonicalRequest} server string to sign is:${serverStringToSign}`,
+      400,
+    ),
+  /** Chosen: a V3 body whose SHA-256 is not the signed x-acs-content-sha256 was changed after signing. */
+  bodyHashMismatch: () =>
+    new SimError('SignatureDoesNotMatch', 'Specified signature is not matched with our calculation: the x-acs-content-sha256 header is not the SHA-256 of the request body.', 400),
+  /** A malformed or unsupported V3 Authorization, or a signing header missing or left unsigned. */
+  incompleteSignature: (why: string) => new SimError('IncompleteSignature', `The request signature does not conform to Aliyun standards: ${why}.`, 400),
+  /**
+   * Chosen: a parameter the action's SDK model does not declare (the cloud is inferred to ignore
+   * it; the offline cloud refuses it so a client that sends one finds out before the cloud).
+   */
+  undeclaredParameter: (name: string, action: string, why: string) =>
+    new SimError('InvalidParameter', `The specified parameter ${name} is not valid: ${action} does not take it (${why}). The official SDK model is the contract; leave it out.`, 400),
   nonceUsed: () => new SimError('SignatureNonceUsed', 'Specified signature nonce was used already.', 400),
   timestampFormat: () => new SimError('InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.', 400),
   timestampExpired: () => new SimError('InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.', 400),

@@ -12,9 +12,15 @@ import { gatewayErrors } from './gateway-errors';
 import type { ApiDefinition, JsonObject } from './gateway-state';
 import { byteLength, checkDescription, checkName, requiredOneOf } from './gateway-values';
 import { JsonFields, canonicalKeys, isJsonObject, jsonListParam, jsonObjectParam } from './json-fields';
+import { type SdkActionModel, actionModel, declaredPart } from '../sdk-models';
 
-/** The cloud spells HEAD as HEADER (reference §2.3.1); HEAD and ANY are taken as the design writes them. */
-export const API_HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'HEADER', 'OPTIONS', 'TRACE', 'CONNECT', 'ANY'] as const;
+/**
+ * RequestHttpMethod as the SDK models list it (docs/offline-cloud.md, "Methods"): HEAD is spelled
+ * HEADER, and there is no ANY.
+ */
+export const REQUEST_HTTP_METHODS = ['GET', 'POST', 'DELETE', 'PUT', 'HEADER', 'TRACE', 'PATCH', 'CONNECT', 'OPTIONS'] as const;
+/** ServiceHttpMethod: the same, plus HEAD and ANY (the caller's method), which one SDK model lists for the backend. */
+export const SERVICE_HTTP_METHODS = [...REQUEST_HTTP_METHODS, 'HEAD', 'ANY'] as const;
 const REQUEST_MODES = ['MAPPING', 'MAPPING_PASSTHROUGH', 'PASSTHROUGH'] as const;
 const LOCATIONS = ['BODY', 'HEAD', 'QUERY', 'PATH'] as const;
 const BACKEND_LOCATIONS = ['BODY', 'HEAD', 'QUERY'] as const;
@@ -62,6 +68,13 @@ function checkPath(param: string, key: string, path: string, wildcard: boolean):
   if (problems.length > 0) throw gatewayErrors.invalid(param, problems[0].replace(/\.$/, ''));
 }
 
+function requestMethod(fields: JsonFields): string {
+  const value = fields.text('RequestHttpMethod')?.toUpperCase();
+  if (value === 'HEAD') throw gatewayErrors.invalid('RequestConfig', 'RequestConfig.RequestHttpMethod takes HEADER for HEAD requests (the cloud spells HEAD that way), not "HEAD"');
+  if (value === 'ANY') throw gatewayErrors.invalid('RequestConfig', `RequestConfig.RequestHttpMethod takes one method (${REQUEST_HTTP_METHODS.join(', ')}); ANY is not one of them`);
+  return fields.oneOf('RequestHttpMethod', REQUEST_HTTP_METHODS);
+}
+
 function readRequestConfig(params: ActionParams): JsonObject {
   const raw = jsonObjectParam(params, 'RequestConfig', true) as JsonObject;
   const fields = new JsonFields(canonicalKeys(raw, REQUEST_CONFIG_KEYS), 'RequestConfig', 'RequestConfig');
@@ -77,7 +90,7 @@ function readRequestConfig(params: ActionParams): JsonObject {
   return {
     ...fields.object,
     RequestProtocol: canonicalProtocols.join(','),
-    RequestHttpMethod: fields.oneOf('RequestHttpMethod', API_HTTP_METHODS),
+    RequestHttpMethod: requestMethod(fields),
     RequestPath: path,
     RequestMode: fields.oneOf('RequestMode', REQUEST_MODES),
     ...(bodyFormat ? { BodyFormat: bodyFormat } : {}),
@@ -146,7 +159,7 @@ function readServiceConfig(params: ActionParams): JsonObject {
   const path = fields.text('ServicePath');
   if (httpBackend && path === undefined) throw gatewayErrors.invalid('ServiceConfig', 'ServiceConfig.ServicePath is required for an HTTP backend, e.g. /users/[id]');
   if (path !== undefined) checkPath('ServiceConfig', 'ServiceConfig.ServicePath', path, false);
-  if (httpBackend || fields.text('ServiceHttpMethod') !== undefined) config.ServiceHttpMethod = fields.oneOf('ServiceHttpMethod', API_HTTP_METHODS);
+  if (httpBackend || fields.text('ServiceHttpMethod') !== undefined) config.ServiceHttpMethod = fields.oneOf('ServiceHttpMethod', SERVICE_HTTP_METHODS);
   return config;
 }
 
@@ -315,8 +328,20 @@ function wrapped(definition: ApiDefinition, name: ListName): Record<string, Json
   return { [LIST_ITEMS[name]]: definition[name] };
 }
 
-/** The fields DescribeApi, DescribeDeployedApi and DescribeApiHistory share. */
-export function definitionView(definition: ApiDefinition): JsonObject {
+/** The actions that show an API's definition; each response model declares a different part of it. */
+export type DefinitionAction = 'DescribeApi' | 'DescribeDeployedApi' | 'DescribeApiHistory';
+
+/**
+ * The fields DescribeApi, DescribeDeployedApi and DescribeApiHistory share, as much of them as the
+ * action's response model declares (docs/offline-cloud.md "The SDK models are the contract"): e.g.
+ * DescribeApi has no ResultDescriptions and DescribeDeployedApi no BackendConfig, and none of them
+ * shows a ServiceParameter's ParameterCatalog, which CreateApi takes.
+ */
+export function definitionView(definition: ApiDefinition, shownBy: DefinitionAction = 'DescribeApi'): JsonObject {
+  return declaredPart(actionModel('CloudAPI', shownBy) as SdkActionModel, fullDefinitionView(definition)) as JsonObject;
+}
+
+function fullDefinitionView(definition: ApiDefinition): JsonObject {
   return {
     ApiName: definition.ApiName,
     Description: definition.Description,
@@ -346,9 +371,9 @@ export function definitionView(definition: ApiDefinition): JsonObject {
   };
 }
 
-/** DescribeDeployedApi's ServiceConfig also carries the VPC id at its top (reference §2.4). */
-export function deployedDefinitionView(definition: ApiDefinition): JsonObject {
-  const view = definitionView(definition);
+/** DescribeDeployedApi's (and DescribeApiHistory's) ServiceConfig also carries the VPC id at its top (reference §2.4). */
+export function deployedDefinitionView(definition: ApiDefinition, shownBy: 'DescribeDeployedApi' | 'DescribeApiHistory' = 'DescribeDeployedApi'): JsonObject {
+  const view = definitionView(definition, shownBy);
   const vpcConfig = definition.ServiceConfig.VpcConfig;
   const vpcId = isJsonObject(vpcConfig) && typeof vpcConfig.VpcId === 'string' ? vpcConfig.VpcId : '';
   return { ...view, ServiceConfig: { ...(view.ServiceConfig as JsonObject), VpcId: vpcId } };

@@ -107,7 +107,7 @@ function describeVersion(context: ActionContext) {
     StageName: record.StageName,
     HistoryVersion: record.HistoryVersion,
     DeployedTime: record.DeployedTime,
-    ...deployedDefinitionView(record.Definition),
+    ...deployedDefinitionView(record.Definition, 'DescribeApiHistory'),
   };
 }
 

@@ -8,7 +8,6 @@ import { type ActionParams, pageOf } from '../action-params';
 import { gatewayErrors } from './gateway-errors';
 import { type GatewayState, type JsonObject, type PluginRecord, STAGE_ALIASES, findApi, findGroup, findPlugin, gatewayState, groupName } from './gateway-state';
 import { checkDescription, checkName, fuzzyMatch, hasTags, hexId, nextModifiedTime, readStageName, readTags, requiredOneOf, tagInfos, utcTime } from './gateway-values';
-import { oncePerToken } from './idempotency';
 import { PLUGIN_TYPES, type PluginType, checkPluginData } from './plugin-data';
 
 function checkNameFree(state: GatewayState, name: string, except?: string): void {
@@ -30,11 +29,14 @@ export function pluginView(plugin: PluginRecord, regionId: string) {
   };
 }
 
-/** ApiId or ApiIds (comma list ≤100), at least one. */
-function targetApiIds(params: ActionParams): string[] {
+/**
+ * ApiId or ApiIds (comma list ≤100), at least one; `ApiIds` only where the action's model declares
+ * it (AttachPlugin does, DetachPlugin does not).
+ */
+function targetApiIds(params: ActionParams, takesList = true): string[] {
   const single = params.string('ApiId');
-  const ids = [...(params.commaList('ApiIds', 100) ?? []), ...(single === undefined ? [] : [single])];
-  if (ids.length === 0) throw gatewayErrors.invalid('ApiId', 'name the API(s): ApiId, or ApiIds as a comma-separated list');
+  const ids = [...((takesList && params.commaList('ApiIds', 100)) || []), ...(single === undefined ? [] : [single])];
+  if (ids.length === 0) throw gatewayErrors.invalid('ApiId', takesList ? 'name the API(s): ApiId, or ApiIds as a comma-separated list' : 'name the API: ApiId');
   return [...new Set(ids)];
 }
 
@@ -47,13 +49,11 @@ function createPlugin(context: ActionContext): JsonObject {
   checkPluginData(type, data);
   const description = checkDescription('plugin', 'Description', params.string('Description'));
   const tags = readTags(params);
-  return oncePerToken(context, state, () => {
-    checkNameFree(state, name);
-    const now = utcTime(context.now);
-    const plugin: PluginRecord = { PluginId: hexId(), PluginName: name, PluginType: type, PluginData: data, Description: description, CreatedTime: now, ModifiedTime: now, Tags: tags };
-    state.plugins.push(plugin);
-    return { PluginId: plugin.PluginId, TagStatus: tags.length > 0 };
-  });
+  checkNameFree(state, name);
+  const now = utcTime(context.now);
+  const plugin: PluginRecord = { PluginId: hexId(), PluginName: name, PluginType: type, PluginData: data, Description: description, CreatedTime: now, ModifiedTime: now, Tags: tags };
+  state.plugins.push(plugin);
+  return { PluginId: plugin.PluginId, TagStatus: tags.length > 0 };
 }
 
 export const cloudApiPluginActions: ActionModule = {
@@ -153,7 +153,7 @@ export const cloudApiPluginActions: ActionModule = {
       const plugin = findPlugin(state, params.required('PluginId'));
       const stageName = readStageName(params);
       const groupId = params.string('GroupId');
-      const apiIds = targetApiIds(params).map((apiId) => findApi(state, apiId, groupId).ApiId);
+      const apiIds = targetApiIds(params, false).map((apiId) => findApi(state, apiId, groupId).ApiId);
       state.pluginBindings = state.pluginBindings.filter((binding) => !(binding.PluginId === plugin.PluginId && binding.StageName === stageName && apiIds.includes(binding.ApiId)));
       return {};
     }),
