@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { Page } from '@playwright/test';
 import { expect, test, screenshot } from './fixtures';
 import { API_TAB_LABELS, ApisPage } from './pages/apis-page';
 import { AREA_LABELS, ConsoleApp } from './pages/console-app';
@@ -58,13 +59,13 @@ test('creates a group and a mock API, saves, and finds both after a reload and i
   await app.goTo('Groups');
   await page.getByRole('button', { name: 'New group' }).click();
   const groupDialog = page.getByRole('dialog', { name: 'New group' });
-  await groupDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('orders-api');
+  await groupDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('orders_api');
   await groupDialog.getByRole('button', { name: 'Create group' }).click();
   await expect(groupDialog).toBeHidden();
   await expect(app.unsaved).toBeVisible();
 
   await app.goTo('APIs');
-  await apis.createApi({ group: 'orders-api', name: 'get_order', path: '/orders/[orderId]' });
+  await apis.createApi({ group: 'orders_api', name: 'get_order', path: '/orders/[orderId]' });
   await expect(page.getByRole('heading', { name: 'get_order' })).toBeVisible();
   await apis.tab('Backend');
   await expect(page.getByRole('button', { name: 'Mock', pressed: true })).toBeVisible();
@@ -78,6 +79,28 @@ test('creates a group and a mock API, saves, and finds both after a reload and i
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(page.getByRole('heading', { name: 'get_order' })).toBeVisible();
 
+  // Visibility: PRIVATE unless chosen; the field says what PUBLIC means. Shown at 1440 and 1024, light and dark.
+  await apis.tab('Basics');
+  const visibility = page.getByRole('tabpanel').getByRole('combobox', { name: 'Visibility', exact: true });
+  await expect(visibility).toHaveText(/^PRIVATE/);
+  await visibility.click();
+  await page.getByRole('option', { name: /^PUBLIC/ }).click();
+  await expect(visibility).toHaveText(/^PUBLIC/);
+  await expect(page.getByRole('tabpanel').getByText(/PUBLIC lists the API publicly in the API Marketplace once it is deployed to RELEASE/)).toBeVisible();
+  await shootAtWidths(page, 'api-visibility');
+
+  // ANY runs locally but cannot be synced: said at the Method field, and the design keeps no problem.
+  await apis.tab('Request');
+  const method = page.getByRole('tabpanel').getByRole('combobox', { name: 'Method', exact: true });
+  await method.click();
+  await page.getByRole('option', { name: 'ANY', exact: true }).click();
+  await expect(page.getByRole('tabpanel').getByRole('alert')).toHaveText(/^ANY is served by the local gateway only: Alibaba Cloud takes one request method per API/);
+  await expect(app.problemsButton()).toHaveText('No problems');
+  await shootAtWidths(page, 'api-method-any');
+  await method.click();
+  await page.getByRole('option', { name: 'GET', exact: true }).click();
+  await expect(page.getByRole('tabpanel').getByText(/served by the local gateway only/)).toHaveCount(0);
+
   await page.keyboard.press('ControlOrMeta+s');
   await expect(app.unsaved).toHaveCount(0);
 
@@ -87,12 +110,30 @@ test('creates a group and a mock API, saves, and finds both after a reload and i
   await expect(apis.row('get_order')).toBeVisible();
   await expect(apis.list.getByRole('row')).toHaveCount(2); // the header and get_order
 
-  const saved = parse(await readFile(server.projectFile, 'utf8')) as { groups: { name: string }[]; apis: { name: string; group: string; request: { path: string }; backend: { type: string } }[] };
-  expect(saved.groups.map((g) => g.name)).toContain('orders-api');
-  expect(saved.apis).toContainEqual(expect.objectContaining({ name: 'get_order', group: 'orders-api', request: expect.objectContaining({ path: '/orders/[orderId]' }), backend: expect.objectContaining({ type: 'MOCK' }) }));
+  const saved = parse(await readFile(server.projectFile, 'utf8')) as { groups: { name: string }[]; apis: { name: string; group: string; visibility?: string; request: { path: string }; backend: { type: string } }[] };
+  expect(saved.groups.map((g) => g.name)).toContain('orders_api');
+  expect(saved.apis).toContainEqual(
+    expect.objectContaining({ name: 'get_order', group: 'orders_api', visibility: 'PUBLIC', request: expect.objectContaining({ path: '/orders/[orderId]', method: 'GET' }), backend: expect.objectContaining({ type: 'MOCK' }) }),
+  );
+  // The quickstart's APIs said nothing of visibility and still say nothing: PRIVATE is the default.
+  expect(saved.apis.find((api) => api.name === 'hello')?.visibility).toBeUndefined();
 
   expect(watch.consoleErrors).toEqual([]);
 });
+
+/** Screenshots of the page at 1440 and 1024 pixels wide, light and dark; the page is left as it was. */
+async function shootAtWidths(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `${name}-${width}${scheme === 'dark' ? '-dark' : ''}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  if (size) await page.setViewportSize(size);
+}
 
 test('shows an undeclared path parameter at its field and blocks deploying', async ({ page, console: server }) => {
   const app = new ConsoleApp(page);
@@ -200,7 +241,7 @@ test('edits an API as YAML: valid text applies as one edit, invalid text shows w
   await editor.focus();
 
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText('name: hello\ngroup: demo-hello-api\nrequest: [');
+  await page.keyboard.insertText('name: hello\ngroup: demo_hello_api\nrequest: [');
   await page.getByText('This API as it is written in the project file').click(); // leaves the editor
   const problem = page.getByRole('tabpanel').getByRole('alert');
   await expect(problem).toHaveText(/Not valid YAML/);
@@ -216,7 +257,7 @@ test('edits an API as YAML: valid text applies as one edit, invalid text shows w
   await page.keyboard.press('ControlOrMeta+a');
   // Pasted, as a person would bring YAML in (typing would go through the editor's auto-indent).
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  const yaml = ['name: hello', 'group: demo-hello-api', 'description: Edited as YAML.', 'request:', '  method: GET', '  path: /hello', 'backend:', '  type: MOCK', '  body: hi', ''].join('\n');
+  const yaml = ['name: hello', 'group: demo_hello_api', 'description: Edited as YAML.', 'request:', '  method: GET', '  path: /hello', 'backend:', '  type: MOCK', '  body: hi', ''].join('\n');
   await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
   await page.keyboard.press('ControlOrMeta+v');
   await apis.tab('Basics');

@@ -110,10 +110,11 @@ describe('CloudAPI CreateApi and DescribeApi', () => {
 
   it('refuses definitions the design refuses, naming the field', async () => {
     const cases: [CloudParams, string][] = [
-      [{ ApiName: 'no' }, 'too short'],
       [{ RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'GET', RequestPath: 'users', RequestMode: 'MAPPING' } }, 'must start with `/`'],
       [{ RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'GET', RequestPath: '/a/[id]', RequestMode: 'MAPPING' } }, 'no RequestParameters item "id"'],
-      [{ RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'FETCH', RequestPath: '/a', RequestMode: 'MAPPING' } }, 'RequestHttpMethod must be one of'],
+      [{ RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'FETCH', RequestPath: '/a', RequestMode: 'MAPPING' } }, 'RequestHttpMethod must be one of GET, POST, DELETE, PUT, HEADER, TRACE, PATCH, CONNECT, OPTIONS'],
+      [{ RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'HEAD', RequestPath: '/a', RequestMode: 'MAPPING' } }, 'RequestHttpMethod takes HEADER for HEAD requests'],
+      [{ RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'ANY', RequestPath: '/a', RequestMode: 'MAPPING' } }, 'RequestHttpMethod takes one method (GET, POST, DELETE, PUT, HEADER, TRACE, PATCH, CONNECT, OPTIONS); ANY is not one of them'],
       [{ ServiceConfig: { ServiceProtocol: 'HTTP', Mock: 'TRUE' } }, 'ServiceTimeout is required'],
       [{ ServiceConfig: { ServiceProtocol: 'HTTP', ServiceTimeout: 100, ServiceAddress: 'http://a.com/path', ServicePath: '/x', ServiceHttpMethod: 'GET' } }, 'scheme, host and port only'],
       [{ RequestConfig: 'not json' }, 'expected JSON text'],
@@ -126,24 +127,38 @@ describe('CloudAPI CreateApi and DescribeApi', () => {
       expect(refused.code, JSON.stringify(extra)).toBe('InvalidParameter');
       expect(refused.message, JSON.stringify(extra)).toContain(message);
     }
+    const badName = await cloud.refusal('CreateApi', mockApiParams(groupId, 'refused_api', { ApiName: 'no' }));
+    expect(badName).toMatchObject({ code: 'InvalidApiName', message: expect.stringContaining('too short') });
     expect((await cloud.refusal('CreateApi', { ...mockApiParams(groupId, 'refused_api'), RequestConfig: undefined })).code).toBe('MissingRequestConfig');
     expect((await cloud.refusal('CreateApi', mockApiParams('0'.repeat(32), 'nowhere'))).code).toBe('NotFoundApiGroup');
+  });
+
+  it('takes the methods the SDK models list: HEADER for the request, HEAD and ANY for the backend too', async () => {
+    const head = await cloud.createApi(groupId, 'head_check', { RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'HEADER', RequestPath: '/head_check', RequestMode: 'MAPPING' } });
+    expect((await cloud.call<Api>('DescribeApi', { ApiId: head })).RequestConfig).toMatchObject({ RequestHttpMethod: 'HEADER' });
+    for (const [name, method] of [['backend_head', 'HEAD'], ['backend_any', 'ANY']]) {
+      const ApiId = await cloud.createApi(groupId, name, {
+        RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'GET', RequestPath: `/${name}`, RequestMode: 'MAPPING' },
+        ServiceConfig: { ServiceProtocol: 'HTTP', ServiceAddress: 'http://127.0.0.1:8080', ServicePath: '/x', ServiceHttpMethod: method, ServiceTimeout: 1000 },
+      });
+      expect((await cloud.call<Api>('DescribeApi', { ApiId })).ServiceConfig).toMatchObject({ ServiceHttpMethod: method });
+    }
   });
 
   it('refuses a duplicate name and a route another API of the group already answers', async () => {
     await cloud.createApi(groupId, 'orders', { RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'GET', RequestPath: '/orders/[id]', RequestMode: 'MAPPING' }, RequestParameters: [{ ApiParameterName: 'id', Location: 'PATH' }] });
     expect((await cloud.refusal('CreateApi', mockApiParams(groupId, 'orders', { RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'GET', RequestPath: '/other', RequestMode: 'MAPPING' } }))).code).toBe('DuplicateApiName');
-    const sameRoute = await cloud.refusal('CreateApi', mockApiParams(groupId, 'orders_any', { RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'ANY', RequestPath: '/orders/[orderId]', RequestMode: 'MAPPING' }, RequestParameters: [{ ApiParameterName: 'orderId', Location: 'PATH' }] }));
+    const sameRoute = await cloud.refusal('CreateApi', mockApiParams(groupId, 'orders_again', { RequestConfig: { RequestProtocol: 'HTTP', RequestHttpMethod: 'GET', RequestPath: '/orders/[orderId]', RequestMode: 'MAPPING' }, RequestParameters: [{ ApiParameterName: 'orderId', Location: 'PATH' }] }));
     expect(sameRoute.code).toBe('DuplicateApiPath');
     expect(sameRoute.message).toContain('"orders"');
   });
 
-  it('returns the same ApiId for the same Token', async () => {
-    const first = await cloud.call<{ ApiId: string }>('CreateApi', mockApiParams(groupId, 'token_api'), 'api-token-1');
-    const again = await cloud.call<{ ApiId: string }>('CreateApi', mockApiParams(groupId, 'token_api'), 'api-token-1');
-    expect(again.ApiId).toBe(first.ApiId);
-    const listed = await cloud.call<{ TotalCount: number }>('DescribeApis', { GroupId: groupId, ApiName: 'token_api' });
-    expect(listed.TotalCount).toBe(1);
+  it('has no Token (CreateApi declares none): the same create sent again is refused for the name taken in the group', async () => {
+    const first = await cloud.call<{ ApiId: string }>('CreateApi', mockApiParams(groupId, 'token_api'));
+    const again = await cloud.refusal('CreateApi', mockApiParams(groupId, 'token_api'));
+    expect(again).toMatchObject({ code: 'DuplicateApiName', httpStatus: 400 });
+    const listed = await cloud.call<{ ApiSummarys: { ApiSummary: { ApiId: string }[] } }>('DescribeApis', { GroupId: groupId, ApiName: 'token_api' });
+    expect(listed.ApiSummarys.ApiSummary.map((api) => api.ApiId)).toEqual([first.ApiId]);
   });
 });
 

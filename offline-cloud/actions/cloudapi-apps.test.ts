@@ -17,7 +17,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-const createApp = (name: string, extra: Record<string, string> = {}, token?: string) => cloud.call<{ AppId: number }>('CreateApp', { AppName: name, ...extra }, token).then((answer) => answer.AppId);
+const createApp = (name: string, extra: Record<string, string> = {}) => cloud.call<{ AppId: number }>('CreateApp', { AppName: name, ...extra }).then((answer) => answer.AppId);
 
 describe('CloudAPI apps', () => {
   it('creates an app with generated credentials and describes it three ways', async () => {
@@ -50,9 +50,9 @@ describe('CloudAPI apps', () => {
     expect(await cloud.call('DescribeAppSecurity', { AppId })).toMatchObject({ AppSecret: 'rotated-secret-0002' });
   });
 
-  it('modifies and deletes apps; the same Token gives the same AppId', async () => {
-    const AppId = await createApp('token_app', {}, 'app-token');
-    expect(await createApp('token_app', {}, 'app-token')).toBe(AppId);
+  it('modifies and deletes apps; a CreateApp sent again (it has no Token) is a new call, refused for the taken name', async () => {
+    const AppId = await createApp('token_app');
+    expect((await cloud.refusal('CreateApp', { AppName: 'token_app' })).code).toBe('DuplicateAppName');
     await cloud.call('ModifyApp', { AppId, AppName: 'renamed_app', Disabled: true, Extend: 'x' });
     expect(await cloud.call('DescribeApp', { AppId })).toMatchObject({ AppName: 'renamed_app', Disabled: true, Extend: 'x' });
     await cloud.call('DeleteApp', { AppId });
@@ -102,5 +102,36 @@ describe('CloudAPI authorizations', () => {
     await cloud.call('DeleteApp', { AppId: appOne });
     const after = await cloud.call<{ TotalCount: number }>('DescribeAuthorizedApps', { ApiId: apiIds[0] });
     expect(after.TotalCount).toBe(0);
+  });
+});
+
+describe('CloudAPI DescribeAppAttributes order', () => {
+  // The offline cloud's clock, moved on by the test (signatures allow it to run a few minutes ahead).
+  let clock = Date.now();
+  let timed: CloudSim;
+  let calls: GatewayCalls;
+  beforeAll(async () => {
+    timed = await startCloudSim({ now: () => clock });
+    calls = gatewayCalls(timed);
+  });
+  afterAll(async () => {
+    calls.client.close();
+    await timed.close();
+  });
+
+  const names = async (params: Record<string, string> = {}) =>
+    (await calls.call<{ Apps: { AppAttribute: { AppName: string }[] } }>('DescribeAppAttributes', params)).Apps.AppAttribute.map((app) => app.AppName);
+
+  it('lists by modification time, newest first unless Sort=asc, as the request model says', async () => {
+    for (const name of ['first_app', 'second_app', 'third_app']) {
+      await calls.call('CreateApp', { AppName: name });
+      clock += 2_000;
+    }
+    expect(await names()).toEqual(['third_app', 'second_app', 'first_app']);
+    // A change makes an app the newest, whenever it was created.
+    const { Apps } = await calls.call<{ Apps: { AppAttribute: { AppId: number }[] } }>('DescribeAppAttributes', { AppName: 'first_app' });
+    await calls.call('ModifyApp', { AppId: Apps.AppAttribute[0].AppId, Description: 'changed' });
+    expect(await names()).toEqual(['first_app', 'third_app', 'second_app']);
+    expect(await names({ Sort: 'asc' })).toEqual(['second_app', 'third_app', 'first_app']);
   });
 });

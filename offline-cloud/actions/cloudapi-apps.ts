@@ -9,7 +9,6 @@ import { type ActionParams, pageOf } from '../action-params';
 import { gatewayErrors } from './gateway-errors';
 import { type AppRecord, type GatewayState, type JsonObject, findApp, gatewayState } from './gateway-state';
 import { checkDescription, checkName, hasTags, newAppId, nextModifiedTime, readTags, tagInfos, utcTime } from './gateway-values';
-import { oncePerToken } from './idempotency';
 
 /** Chosen (the reference gives no rule): the characters and lengths a caller's own credentials may have. */
 const CREDENTIAL_RULES = {
@@ -64,26 +63,24 @@ function createApp(context: ActionContext): JsonObject {
   const appCode = ownCredential(params, 'AppCode');
   if (appKey !== undefined && appSecret === undefined) throw gatewayErrors.invalid('AppSecret', 'an app with its own AppKey needs its AppSecret too');
   const tags = readTags(params);
-  return oncePerToken(context, state, () => {
-    checkAppNameFree(state, name);
-    checkCredentialsFree(state, { AppKey: appKey, AppCode: appCode });
-    const now = utcTime(context.now);
-    const app: AppRecord = {
-      AppId: newAppId(state.apps.map((existing) => existing.AppId)),
-      AppName: name,
-      Description: description,
-      Disabled: false,
-      Extend: params.string('Extend') ?? '',
-      AppKey: appKey ?? newAppKey(state),
-      AppSecret: appSecret ?? randomBytes(16).toString('hex'),
-      AppCode: appCode ?? randomBytes(16).toString('hex'),
-      CreatedTime: now,
-      ModifiedTime: now,
-      Tags: tags,
-    };
-    state.apps.push(app);
-    return { AppId: app.AppId, TagStatus: tags.length > 0 };
-  });
+  checkAppNameFree(state, name);
+  checkCredentialsFree(state, { AppKey: appKey, AppCode: appCode });
+  const now = utcTime(context.now);
+  const app: AppRecord = {
+    AppId: newAppId(state.apps.map((existing) => existing.AppId)),
+    AppName: name,
+    Description: description,
+    Disabled: false,
+    Extend: params.string('Extend') ?? '',
+    AppKey: appKey ?? newAppKey(state),
+    AppSecret: appSecret ?? randomBytes(16).toString('hex'),
+    AppCode: appCode ?? randomBytes(16).toString('hex'),
+    CreatedTime: now,
+    ModifiedTime: now,
+    Tags: tags,
+  };
+  state.apps.push(app);
+  return { AppId: app.AppId, TagStatus: tags.length > 0 };
 }
 
 function appAttributes(app: AppRecord) {
@@ -155,17 +152,23 @@ export const cloudApiAppActions: ActionModule = {
       const appKey = params.string('AppKey');
       const appCode = params.string('AppCode');
       const extend = params.string('Extend');
-      const sort = params.oneOf('Sort', ['asc', 'desc'] as const, 'asc');
+      // By modification time, newest first unless Sort=asc (the SDK model's Sort; docs/offline-cloud.md).
+      const sort = params.oneOf('Sort', ['asc', 'desc'] as const, 'desc');
       const tags = readTags(params);
-      const matches = state.apps.filter(
-        (app) =>
-          (appId === undefined || String(app.AppId) === appId) &&
-          (name === undefined || app.AppName === name) &&
-          (appKey === undefined || app.AppKey === appKey) &&
-          (appCode === undefined || app.AppCode === appCode) &&
-          (extend === undefined || app.Extend === extend) &&
-          hasTags(app.Tags, tags),
-      );
+      const matches = state.apps
+        .map((app, index) => ({ app, index }))
+        .filter(
+          ({ app }) =>
+            (appId === undefined || String(app.AppId) === appId) &&
+            (name === undefined || app.AppName === name) &&
+            (appKey === undefined || app.AppKey === appKey) &&
+            (appCode === undefined || app.AppCode === appCode) &&
+            (extend === undefined || app.Extend === extend) &&
+            hasTags(app.Tags, tags),
+        )
+        // Equal times keep the order of creation (emulator choice).
+        .sort((a, b) => (a.app.ModifiedTime === b.app.ModifiedTime ? a.index - b.index : a.app.ModifiedTime < b.app.ModifiedTime ? -1 : 1))
+        .map(({ app }) => app);
       if (sort === 'desc') matches.reverse();
       const { items, ...page } = pageOf(matches, params, 100);
       return { ...page, Apps: { AppAttribute: items.map((app) => ({ ...appAttributes(app), Tags: tagInfos(app.Tags) })) } };

@@ -105,6 +105,43 @@ describe('CloudAPI ImportSwagger', () => {
     expect((await cloud.call<{ TotalCount: number }>('DescribeApis', { GroupId: groupId })).TotalCount).toBe(3);
   });
 
+  it('takes "the same API" as the same method and backend path, as the SDK\'s Overwrite says, not the same request path', async () => {
+    const groupId = await cloud.createGroup('swagger_same');
+    const backend = (path: string) => ({ type: 'HTTP', address: 'http://pets.internal:8080', path, method: 'GET' });
+    const document = (paths: Record<string, string>) => ({
+      swagger: '2.0',
+      info: { title: 'Pets', version: '1.0' },
+      paths: Object.fromEntries(
+        Object.entries(paths).map(([path, servicePath]) => [path, { get: { operationId: `get${servicePath.replace(/\W/g, '_')}`, 'x-aliyun-apigateway-backend': backend(servicePath), responses: { '200': { description: 'ok' } } } }]),
+      ),
+    });
+    const send = (paths: Record<string, string>, Overwrite: boolean) =>
+      cloud.call<Imported>('ImportSwagger', { GroupId: groupId, Data: JSON.stringify(document(paths)), DataFormat: 'json', Overwrite });
+
+    const first = await send({ '/pets': '/backend/pets' }, false);
+    const [created] = first.Success.ApiImportSwaggerSuccess;
+    // A new request path over the same backend path is the same API: reported without Overwrite, moved with it.
+    const kept = await send({ '/animals': '/backend/pets' }, false);
+    expect(kept.Failed.ApiImportSwaggerFailed).toEqual([{ HttpMethod: 'GET', Path: '/animals', ErrorMsg: `api already exists : apiUid ===> ${created.ApiUid}` }]);
+    const moved = await send({ '/animals': '/backend/pets' }, true);
+    expect(moved.Success.ApiImportSwaggerSuccess).toEqual([{ ApiUid: created.ApiUid, ApiOperation: 'MODIFY', HttpMethod: 'GET', Path: '/animals' }]);
+    expect(await cloud.call('DescribeApi', { ApiId: created.ApiUid })).toMatchObject({ RequestConfig: { RequestPath: '/animals' } });
+
+    // The same request path over another backend path is another API, which cannot take the route.
+    const other = await send({ '/animals': '/backend/v2/pets' }, true);
+    expect(other.Success.ApiImportSwaggerSuccess).toEqual([]);
+    expect(other.Failed.ApiImportSwaggerFailed[0].ErrorMsg).toBe(`api path already exists : GET /animals of apiUid ===> ${created.ApiUid} answers the same calls (path parameter names do not matter to routing)`);
+    expect((await cloud.call<{ TotalCount: number }>('DescribeApis', { GroupId: groupId })).TotalCount).toBe(1);
+  });
+
+  it('sends a head operation as HEADER, the cloud\'s spelling', async () => {
+    const groupId = await cloud.createGroup('swagger_head');
+    const data = JSON.stringify({ swagger: '2.0', info: { title: 'x', version: '1' }, paths: { '/ping': { head: { operationId: 'pingPets', responses: { '200': { description: 'ok' } } } } } });
+    const answer = await cloud.call<Imported>('ImportSwagger', { GroupId: groupId, Data: data, DataFormat: 'json', Overwrite: false });
+    const [success] = answer.Success.ApiImportSwaggerSuccess;
+    expect(await cloud.call('DescribeApi', { ApiId: success.ApiUid })).toMatchObject({ RequestConfig: { RequestHttpMethod: 'HEADER', RequestPath: '/ping' } });
+  });
+
   it('refuses documents that are not Swagger 2.0 or not what DataFormat says, and never follows external refs', async () => {
     const groupId = await cloud.createGroup('swagger_bad');
     const openapi3 = await cloud.refusal('ImportSwagger', { GroupId: groupId, Data: '{"openapi":"3.0.0"}', DataFormat: 'json', Overwrite: false });

@@ -1,21 +1,33 @@
 /**
  * ImportSwagger and DryRunSwagger (reference §2.8): each operation of a Swagger 2.0 document
  * becomes an API of the group, checked with CreateApi's rules. An API of the group with the same
- * method and path is replaced when Overwrite is true and reported as a failure otherwise.
+ * HTTP method and backend path is the same API (the SDK's Overwrite, docs/offline-cloud.md
+ * "ImportSwagger"): replaced when Overwrite is true, reported as a failure otherwise.
  * DryRun=true (or DryRunSwagger) answers what would happen and changes nothing.
  */
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { ActionParams } from '../action-params';
 import { SimError } from '../sim-errors';
-import { readApiDefinition } from './api-definition';
+import { apiRoute, readApiDefinition } from './api-definition';
 import { routeTakenBy } from './cloudapi-apis';
-import { type ApiRecord, type JsonObject, findGroup, gatewayState } from './gateway-state';
+import { type ApiDefinition, type ApiRecord, type JsonObject, findGroup, gatewayState } from './gateway-state';
 import { hexId, nextModifiedTime, requiredOneOf, utcTime } from './gateway-values';
 import { type SwaggerOperation, readSwagger, swaggerOperations } from './swagger-operations';
 
 interface Outcome {
   success: { ApiUid: string; ApiOperation: 'CREATE' | 'MODIFY'; HttpMethod: string; Path: string; ApiSwagger: string }[];
   failed: { HttpMethod: string; Path: string; ErrorMsg: string }[];
+}
+
+/**
+ * What makes two APIs "the same" for Overwrite: the request method and the backend path. A mock
+ * has no backend path, so its request path stands in (emulator choice, docs/offline-cloud.md).
+ */
+function overwriteKey(definition: ApiDefinition): string {
+  const route = apiRoute(definition);
+  const method = route.method.toUpperCase() === 'HEAD' ? 'HEADER' : route.method.toUpperCase();
+  const servicePath = definition.ServiceConfig.Mock === 'TRUE' ? undefined : definition.ServiceConfig.ServicePath;
+  return `${method} ${typeof servicePath === 'string' ? servicePath : route.path}`;
 }
 
 /** Plans (and unless dryRun, applies) the operations in order, so later ones see earlier ones. */
@@ -36,9 +48,17 @@ function importOperations(context: ActionContext, groupId: string, operations: S
       fail(error.message);
       continue;
     }
-    const existing = routeTakenBy(apis, definition);
+    const key = overwriteKey(definition);
+    const existing = apis.find((api) => overwriteKey(api.Definition) === key);
     if (existing && !overwrite) {
       fail(`api already exists : apiUid ===> ${existing.ApiId}`);
+      continue;
+    }
+    // Another API answering the same calls is refused as CreateApi refuses it.
+    const clash = routeTakenBy(apis.filter((api) => api !== existing), definition);
+    if (clash) {
+      const { method, path } = apiRoute(clash.Definition);
+      fail(`api path already exists : ${method} ${path} of apiUid ===> ${clash.ApiId} answers the same calls (path parameter names do not matter to routing)`);
       continue;
     }
     const namesake = apis.find((api) => api.Definition.ApiName === definition.ApiName && api.ApiId !== existing?.ApiId);
