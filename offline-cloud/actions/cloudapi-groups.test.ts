@@ -29,13 +29,13 @@ afterAll(async () => {
 
 describe('CloudAPI API groups', () => {
   it('creates a group on the shared instance and describes it in the reference shape', async () => {
-    const created = await cloud.call('CreateApiGroup', { GroupName: 'shop-orders', Description: 'Orders', BasePath: '/v1', Tag: [{ Key: 'env', Value: 'dev' }] });
-    expect(created).toMatchObject({ GroupName: 'shop-orders', Description: 'Orders', BasePath: '/v1', InstanceId: 'api-shared-vpc-001', InstanceType: 'VPC_SHARED', TagStatus: true });
+    const created = await cloud.call('CreateApiGroup', { GroupName: 'shop_orders', Description: 'Orders', BasePath: '/v1', Tag: [{ Key: 'env', Value: 'dev' }] });
+    expect(created).toMatchObject({ GroupName: 'shop_orders', Description: 'Orders', BasePath: '/v1', InstanceId: 'api-shared-vpc-001', InstanceType: 'VPC_SHARED', TagStatus: true });
     expect(created.GroupId).toMatch(/^[0-9a-f]{32}$/);
     expect(created.SubDomain).toBe(`${created.GroupId}-cn-hangzhou.alicloudapi.com`);
 
     const group = await cloud.call<Group>('DescribeApiGroup', { GroupId: created.GroupId as string });
-    expect(group).toMatchObject({ GroupName: 'shop-orders', RegionId: 'cn-hangzhou', Status: 'NORMAL', TrafficLimit: 500, CustomDomains: { DomainItem: [] } });
+    expect(group).toMatchObject({ GroupName: 'shop_orders', RegionId: 'cn-hangzhou', Status: 'NORMAL', TrafficLimit: 500, CustomDomains: { DomainItem: [] } });
     expect(group.StageItems.StageInfo.map((stage) => stage.StageName)).toEqual(['RELEASE', 'PRE', 'TEST']);
     expect(group.StageItems.StageInfo[0].StageId).toMatch(/^[0-9a-f]{32}$/);
     expect(group.CreatedTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -52,20 +52,20 @@ describe('CloudAPI API groups', () => {
     expect(page.ApiGroupAttributes.ApiGroupAttribute.map((group) => group.GroupName)).toEqual(['list_gamma']);
     expect(page.ApiGroupAttributes.ApiGroupAttribute[0]).toMatchObject({ RegionId: 'cn-hangzhou', Tags: { TagInfo: [] } });
     const tagged = await cloud.call<{ ApiGroupAttributes: { ApiGroupAttribute: Group[] } }>('DescribeApiGroups', { Tag: [{ Key: 'env', Value: 'dev' }] });
-    expect(tagged.ApiGroupAttributes.ApiGroupAttribute.map((group) => group.GroupName)).toEqual(['shop-orders']);
+    expect(tagged.ApiGroupAttributes.ApiGroupAttribute.map((group) => group.GroupName)).toEqual(['shop_orders']);
     expect((await cloud.refusal('DescribeApiGroups', { PageSize: 51 })).code).toBe('InvalidParameter');
   });
 
   it('modifies a group, and refuses duplicate or invalid names and unknown ids', async () => {
     const groupId = await cloud.createGroup('modify_me');
-    const answer = await cloud.call('ModifyApiGroup', { GroupId: groupId, GroupName: 'modified-name', BasePath: '/v2', CustomAppCodeConfig: { location: 'HEADER', name: 'X-Code' } });
-    expect(answer).toMatchObject({ GroupName: 'modified-name', BasePath: '/v2' });
+    const answer = await cloud.call('ModifyApiGroup', { GroupId: groupId, GroupName: 'modified_name', BasePath: '/v2', CustomAppCodeConfig: { location: 'HEADER', name: 'X-Code' } });
+    expect(answer).toMatchObject({ GroupName: 'modified_name', BasePath: '/v2' });
     expect(await cloud.call('DescribeApiGroup', { GroupId: groupId })).toMatchObject({ CustomAppCodeConfig: '{"location":"HEADER","name":"X-Code"}' });
 
-    expect((await cloud.refusal('CreateApiGroup', { GroupName: 'modified-name' })).code).toBe('DuplicateGroupName');
+    expect((await cloud.refusal('CreateApiGroup', { GroupName: 'modified_name' })).code).toBe('DuplicateGroupName');
     const invalid = await cloud.refusal('CreateApiGroup', { GroupName: '1abc' });
-    expect(invalid.code).toBe('InvalidParameter');
-    expect(invalid.message).toContain('must start with a letter');
+    expect(invalid.code).toBe('InvalidGroupName');
+    expect(invalid.message).toContain('start with a letter or a Chinese character; use `group_1abc`');
     expect((await cloud.refusal('CreateApiGroup', { GroupName: 'abc' })).message).toContain('too short');
     expect((await cloud.refusal('CreateApiGroup', {})).code).toBe('MissingGroupName');
     expect((await cloud.refusal('CreateApiGroup', { GroupName: 'bad_base', BasePath: 'v1' })).code).toBe('InvalidParameter');
@@ -85,19 +85,17 @@ describe('CloudAPI API groups', () => {
     expect((await cloud.refusal('DescribeApiGroup', { GroupId: groupId })).code).toBe('NotFoundApiGroup');
   });
 
-  it('returns the same group for the same Token, and refuses the Token with other parameters', async () => {
-    const first = await cloud.call('CreateApiGroup', { GroupName: 'token_group' }, 'token-123');
-    const again = await cloud.call('CreateApiGroup', { GroupName: 'token_group' }, 'token-123');
-    expect(again.GroupId).toBe(first.GroupId);
-    const all = await cloud.call<{ TotalCount: number }>('DescribeApiGroups', { GroupName: 'token_group' });
-    expect(all.TotalCount).toBe(1);
-    const other = await cloud.client.call('CloudAPI', 'CreateApiGroup', { GroupName: 'token_other' }, { token: 'token-123' }).catch((error: unknown) => error);
-    expect(other).toMatchObject({ code: 'IdempotentParameterMismatch' });
+  it('has no Token (CreateApiGroup declares none): the same create sent again is a new call, refused for the taken name', async () => {
+    const first = await cloud.call<{ GroupId: string }>('CreateApiGroup', { GroupName: 'resent_group' });
+    const again = await cloud.refusal('CreateApiGroup', { GroupName: 'resent_group' });
+    expect(again).toMatchObject({ code: 'DuplicateGroupName', httpStatus: 400 });
+    const all = await cloud.call<{ ApiGroupAttributes: { ApiGroupAttribute: { GroupId: string }[] } }>('DescribeApiGroups', { GroupName: 'resent_group' });
+    expect(all.ApiGroupAttributes.ApiGroupAttribute.map((group) => group.GroupId)).toEqual([first.GroupId]);
   });
 
-  it('is fault-injectable: a throttled create with a Token is retried by the client and creates one group', async () => {
+  it('is fault-injectable: a throttled create is sent again by the client (nothing was done) and makes one group', async () => {
     sim.faults.add({ product: 'CloudAPI', action: 'CreateApiGroup', nth: 1, times: 1, error: { code: 'Throttling.User' } });
-    const created = await cloud.call('CreateApiGroup', { GroupName: 'retried_group' }, 'token-retry');
+    const created = await cloud.call('CreateApiGroup', { GroupName: 'retried_group' });
     const listed = await cloud.call<{ TotalCount: number }>('DescribeApiGroups', { GroupName: 'retried_group' });
     expect(listed.TotalCount).toBe(1);
     expect(sim.calls.filter((entry) => entry.action === 'CreateApiGroup' && entry.code === 'Throttling.User')).toHaveLength(1);

@@ -1,10 +1,12 @@
 /**
- * Create calls with a `Token` (the app's client sends CloudAPI's token field, reference §3.1):
- * the same token with the same parameters answers what the first call answered and creates
- * nothing; the same token with other parameters is refused. The tokens live in the state file,
- * so a retry after a restart is still recognised.
+ * `Token`, on the actions whose model declares it (electron/cloud/products.ts `declaresToken`;
+ * docs/offline-cloud.md "Idempotency"): the same token with the same parameters answers what the
+ * first call answered and does nothing more; the same token with other parameters is refused.
+ * The tokens live in the state file, so a retry after a restart is still recognised. Every other
+ * action has no token: a resend there is a new call, as in the cloud.
  */
 import { createHash } from 'node:crypto';
+import { declaresToken } from '../../electron/cloud/products';
 import type { ActionContext } from '../action-registry';
 import { gatewayErrors } from './gateway-errors';
 import type { GatewayState, JsonObject } from './gateway-state';
@@ -23,8 +25,9 @@ function fingerprint(raw: Readonly<Record<string, string>>): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
-/** Runs `create` once per Token; without a Token, every call creates. */
+/** Runs `create` once per Token; without a Token, every call creates. Only for an action that declares Token. */
 export function oncePerToken(context: ActionContext, state: GatewayState, create: () => JsonObject): JsonObject {
+  if (!declaresToken(context.product, context.action)) throw new Error(`offline cloud: ${context.product} ${context.action} declares no Token; it must not honour one`);
   const token = context.params.string('Token');
   if (token === undefined) return create();
   const key = `${context.action}\n${token}`;
