@@ -6,10 +6,13 @@
  * bounded by time instead of a count: at most (nonces used per second) × (longest window) keys,
  * each about 140 bytes (bench/nonce-memory.bench.ts measures it).
  *
- * O(1) per call, amortised: keys sit in a Map (nonce → until) and in one list per second of
+ * O(1) per call, amortised: keys sit in Maps (nonce → until) and in one list per second of
  * expiry; a second's list is dropped, with the keys in it that did expire, once it is past.
- * Nothing walks the Map (asking a large Map for its first key after many deletes walks every
- * deleted slot: past ~100k entries a call took 100+ µs).
+ * Nothing walks a Map (asking a large Map for its first key after many deletes walks every
+ * deleted slot: past ~100k entries a call took 100+ µs). The keys are spread over SHARDS Maps
+ * by their last characters (where a nonce's randomness is), because a Map copies all its
+ * entries when it grows: one Map of a million keys held the call that grew it for ~90 ms (and
+ * ~33 ms at half a million), a spike in every caller's latency; a shard holds 1/SHARDS of that.
  */
 
 export interface NonceStore {
@@ -24,9 +27,19 @@ export interface NonceStore {
 
 /** Expiry is swept per second: a key may outlive its `until` by up to this, never the other way. */
 const SLOT_MS = 1000;
+/** A power of two. */
+const SHARDS = 256;
+
+/** The shard of a key: from its last 8 characters, mixed (a UUID nonce ends in 12 random hex digits). */
+function shardOf(key: string): number {
+  let hash = 0;
+  for (let i = Math.max(0, key.length - 8); i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash ^ (hash >>> 16)) & (SHARDS - 1);
+}
 
 export function createNonceStore(): NonceStore {
-  const untils = new Map<string, number>();
+  const shards = Array.from({ length: SHARDS }, () => new Map<string, number>());
+  let size = 0;
   /** Keys by the second their `until` falls in (a key remembered again is listed again). */
   const slots = new Map<number, string[]>();
   /** Every slot up to this one has been dropped. */
@@ -38,8 +51,12 @@ export function createNonceStore(): NonceStore {
     slots.delete(slot);
     for (const key of keys) {
       // Remembered again later (after it expired) means a later until: that listing forgets it.
+      const untils = shards[shardOf(key)];
       const until = untils.get(key);
-      if (until !== undefined && until < now) untils.delete(key);
+      if (until !== undefined && until < now) {
+        untils.delete(key);
+        size--;
+      }
     }
   };
 
@@ -59,9 +76,11 @@ export function createNonceStore(): NonceStore {
   return {
     seen(key, now, until) {
       sweep(now);
+      const untils = shards[shardOf(key)];
       const known = untils.get(key);
       if (known !== undefined && known >= now) return true;
       if (until < now) return false;
+      if (known === undefined) size++;
       untils.set(key, until);
       const slot = Math.floor(until / SLOT_MS);
       const keys = slots.get(slot);
@@ -70,7 +89,7 @@ export function createNonceStore(): NonceStore {
       return false;
     },
     get size() {
-      return untils.size;
+      return size;
     },
   };
 }
