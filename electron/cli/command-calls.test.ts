@@ -6,26 +6,16 @@
 import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CloudSim, type SimCall, startCloudSim } from '../../offline-cloud/cloud-sim';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { CALL_LOG_DIR, CallLog } from '../cloud/call-log';
 import { maskAccessKeyId } from '../cloud/credentials';
 import type { CliIo } from './cli-io';
 import { runCli } from './main';
+import { isolateCredentialEnv } from './testing/credential-env';
 
-const CREDENTIAL_VARS = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
-const saved: Record<string, string | undefined> = {};
-beforeAll(() => {
-  for (const name of CREDENTIAL_VARS) {
-    saved[name] = process.env[name];
-    delete process.env[name];
-  }
-});
-afterAll(() => {
-  for (const name of CREDENTIAL_VARS) if (saved[name] === undefined) delete process.env[name];
-  else process.env[name] = saved[name];
-});
+isolateCredentialEnv();
 
 let sim: CloudSim;
 let dir: string;

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GatewaysView } from '../../shared/ipc/gateway-views';
 import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createCloudClient } from '../cloud/client';
@@ -14,19 +14,9 @@ import { readPurchaseContext } from '../gateways/purchase-context';
 import type { CliIo } from './cli-io';
 import { Flags, GATEWAY_OPTIONS } from './gateway-command-args';
 import { runCli } from './main';
+import { isolateCredentialEnv } from './testing/credential-env';
 
-const CREDENTIAL_VARS = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
-const saved: Record<string, string | undefined> = {};
-beforeAll(() => {
-  for (const name of CREDENTIAL_VARS) {
-    saved[name] = process.env[name];
-    delete process.env[name];
-  }
-});
-afterAll(() => {
-  for (const name of CREDENTIAL_VARS) if (saved[name] === undefined) delete process.env[name];
-  else process.env[name] = saved[name];
-});
+isolateCredentialEnv();
 
 let sim: CloudSim;
 let dir: string;

@@ -2,7 +2,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deployApi } from '../../shared/model/stages';
 import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
@@ -12,19 +12,9 @@ import { FileVault } from '../vault/file-vault';
 import { loadProject, saveProject } from '../workspace/project-store';
 import type { CliIo } from './cli-io';
 import { runCli } from './main';
+import { isolateCredentialEnv } from './testing/credential-env';
 
-const CREDENTIAL_VARS = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
-const saved: Record<string, string | undefined> = {};
-beforeAll(() => {
-  for (const name of CREDENTIAL_VARS) {
-    saved[name] = process.env[name];
-    delete process.env[name];
-  }
-});
-afterAll(() => {
-  for (const name of CREDENTIAL_VARS) if (saved[name] === undefined) delete process.env[name];
-  else process.env[name] = saved[name];
-});
+isolateCredentialEnv();
 
 let sim: CloudSim;
 let dir: string;
@@ -34,7 +24,6 @@ beforeEach(async () => {
   for (const name of ['quickstart.apigw.yaml', 'quickstart.secrets.yaml']) await copyFile(new URL(`../../examples/${name}`, import.meta.url), join(dir, name));
 });
 afterEach(async () => {
-  for (const name of CREDENTIAL_VARS) delete process.env[name];
   await sim.close();
   await rm(dir, { recursive: true, force: true });
 });

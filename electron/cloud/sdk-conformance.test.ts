@@ -9,7 +9,7 @@
 import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deployApi } from '../../shared/model/stages';
 import { servedActions } from '../../scripts/sdk-model-table';
 import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
@@ -17,6 +17,7 @@ import { ExchangeLog } from '../../offline-cloud/testing/conformance';
 import type { CliIo } from '../cli/cli-io';
 import { runCli } from '../cli/main';
 import { loadProject, saveProject } from '../workspace/project-store';
+import { isolateCredentialEnv } from '../cli/testing/credential-env';
 
 /**
  * Senders that do not conform today, each with why; the test fails when the list is wrong either
@@ -28,18 +29,7 @@ const KNOWN_PROBLEMS: string[] = [
   'CloudAPI DescribeApiStage: the official SDK has no DescribeApiStageRequest model, so no parameter of it is declared',
 ];
 
-const CREDENTIAL_VARS = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
-const saved: Record<string, string | undefined> = {};
-beforeAll(() => {
-  for (const name of CREDENTIAL_VARS) {
-    saved[name] = process.env[name];
-    delete process.env[name];
-  }
-});
-afterAll(() => {
-  for (const name of CREDENTIAL_VARS) if (saved[name] === undefined) delete process.env[name];
-  else process.env[name] = saved[name];
-});
+isolateCredentialEnv();
 
 let sim: CloudSim;
 let log: ExchangeLog;
