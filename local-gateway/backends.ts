@@ -28,6 +28,8 @@ export interface CompiledHttp {
   port: number;
   /** Host header sent to the backend. */
   hostHeader: string;
+  /** Scheme and host, as the access log names the backend. */
+  label: string;
   /** Backend path in pieces: literal text, or a [param] name to fill in. */
   path: Array<string | { param: string }>;
   /** The backend path was written with a trailing `/*` (the remainder goes there either way). */
@@ -88,6 +90,7 @@ export function compileBackend(api: Api, variables: Record<string, string>): Com
     hostname: url.hostname.replace(/^\[|\]$/g, ''),
     port,
     hostHeader: url.host,
+    label: `${url.protocol}//${url.host}`,
     path: pieces,
     wildcard,
     method: backend.method === 'ANY' ? undefined : backend.method,

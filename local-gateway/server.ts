@@ -341,7 +341,7 @@ class Exchange implements InFlight {
       }
       const mapped = mapRequest(compiled.mapping, input);
       if ('code' in mapped) return this.refuse(mapped);
-      record.backend = `${backend.https ? 'https' : 'http'}://${backend.hostHeader}`;
+      record.backend = backend.label;
       this.core.pool.proxy(backend, mapped, {
         req: this.req,
         res: this.res,
