@@ -3,8 +3,9 @@
 //   a) anonymous MOCK through the gateway        vs a bare server answering the same bytes
 //   b) signed APP MOCK, throttling bound, each request freshly signed   vs the same bare server
 //   c) HTTP backend proxied through the gateway  vs a bare keep-alive node proxy to the same backend
-// Servers run in child processes (the gateway's peak RSS is its own); the load is generated here,
-// no pipelining. Each scenario prints three ratios, gateway ÷ baseline ("×bare"):
+// Servers run in child processes (the gateway's peak RSS is its own), built as the shipped bundles
+// are (bench/gateway-bench-servers.ts: the gateway as `apigw-local serve` runs it, access log and
+// nonce journal included); the load is generated here, no pipelining. Each scenario prints three ratios, gateway ÷ baseline ("×bare"):
 //   throughput  autocannon at full load; warm-up, then interleaved rounds, median of per-round ratios
 //   CPU/call    the server process's CPU time (process.cpuUsage, user + system, all its threads) over
 //               each of those runs ÷ the calls answered; median of per-round ratios. It moves less
@@ -18,20 +19,16 @@
 // Ends with one JSON line. Run: npm run bench:gateway   (about three minutes; check
 // `uptime` first: another heavy process on the machine moves every figure)
 import { fork, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { pacedLoad, type PacedResult } from './paced-load';
+import { APP_KEY, APP_SECRET, type Role, type ServerConfig } from './gateway-bench-servers';
 
-const SELF = fileURLToPath(import.meta.url);
-const MOCK_BODY = '{"message":"hello from the mock","items":[1,2,3]}';
-const BACKEND_BODY = '{"message":"hello from the backend","items":[1,2,3]}';
-const APP_KEY = 'benchKey';
-const APP_SECRET = 'benchSecret-0123456789';
-const REQUEST_ID = '7AD052CB-EE8B-4DFD-BBAF-EFB340E0A5AF';
+const SERVERS = fileURLToPath(new URL('./gateway-bench-servers.ts', import.meta.url));
 
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = 2;
@@ -54,91 +51,34 @@ interface CannonResult {
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: CannonOptions) => Promise<CannonResult>;
 
 // ---------------------------------------------------------------------------------------------
-// Child processes
-
-type Role = 'gateway' | 'bare' | 'backend' | 'bareproxy';
-
-async function runChild(role: Role, config: { backendPort?: number; logFile?: string }): Promise<void> {
-  let port: number;
-  if (role === 'gateway') port = await startGatewayChild(config.backendPort!, config.logFile!);
-  else port = await startPlainChild(role, config.backendPort);
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'rss') process.send!({ type: 'rss', maxRss: process.resourceUsage().maxRSS * 1024, rss: process.memoryUsage().rss });
-    if (message.type === 'cpu') {
-      const used = process.cpuUsage();
-      process.send!({ type: 'cpu', micros: used.user + used.system });
-    }
-  });
-  process.on('disconnect', () => process.exit(0));
-  process.send!({ type: 'ready', port });
-}
-
-async function startGatewayChild(backendPort: number, logFile: string): Promise<number> {
-  const { fixtureProject, fixtureSecrets } = await import('../local-gateway/test-support');
-  const { createLocalGateway } = await import('../local-gateway/server');
-  const { createAccessLog } = await import('../local-gateway/access-log');
-  const mock = { type: 'MOCK' as const, statusCode: 200, body: MOCK_BODY, headers: [{ name: 'Content-Type', value: 'application/json' }] };
-  const project = fixtureProject({
-    groups: [{ name: 'bench', stageVariables: { RELEASE: { backendPort: String(backendPort) } } }],
-    apps: [{ name: 'benchApp' }],
-    authorizations: [{ app: 'benchApp', group: 'bench', api: 'signedMock', stage: 'RELEASE' }],
-    throttlingPolicies: [
-      { name: 'benchLimit', unit: 'SECOND', apiDefault: 1_000_000_000, appDefault: 1_000_000_000, bindings: [{ group: 'bench', api: 'signedMock', stage: 'RELEASE' }] },
-    ],
-    apis: [
-      { name: 'anonymousMock', request: { method: 'GET', path: '/mock' }, backend: mock },
-      { name: 'signedMock', request: { method: 'GET', path: '/signed' }, backend: mock, auth: { type: 'APP' } },
-      {
-        name: 'proxied',
-        request: { method: 'GET', path: '/proxy' },
-        backend: { type: 'HTTP', address: 'http://127.0.0.1:#backendPort#', path: '/data', method: 'GET', timeout: 10_000 },
-      },
-    ],
-  });
-  const secrets = fixtureSecrets({ apps: { benchApp: { keys: [{ appKey: APP_KEY, appSecret: APP_SECRET }] } } });
-  // As shipped: access log at info level, to a file.
-  const gateway = createLocalGateway({ project, secrets, log: createAccessLog('info', { file: logFile }) });
-  return (await gateway.listen()).port;
-}
-
-function startPlainChild(role: Exclude<Role, 'gateway'>, backendPort?: number): Promise<number> {
-  let handler: http.RequestListener;
-  if (role === 'bare') {
-    const body = Buffer.from(MOCK_BODY);
-    handler = (_req, res) => {
-      res.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(body.length), 'X-Ca-Request-Id', REQUEST_ID]);
-      res.end(body);
-    };
-  } else if (role === 'backend') {
-    const body = Buffer.from(BACKEND_BODY);
-    handler = (_req, res) => {
-      res.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(body.length)]);
-      res.end(body);
-    };
-  } else {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-    handler = (req, res) => {
-      const headers = { ...req.headers, host: `127.0.0.1:${backendPort}` };
-      delete headers.connection;
-      const upstream = http.request({ host: '127.0.0.1', port: backendPort, path: '/data', method: req.method, headers, agent }, (bres) => {
-        res.writeHead(bres.statusCode ?? 502, bres.headers);
-        bres.pipe(res);
-      });
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-    };
-  }
-  const server = http.createServer(handler);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-}
-
-// ---------------------------------------------------------------------------------------------
 // The benchmark
 
 interface Child { process: ChildProcess; port: number }
 
-function start(role: Role, config: object = {}): Promise<Child> {
-  const child = fork(SELF, ['child', role, JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * The servers as one bundle, built as the shipped ones are (scripts/build-electron.mjs: esbuild,
+ * node20, no kept names) rather than run through tsx (gateway-bench-servers.ts says why).
+ */
+async function bundleServers(dir: string): Promise<string> {
+  const outfile = path.join(dir, 'servers.mjs');
+  await build({
+    entryPoints: [SERVERS],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    // CommonJS dependencies bundled into an ES module still require() Node's own modules.
+    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+let serversBundle: string;
+
+function start(role: Role, config: ServerConfig = {}): Promise<Child> {
+  const child = fork(serversBundle, ['--bench-server', role, JSON.stringify(config)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { type: string; port: number }) => resolve({ process: child, port: m.port }));
     child.once('exit', (code) => reject(new Error(`bench child ${role} exited with ${code}`)));
@@ -238,8 +178,9 @@ async function runBench(): Promise<void> {
   ({ signRequest } = await import('../shared/signature/sign'));
   ({ nodeHmac } = await import('../local-gateway/node-hmac'));
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'apigw-bench-'));
+  serversBundle = await bundleServers(logDir);
   const backend = await start('backend');
-  const gateway = await start('gateway', { backendPort: backend.port, logFile: path.join(logDir, 'access.log') });
+  const gateway = await start('gateway', { backendPort: backend.port, dir: logDir });
   const bare = await start('bare');
   const bareProxy = await start('bareproxy', { backendPort: backend.port });
   const children = [backend, gateway, bare, bareProxy];
@@ -388,8 +329,4 @@ async function runBench(): Promise<void> {
   rmSync(logDir, { recursive: true, force: true });
 }
 
-if (process.argv[2] === 'child') {
-  await runChild(process.argv[3] as Role, JSON.parse(process.argv[4] ?? '{}'));
-} else {
-  await runBench();
-}
+await runBench();
