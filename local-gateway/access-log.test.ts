@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../shared/signature/sign';
 import type { AccessLogRecord } from '../shared/gateway/access-log-record';
@@ -99,5 +100,51 @@ describe('formatRecord', () => {
       expect(line.endsWith('}\n')).toBe(true);
       expect(JSON.parse(line)).toEqual({ ...record, path: i === 2 ? '/short/"q"' : record.path });
     }
+  });
+});
+
+describe('createAccessLog', () => {
+  const record = (i: number, extra: Partial<AccessLogRecord> = {}): AccessLogRecord => ({
+    time: '2026-12-07T20:00:00.000Z',
+    requestId: `REQ-${i}`,
+    group: 'grüppe',
+    method: 'GET',
+    path: `/items/${i}`,
+    status: 200,
+    latencyMs: 0.2,
+    clientIp: '127.0.0.1',
+    ...extra,
+  });
+  // Enough lines to fill the batch a few times, non-ASCII text, and one line longer than the batch itself.
+  const records = [
+    ...Array.from({ length: 900 }, (_, i) => record(i)),
+    record(900, { app: 'ä'.repeat(40_000) }),
+    ...Array.from({ length: 100 }, (_, i) => record(901 + i, { path: '/ünï/' + 'x'.repeat(2000) })),
+  ];
+
+  it('writes every line to a file, in order, however long', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'apigw-local-log-'));
+    try {
+      const file = path.join(dir, 'access.log');
+      const log = createAccessLog('info', { file });
+      for (const r of records) log.write(r);
+      await log.close();
+      const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+      expect(lines.map((l) => JSON.parse(l) as AccessLogRecord)).toEqual(records);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hands a stream bytes of its own, which later lines do not overwrite', async () => {
+    const chunks: Buffer[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), setImmediate(done)) });
+    const log = createAccessLog('info', { stream });
+    for (const r of records) log.write(r);
+    await log.close();
+    // The stream takes the writes it was given in its own time.
+    await new Promise((resolve) => stream.end(resolve));
+    const lines = Buffer.concat(chunks).toString('utf8').trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as AccessLogRecord)).toEqual(records);
   });
 });

@@ -29,6 +29,9 @@ export interface AccessLogSink {
  * gathered for up to 20 ms (or 64 KB) and written at once, to a file synchronously: a write per
  * call, or a trip through the thread pool per batch, costs the gateway a large share of its
  * throughput under load, while one append to the page cache per batch costs microseconds.
+ * Each line is encoded into a buffer as soon as it is made: lines kept as a string until the
+ * write were alive at every minor GC of those 20 ms and copied by each, which made each of those
+ * pauses about twice as long (~0.6 against ~0.3 ms, the same GC time in all: 1.8M mock calls).
  */
 export function createAccessLog(level: LogLevel, target: { file: string } | { stream: Writable }): AccessLogSink {
   if (level === 'silent') return { write() {}, close: async () => {} };
@@ -36,35 +39,47 @@ export function createAccessLog(level: LogLevel, target: { file: string } | { st
   const stream = 'stream' in target ? target.stream : undefined;
   const errorsOnly = level === 'error';
   const debug = level === 'debug';
-  let pending = '';
+  const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
   let scheduled: NodeJS.Timeout | undefined;
   let closed = false;
   let failed = false;
-  const flush = () => {
-    scheduled = undefined;
-    if (pending === '') return;
-    const text = pending;
-    pending = '';
+  const put = (bytes: Uint8Array) => {
     try {
-      if (fd !== undefined) fs.writeSync(fd, text);
-      else stream!.write(text);
+      if (fd !== undefined) fs.writeSync(fd, bytes);
+      // A stream may still hold what it was given after write() returns: it gets its own copy.
+      else stream!.write(Buffer.from(bytes));
     } catch (error) {
       // A full disk must not stop the gateway: say so once, keep serving, drop the lines.
       if (!failed) process.emitWarning(`access log: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); lines are being dropped.`);
       failed = true;
     }
   };
+  const flush = () => {
+    clearTimeout(scheduled);
+    scheduled = undefined;
+    if (used === 0) return;
+    const bytes = buffer.subarray(0, used);
+    used = 0;
+    put(bytes);
+  };
   return {
     write(record) {
       if (closed || (errorsOnly && !isFailure(record))) return;
-      pending += formatRecord(record, debug);
-      if (pending.length >= FLUSH_AT) flush();
+      const line = formatRecord(record, debug);
+      // UTF-8 takes at most 3 bytes for each UTF-16 unit of the line.
+      if (used + line.length * 3 > buffer.length) {
+        flush();
+        // Longer than the whole buffer (not a line the gateway makes today): written on its own.
+        if (line.length * 3 > buffer.length) return put(Buffer.from(line, 'utf8'));
+      }
+      used += buffer.write(line, used, 'utf8');
+      if (used >= FLUSH_AT) flush();
       else scheduled ??= setTimeout(flush, FLUSH_AFTER_MS);
     },
     async close() {
       if (closed) return;
       closed = true;
-      clearTimeout(scheduled);
       flush();
       if (fd !== undefined) fs.closeSync(fd);
     },
@@ -72,6 +87,8 @@ export function createAccessLog(level: LogLevel, target: { file: string } | { st
 }
 
 const FLUSH_AT = 64 * 1024;
+/** Room for the longest line past FLUSH_AT (a path is logged up to 2,048 characters). */
+const BUFFER_BYTES = FLUSH_AT + 32 * 1024;
 /** A line reaches the log at most this late; the live view (the `access` event) is immediate. */
 const FLUSH_AFTER_MS = 20;
 
