@@ -16,7 +16,8 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    // shared/node/ holds the Node primitives the Node programs share; the rest runs everywhere.
+    ignores: ['shared/**/*.test.ts', 'shared/node/**'],
     rules: {
       'no-restricted-imports': ['error', {
         ...noNode,
@@ -24,6 +25,7 @@ export default tseslint.config(
           { group: ['electron', 'electron/*'], message: 'shared/ must not import Electron.' },
           folder('electron', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
           folder('renderer', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
+          folder('host', 'shared/ imports none of host/, electron/, renderer/, local-gateway/.'),
           folder('local-gateway', 'shared/ imports none of electron/, renderer/, local-gateway/.'),
           folder('offline-cloud', 'shared/ never imports the offline cloud: it is a separate server.'),
         ],
@@ -41,6 +43,7 @@ export default tseslint.config(
           { group: ['electron', 'electron/*'], message: 'The renderer reaches the host only through the contract in shared/ipc.' },
           folder('electron', 'The renderer imports only shared/.'),
           folder('local-gateway', 'The renderer imports only shared/.'),
+          folder('host', 'The renderer imports only shared/.'),
           folder('offline-cloud', 'The renderer imports only shared/.'),
         ],
       }],
@@ -49,7 +52,7 @@ export default tseslint.config(
   {
     // Only main.ts and preload.ts load Electron; everything else in the host runs in plain Node
     // (tests, browser mode) and takes Electron's objects as parameters, so types are allowed.
-    files: ['electron/**/*.ts'],
+    files: ['electron/**/*.ts', 'host/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
@@ -77,6 +80,7 @@ export default tseslint.config(
           { group: ['electron', 'electron/*'], message: 'The local gateway is its own Node program and never imports Electron.' },
           folder('electron', 'The local gateway imports only shared/.'),
           folder('renderer', 'The local gateway imports only shared/.'),
+          folder('host', 'The local gateway imports only shared/.'),
         ],
       }],
     },

@@ -6,8 +6,8 @@
  * duplicates; History then shows each run's OpenAPI calls, the refused one with its code and
  * request id, and the parameters it sent with the AccessKeyId masked.
  */
-import { createCloudClient } from '../electron/cloud/client';
-import { demoCloudDataDir } from '../electron/cloud-console/demo-cloud';
+import { createCloudClient } from '../host/cloud/client';
+import { demoCloudDataDir } from '../host/cloud-console/demo-cloud';
 import { DEMO_ACCOUNT } from '../offline-cloud/sim-accounts';
 import { readAdminFile } from '../offline-cloud/sim-data-dir';
 import { ADMIN_TOKEN_HEADER } from '../offline-cloud/sim-guard';

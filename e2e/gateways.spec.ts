@@ -8,8 +8,8 @@
  */
 import { CreateInstanceRequest, CreateInstanceRequestZoneVSwitchSecurityGroup } from '@alicloud/cloudapi20160714';
 import type { Page } from '@playwright/test';
-import { demoCloudDataDir } from '../electron/cloud-console/demo-cloud';
-import { createCloudClient } from '../electron/cloud/client';
+import { demoCloudDataDir } from '../host/cloud-console/demo-cloud';
+import { createCloudClient } from '../host/cloud/client';
 import { DEMO_ACCOUNT } from '../offline-cloud/sim-accounts';
 import { readAdminFile } from '../offline-cloud/sim-data-dir';
 import { ADMIN_TOKEN_HEADER } from '../offline-cloud/sim-guard';

@@ -10,7 +10,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALLS, type CallOutcome } from '../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
-import { defaultDataDir } from './host/app-paths';
+import { defaultDataDir } from '../host/base/app-paths';
 
 const fake = vi.hoisted(() => ({
   appRoot: '',

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { type AppInfo, EVENT_CHANNELS, type EventChannel, type Events } from '../shared/ipc/contract';
-import { defaultDataDir } from './host/app-paths';
-import { type HostServices, createHostServices } from './host/services';
+import { defaultDataDir } from '../host/base/app-paths';
+import { type HostServices, createHostServices } from '../host/app';
 import { projectPathFromArgv } from './main/argv';
 import { createNativeChooseFile } from './main/file-dialogs';
 import { utilityProcessFork } from './main/gateway-fork';
@@ -18,14 +18,14 @@ import { registerAppScheme, serveAppScheme } from './main/protocol';
 import { denyAllPermissions, guardAllWebContents, isSafeExternalUrl, openExternalSafely } from './main/security';
 import { StartupMarks } from './main/startup-marks';
 import { createMainWindow, focusWindow } from './main/window';
-import { SafeStorageVault } from './vault/safe-storage-vault';
-import type { VaultProtection } from './vault/vault';
+import { SafeStorageVault } from '../host/vault';
+import type { VaultProtection } from '../host/vault';
 
 const log = (message: string) => process.stderr.write(`apigw-studio: ${message}\n`);
 const startup = new StartupMarks(process.env.APIGW_STUDIO_STARTUP_LOG === '1' ? log : undefined);
 startup.mark('main-start');
 
-// One data folder per user for both modes (electron/host/app-paths.ts), whatever name Electron would derive.
+// One data folder per user for both modes (host/base/app-paths.ts), whatever name Electron would derive.
 app.setPath('userData', defaultDataDir());
 
 // Both must happen before `ready`: Electron accepts privileged schemes only then, and the guards

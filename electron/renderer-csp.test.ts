@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
-import { createDispatcher } from './host/dispatch';
-import { HostEvents } from './host/host-events';
-import { recordingHandlers } from './host/testing/recording-handlers';
+import { createDispatcher } from '../host/base/dispatch';
+import { HostEvents } from '../host/base/host-events';
+import { recordingHandlers } from '../host/base/testing/recording-handlers';
 import { createAppRequestHandler } from './main/protocol';
-import { type WebHost, startWebHost } from './web-host/web-host';
+import { type WebHost, startWebHost } from '../host/web-host/web-host';
 
 /** One file of every kind a Vite build of the renderer holds, workers included. */
 const FILES = [

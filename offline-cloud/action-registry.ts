@@ -1,10 +1,10 @@
 /**
  * Actions are plain handlers grouped in modules, one module per product area
  * (offline-cloud/actions/*). A module names its product; the product's API version comes
- * from electron/cloud/products.ts. Adding the API Gateway's groups, APIs or purchases later means
+ * from shared/cloud/products.ts. Adding the API Gateway's groups, APIs or purchases later means
  * adding a module to DEFAULT_ACTION_MODULES, nothing in the server.
  */
-import type { CloudProduct } from '../electron/cloud/products';
+import type { CloudProduct } from '../shared/cloud/products';
 import type { ActionParams } from './action-params';
 import type { SimAccount } from './sim-accounts';
 import type { RegionInfo } from './sim-regions';

@@ -4,7 +4,7 @@
  * lose its answer". Calls are counted per rule from the moment it was added, after
  * authentication, so a refused request does not count.
  */
-import { type CloudProduct, isCloudProduct } from '../electron/cloud/products';
+import { type CloudProduct, isCloudProduct } from '../shared/cloud/products';
 import { SimError, simErrors, statusForCode } from './sim-errors';
 
 export interface FaultRule {

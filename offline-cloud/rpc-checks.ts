@@ -5,7 +5,7 @@
  * Signature v1.0 (pop-core: all in parameters) and V3 (the official SDKs: `Authorization:
  * ACS3-HMAC-SHA256 …` and x-acs-* headers) are both checked (docs/offline-cloud.md "Signature V3").
  */
-import { type CloudProduct, productForVersion } from '../electron/cloud/products';
+import { type CloudProduct, productForVersion } from '../shared/cloud/products';
 import type { ActionDefinition, ActionRegistry } from './action-registry';
 import type { NonceStore } from '../shared/security/nonce-store';
 import type { RpcRequest } from './rpc-request';

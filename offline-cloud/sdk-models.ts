@@ -12,7 +12,7 @@
  * required ones it leaves out, and which answer fields the response model does not declare (or
  * declares with another type).
  */
-import type { CloudProduct } from '../electron/cloud/products';
+import type { CloudProduct } from '../shared/cloud/products';
 import { SDK_MODEL_TABLE } from './sdk-model-table';
 
 /** A type as the SDK's `types()` gives it, in wire terms. */

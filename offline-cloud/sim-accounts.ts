@@ -4,7 +4,7 @@
  * memory; the state file knows accounts by their account id.
  */
 import { createHash } from 'node:crypto';
-import { type CloudCredentials, credentialsFromEnv } from '../electron/cloud/credentials';
+import { type CloudCredentials, credentialsFromEnv } from '../shared/node/cloud-credentials';
 
 export interface SimAccount {
   accessKeyId: string;

@@ -6,8 +6,8 @@
  */
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATA_DIR_MODE, DATA_FILE_MODE } from '../electron/host/data-dir';
-import { writeFileAtomic } from '../electron/workspace/atomic-write';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../shared/node/data-dir';
+import { writeFileAtomic } from '../shared/node/atomic-write';
 
 export const STATE_FILE_NAME = 'offline-cloud-state.json';
 /** `{ url, adminToken }` of the offline cloud running on this data dir; removed when it stops. */

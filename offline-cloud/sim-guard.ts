@@ -7,7 +7,7 @@
  * also needs the per-start admin token (docs/offline-cloud.md).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { loopbackHosts, secretMatches } from '../electron/host/loopback-guard';
+import { loopbackHosts, secretMatches } from '../shared/node/loopback-guard';
 import { type SimError, simErrors } from './sim-errors';
 
 /** The header carrying the admin token to /_sim/. */

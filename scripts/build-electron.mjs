@@ -4,7 +4,7 @@
 //   electron/preload.ts   → dist/electron/preload.cjs
 //   local-gateway/cli.ts  → dist/local-gateway/gateway.cjs (the packaged app forks it: no tsx, no
 //                           sources; bin/apigw-local.js runs it too)
-//   electron/cli/main.ts  → dist/cli/apigw-studio.cjs (bin/apigw-studio.js runs it)
+//   host/cli/main.ts  → dist/cli/apigw-studio.cjs (bin/apigw-studio.js runs it)
 // CommonJS for Node, 'electron' left external (the runtime provides it). Every other dependency is
 // bundled, so the package needs no node_modules: the build fails on an import it would have to load
 // from there at run time.
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const sources = ['electron/main.ts', 'electron/preload.ts', 'local-gateway/cli.ts', 'electron/cli/main.ts'];
+const sources = ['electron/main.ts', 'electron/preload.ts', 'local-gateway/cli.ts', 'host/cli/main.ts'];
 
 const missing = sources.filter((path) => !existsSync(`${root}${path}`));
 if (missing.length > 0) {
@@ -42,8 +42,8 @@ const common = {
   write: false,
 };
 
-// CommonJS has no import.meta: give modules that locate files from it (electron/host/app-paths.ts,
-// electron/cli/main.ts) the bundle's own URL. Every bundle sits two folders below the app's root,
+// CommonJS has no import.meta: give modules that locate files from it (host/base/app-paths.ts,
+// host/cli/main.ts) the bundle's own URL. Every bundle sits two folders below the app's root,
 // as those modules do in the sources, so their relative paths hold in both.
 const importMetaUrl = {
   define: { 'import.meta.url': '__bundleFileUrl' },
@@ -64,7 +64,7 @@ const results = [
   // The gateway never loads Electron: in the desktop app it is a utilityProcess, elsewhere plain Node.
   await build({ ...common, ...importMetaUrl, ...runMain('local-gateway/cli'), outfile: 'dist/local-gateway/gateway.cjs', platform: 'node' }),
   // The command line is plain Node too (only electron/main.ts and preload.ts load Electron; lint-enforced).
-  await build({ ...common, ...importMetaUrl, ...runMain('electron/cli/main'), outfile: 'dist/cli/apigw-studio.cjs', platform: 'node' }),
+  await build({ ...common, ...importMetaUrl, ...runMain('host/cli/main'), outfile: 'dist/cli/apigw-studio.cjs', platform: 'node' }),
 ];
 
 const allowed = new Set(['electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);

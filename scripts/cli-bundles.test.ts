@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readProjectSecrets } from '../electron/gateway-supervisor/project-secrets';
-import { createSupervisor } from '../electron/gateway-supervisor/supervisor';
-import { copyQuickstartTo, get } from '../electron/gateway-supervisor/testing/gateway-fixture';
+import { readProjectSecrets } from '../host/gateway-supervisor/project-secrets';
+import { createSupervisor } from '../host/gateway-supervisor/supervisor';
+import { copyQuickstartTo, get } from '../host/gateway-supervisor/testing/gateway-fixture';
 import { secretsFileNameFor } from '../shared/project-file';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -53,7 +53,7 @@ async function withoutNodeModules<T>(body: () => Promise<T>): Promise<T> {
 beforeAll(async () => {
   checkout = await mkdtemp(join(tmpdir(), 'apigw-bundles-'));
   const notTests = (path: string) => !path.endsWith('.test.ts') && basename(path) !== 'node_modules';
-  for (const folder of ['bin', 'electron', 'shared', 'local-gateway', 'offline-cloud']) cpSync(join(REPO, folder), join(checkout, folder), { recursive: true, filter: notTests });
+  for (const folder of ['bin', 'electron', 'host', 'shared', 'local-gateway', 'offline-cloud']) cpSync(join(REPO, folder), join(checkout, folder), { recursive: true, filter: notTests });
   mkdirSync(join(checkout, 'scripts'));
   cpSync(join(REPO, 'scripts', 'build-electron.mjs'), join(checkout, 'scripts', 'build-electron.mjs'));
   cpSync(join(REPO, 'package.json'), join(checkout, 'package.json'));

@@ -15,7 +15,7 @@ describe('folder runtime rules', () => {
     ['shared/model/x.ts', "import fs from 'node:fs';"],
     ['shared/model/x.ts', "import { join } from 'path';"],
     ['shared/model/x.ts', "import { app } from 'electron';"],
-    ['shared/model/x.ts', "import { loadProject } from '../../electron/workspace/project-store';"],
+    ['shared/model/x.ts', "import { loadProject } from '../../host/workspace/project-store';"],
     ['renderer/app.tsx', "import { readFile } from 'node:fs/promises';"],
     ['renderer/app.tsx', "import { ipcRenderer } from 'electron';"],
     ['renderer/app.tsx', "import { x } from '../local-gateway/server';"],
@@ -30,7 +30,7 @@ describe('folder runtime rules', () => {
   it.each([
     ['shared/model/x.ts', "import { z } from 'zod';"],
     ['renderer/app.tsx', "import { Project } from '../shared/model/schema';"],
-    ['electron/workspace/x.ts', "import fs from 'node:fs';"],
+    ['host/workspace/x.ts', "import fs from 'node:fs';"],
     ['local-gateway/server.ts', "import http from 'node:http';"],
     ['offline-cloud/cloud-sim.ts', "import http from 'node:http';"],
     ['offline-cloud/data-plane.ts', "import { startGateway } from '../local-gateway/server';"],

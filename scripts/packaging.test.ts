@@ -17,15 +17,15 @@ import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
-import { readProjectSecrets } from '../electron/gateway-supervisor/project-secrets';
-import { createSupervisor } from '../electron/gateway-supervisor/supervisor';
-import { QUICKSTART, copyQuickstartTo, get } from '../electron/gateway-supervisor/testing/gateway-fixture';
+import { readProjectSecrets } from '../host/gateway-supervisor/project-secrets';
+import { createSupervisor } from '../host/gateway-supervisor/supervisor';
+import { QUICKSTART, copyQuickstartTo, get } from '../host/gateway-supervisor/testing/gateway-fixture';
 import { secretsFileNameFor } from '../shared/project-file';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BUILT = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/local-gateway/gateway.cjs'];
 /** What the build reads; dist/ older than any of these is built again. */
-const BUILD_INPUTS = ['electron', 'shared', 'local-gateway', 'offline-cloud', 'renderer', 'scripts/build-electron.mjs', 'package.json', 'package-lock.json'];
+const BUILD_INPUTS = ['electron', 'host', 'shared', 'local-gateway', 'offline-cloud', 'renderer', 'scripts/build-electron.mjs', 'package.json', 'package-lock.json'];
 /** Electron's fuse wire: this sentinel, a version byte, a length byte, then one ASCII '0'/'1' per fuse. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's fuses in wire order, with the state an unmodified Electron binary ships with. */

@@ -11,7 +11,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CLOUD_PRODUCTS, type CloudProduct } from '../electron/cloud/products';
+import { CLOUD_PRODUCTS, type CloudProduct } from '../shared/cloud/products';
 import { DEFAULT_ACTION_MODULES } from '../offline-cloud/actions';
 import type { SdkActionModel, SdkModelTable } from '../offline-cloud/sdk-models';
 import { readActionModel, sdkPackageVersion } from '../offline-cloud/testing/sdk-model-reader';

@@ -1,6 +1,6 @@
 /** The native file dialogs behind `agw:project.chooseFile` in the desktop app. */
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
-import type { ChooseFile, FilePurpose } from '../services/workspace-service';
+import type { ChooseFile, FilePurpose } from '../../host/workspace';
 
 const PROJECT_FILTERS: FileFilter[] = [
   { name: 'API Gateway Studio project (*.apigw.yaml)', extensions: ['apigw.yaml'] },

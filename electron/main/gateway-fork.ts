@@ -4,7 +4,7 @@
  * Electron's object is a parameter, so this module loads without the Electron binary.
  */
 import type { utilityProcess } from 'electron';
-import type { ForkGateway } from '../gateway-supervisor/gateway-process';
+import type { ForkGateway } from '../../host/gateway-supervisor';
 
 type UtilityProcessModule = Pick<typeof utilityProcess, 'fork'>;
 

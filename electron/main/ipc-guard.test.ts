@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALLS, type CallOutcome, type ProjectState } from '../../shared/ipc/contract';
-import { type HostHandlers, createDispatcher } from '../host/dispatch';
+import { type HostHandlers, createDispatcher } from '../../host/base/dispatch';
 import { type ContractDispatcher, type GuardedInvokeEvent, type IpcMainLike, type SenderFrame, guardedHandler, registerContract } from './ipc-guard';
 
 type Listener = (event: GuardedInvokeEvent, ...args: unknown[]) => Promise<CallOutcome>;

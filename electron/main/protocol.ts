@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
-import { contentTypeOf, findRendererFile } from '../renderer-files/renderer-files';
+import { contentTypeOf, findRendererFile } from '../../host/renderer-files';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin';
 
 /** Must run before `app` is ready, and only once: Electron keeps only the last call's list. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProjectText } from '../../shared/project-file';
 import { apiFromCloud, apiToParams, groupToParams } from '../../shared/sync/cloud-mapping';
-import type { CloudParams } from '../../electron/cloud/wire-params';
+import type { CloudParams } from '../../host/cloud/wire-params';
 import { type CloudSim, startCloudSim } from '../cloud-sim';
 import { type GatewayCalls, gatewayCalls, mockApiParams } from '../testing/gateway-calls';
 

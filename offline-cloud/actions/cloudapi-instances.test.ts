@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PurchaseRequest, createInstanceParams, maintenanceParams } from '../../shared/purchase';
-import { type CloudParams, toWireParams } from '../../electron/cloud/wire-params';
+import { type CloudParams, toWireParams } from '../../host/cloud/wire-params';
 import { type CloudSim, startCloudSim } from '../cloud-sim';
 import { popCore } from '../testing/sim-requests';
 

@@ -1,5 +1,5 @@
 /** CloudAPI 2016-07-14 DescribeRegions and DescribeZones (reference §2.1). */
-import { regionalHost } from '../../electron/cloud/products';
+import { regionalHost } from '../../shared/cloud/products';
 import { type ActionModule, read } from '../action-registry';
 import { SIM_REGIONS, localName } from '../sim-regions';
 

@@ -1,12 +1,12 @@
 /**
- * `Token`, on the actions whose model declares it (electron/cloud/products.ts `declaresToken`;
+ * `Token`, on the actions whose model declares it (shared/cloud/products.ts `declaresToken`;
  * docs/offline-cloud.md "Idempotency"): the same token with the same parameters answers what the
  * first call answered and does nothing more; the same token with other parameters is refused.
  * The tokens live in the state file, so a retry after a restart is still recognised. Every other
  * action has no token: a resend there is a new call, as in the cloud.
  */
 import { createHash } from 'node:crypto';
-import { declaresToken } from '../../electron/cloud/products';
+import { declaresToken } from '../../shared/cloud/products';
 import type { ActionContext } from '../action-registry';
 import { gatewayErrors } from './gateway-errors';
 import type { GatewayState, JsonObject } from './gateway-state';

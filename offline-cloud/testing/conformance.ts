@@ -7,7 +7,7 @@
  * declared by the response model, with its type and list wrapper. An action the SDK has no
  * model for fails (i), whatever was sent.
  */
-import type { CloudProduct } from '../../electron/cloud/products';
+import type { CloudProduct } from '../../shared/cloud/products';
 import type { SimExchange } from '../cloud-sim';
 import { type SdkActionModel, paramProblems, responseProblems } from '../sdk-models';
 import { readActionModel } from './sdk-model-reader';

@@ -1,11 +1,11 @@
 /**
- * For the API Gateway action tests: the app's own client (electron/cloud/client.ts, pop-core
+ * For the API Gateway action tests: the app's own client (host/cloud/client.ts, pop-core
  * underneath) pointed at an offline cloud with the demo account, plus the few calls most tests
  * need to set the scene (a group, an API with a mock backend).
  */
-import { type CloudClient, createCloudClient } from '../../electron/cloud/client';
-import { CloudError } from '../../electron/cloud/cloud-error';
-import type { CloudParams } from '../../electron/cloud/wire-params';
+import { type CloudClient, createCloudClient } from '../../host/cloud/client';
+import { CloudError } from '../../host/cloud/cloud-error';
+import type { CloudParams } from '../../host/cloud/wire-params';
 import type { CloudSim } from '../cloud-sim';
 import { DEMO_ACCOUNT } from '../sim-accounts';
 

@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { CloudProduct } from '../../electron/cloud/products';
+import type { CloudProduct } from '../../shared/cloud/products';
 import type { SdkActionModel, SdkField, SdkType } from '../sdk-models';
 
 export const SDK_PACKAGES: Record<CloudProduct, string> = {

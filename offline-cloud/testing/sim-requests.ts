@@ -5,10 +5,10 @@
  */
 // Every program that compiles this file must see our declaration of pop-core, not the package's template one.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="../../electron/cloud/pop-core.d.ts" />
+/// <reference path="../../host/cloud/pop-core.d.ts" />
 import RPCClient from '@alicloud/pop-core';
 import { randomUUID } from 'node:crypto';
-import { type CloudProduct, PRODUCTS } from '../../electron/cloud/products';
+import { type CloudProduct, PRODUCTS } from '../../shared/cloud/products';
 import type { CloudSim } from '../cloud-sim';
 import { signRpc } from '../rpc-signature';
 import { DEMO_ACCOUNT } from '../sim-accounts';

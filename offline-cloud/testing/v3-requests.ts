@@ -4,8 +4,8 @@
  * test can change one piece (a header left unsigned, a body changed after signing, an old date).
  */
 import { randomBytes } from 'node:crypto';
-import type { CloudProduct } from '../../electron/cloud/products';
-import { PRODUCTS } from '../../electron/cloud/products';
+import type { CloudProduct } from '../../shared/cloud/products';
+import { PRODUCTS } from '../../shared/cloud/products';
 import type { CloudSim } from '../cloud-sim';
 import { sha256Hex, v3CanonicalRequest, v3Signature, v3StringToSign } from '../rpc-signature-v3';
 import { DEMO_ACCOUNT } from '../sim-accounts';

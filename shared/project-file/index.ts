@@ -1,4 +1,4 @@
-/** The project file and its secrets file as text. Pure: file access lives in electron/workspace. */
+/** The project file and its secrets file as text. Pure: file access lives in host/workspace. */
 export { parseProjectText, serializeProject, PROJECT_FILE_HEADER } from './project-text';
 export type { ProjectTextResult, ParseProjectOptions } from './project-text';
 export { parseSecretsText, serializeSecrets, SECRETS_FILE_HEADER } from './secrets-text';

@@ -1,5 +1,5 @@
 /**
- * Projects for tests (here, in electron/workspace and in the CLI). Built from input through the
+ * Projects for tests (here, in host/workspace and in the CLI). Built from input through the
  * real validation, so they carry the defaults a loaded project has.
  */
 import type { Project, ProjectInput } from '../model/schema';

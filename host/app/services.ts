@@ -1,0 +1,197 @@
+/**
+ * Wires the host's services to the contract: one handler per call, one event emitter. Both
+ * transports (Electron IPC in main.ts, HTTP in web-host/) take these and a dispatcher.
+ */
+import { join, resolve } from 'node:path';
+import type { AppInfo, CallOutcome } from '../../shared/ipc/contract';
+import { secretsFileNameFor } from '../../shared/project-file';
+import { CloudService } from '../cloud-console';
+import type { DemoCloudOptions } from '../cloud-console';
+import type { ForkGateway } from '../gateway-supervisor';
+import { GatewayService } from '../instances';
+import { createSupervisor, readProjectSecrets } from '../gateway-supervisor';
+import { readAppInfo, type Vault } from '../settings';
+import { CredentialsService } from '../credentials';
+import { DebugService } from '../debugger';
+import { ExportService, ImportService } from '../openapi';
+import { type ChooseFile, WorkspaceService } from '../workspace';
+import { FileVault } from '../vault';
+import type { Vault as SecretVault } from '../vault';
+import { defaultAppRoot } from '../base/app-paths';
+import { prepareDataDir } from '../../shared/node/data-dir';
+import { type Dispatcher, type HostHandlers, createDispatcher } from '../base/dispatch';
+import { FileAccess, resolveUserPath } from '../base/file-access';
+import { HostEvents } from '../base/host-events';
+
+export interface HostServicesOptions {
+  /** Settings, recent projects and the first-start copy of the quickstart live here. */
+  dataDir: string;
+  /** The project to open; otherwise the most recent, otherwise the quickstart in demo mode. */
+  projectPath?: string;
+  mode: AppInfo['mode'];
+  /** The app's folder (package.json, examples/); the repo or bundle root by default. */
+  appRoot?: string;
+  /** The desktop app's native file dialog; browser mode has none. */
+  chooseFile?: ChooseFile;
+  /** The desktop app's vault description; a 0600-file vault otherwise. */
+  vault?: Vault;
+  /** Quiet time before a change of the project file on disk is reported. */
+  watchDebounceMs?: number;
+  /** How the local gateway process is started: utilityProcess.fork in the desktop app; child_process.fork otherwise. */
+  forkGateway?: ForkGateway;
+  /** The local gateway program; `<appRoot>/bin/apigw-local.js` by default, which starts from its bundle when that matches the sources. */
+  gatewayEntry?: string;
+  /** Where cloud keys are kept: safeStorage in the desktop app; the data dir's 0600 file vault otherwise. */
+  secretVault?: SecretVault;
+  /** Options for demo mode's offline cloud (tests and e2e: a fast instance lifecycle). */
+  demoSim?: DemoCloudOptions['sim'];
+  /** How often a gateway purchase looks at its instance until it runs (default 2 s; tests: less). */
+  gatewayPollMs?: number;
+  /** The host's log (never secrets). */
+  log?: (line: string) => void;
+}
+
+export interface HostServices {
+  handlers: HostHandlers;
+  /** The door both transports use: the handlers behind the contract's checks and the file-access rule. */
+  dispatcher: Dispatcher;
+  /** Opens a project the user named outside the page (a command line, the File menu), through the same door. */
+  openChosen(path: string): Promise<CallOutcome>;
+  events: HostEvents;
+  workspace: WorkspaceService;
+  cloud: CloudService;
+  gateways: GatewayService;
+  close(): Promise<void>;
+}
+
+/** Starts the services and opens the first project (a WorkspaceError if `projectPath` cannot be read). */
+export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
+  const dataDir = resolve(options.dataDir);
+  const appRoot = options.appRoot ?? defaultAppRoot();
+  await prepareDataDir(dataDir);
+  const events = new HostEvents();
+  const workspace = new WorkspaceService({ dataDir, appRoot, events, chooseFile: options.chooseFile, watchDebounceMs: options.watchDebounceMs });
+  const files = new FileAccess({ dataDir, typedPaths: !options.chooseFile, recent: async () => (await workspace.recent()).map((entry) => entry.path) });
+  // The command line chose this one.
+  if (options.projectPath !== undefined) files.grant(resolveUserPath(options.projectPath));
+  await workspace.start(options.projectPath);
+  const credentials = new CredentialsService({ projectPath: () => workspace.projectPath() });
+  const currentProject = () => workspace.project();
+  const importer = new ImportService({ currentProject });
+  const exporter = new ExportService({ currentProject });
+  const projectPath = () => workspace.projectPath();
+  const gateway = createSupervisor({
+    projectPath,
+    secretsPath: () => secretsFileNameFor(projectPath()),
+    loadSecrets: () => readProjectSecrets(projectPath()),
+    onStatus: (status) => events.emit('agw:gateway.status', status),
+    onLog: (records) => events.emit('agw:gateway.log', records),
+    fork: options.forkGateway,
+    gatewayEntry: options.gatewayEntry ?? join(appRoot, 'bin', 'apigw-local.js'),
+  });
+  const cloud = new CloudService({
+    dataDir,
+    vault: options.secretVault ?? new FileVault({ dataDir }),
+    workspace,
+    events,
+    demoSim: options.demoSim,
+    log: options.log,
+  });
+  const gateways = new GatewayService({
+    dataDir,
+    openCloud: async () => {
+      const session = await cloud.session();
+      return { key: session.view.profileKey, region: session.view.region, client: session.client };
+    },
+    onPurchase: (progress) => events.emit('agw:gateways.purchase', progress),
+    pollMs: options.gatewayPollMs,
+    calls: cloud.calls,
+    log: options.log,
+  });
+  // Purchases the app was following when it stopped go on (buying was asked for; CreateInstance's Token keeps a resend from buying twice).
+  void gateways.resume().catch((error: unknown) => options.log?.(`gateway purchases: could not pick them up again: ${(error as Error).message}`));
+  const debug = new DebugService({
+    gatewayStatus: () => gateway.status(),
+    cloudTarget: (group) => cloud.debugTarget(group),
+    cloudCredentials: (app) => cloud.appCredentials(app),
+    projectPath,
+    project: currentProject,
+    loadSecrets: readProjectSecrets,
+  });
+  // The gateway serves the open project; a credentials change reaches it at once (the file watch would too, a little later).
+  const stopFollowingProject = events.on('agw:project.opened', () => void gateway.projectChanged());
+  const thenResendSecrets = <T>(result: Promise<T>) => result.finally(() => void gateway.secretsChanged());
+
+  const handlers: HostHandlers = {
+    'agw:app.info': () => readAppInfo({ mode: options.mode, dataDir, appRoot, vault: options.vault }),
+    'agw:project.current': () => workspace.current(),
+    'agw:project.open': (path) => workspace.open(path),
+    'agw:project.create': (request) => workspace.create(request),
+    'agw:project.save': (request) => workspace.save(request),
+    'agw:project.chooseFile': async (request) => {
+      const choice = await workspace.chooseFile(request);
+      // The user picked it in the dialog: the open, create or import that follows may use it.
+      if (choice.path !== undefined) files.grant(choice.path);
+      return choice;
+    },
+    'agw:project.recent': () => workspace.recent(),
+    'agw:project.text': () => workspace.text(),
+    'agw:apps.createCredentials': (request) => thenResendSecrets(credentials.createCredentials(request)),
+    'agw:apps.credentials': (request) => credentials.credentials(request),
+    'agw:apps.revealSecret': (request) => credentials.revealSecret(request),
+    'agw:apps.rotateSecret': (request) => thenResendSecrets(credentials.rotateSecret(request)),
+    'agw:apps.deleteCredentials': (request) => thenResendSecrets(credentials.deleteCredentials(request)),
+    'agw:apps.renameCredentials': (request) => thenResendSecrets(credentials.renameCredentials(request)),
+    'agw:import.preview': (request) => importer.preview(request),
+    'agw:export.openapi': (request) => exporter.openApi(request),
+    'agw:gateway.start': (request) => gateway.start(request),
+    'agw:gateway.stop': () => gateway.stop(),
+    'agw:gateway.status': async () => gateway.status(),
+    'agw:gateway.recentLog': async () => gateway.recentLog(),
+    'agw:debug.prepare': (request) => debug.prepare(request),
+    'agw:debug.send': (request) => debug.send(request),
+    'agw:debug.snippets': (request, options) => debug.snippets(request, options),
+    'agw:cloud.profiles': () => cloud.listProfiles(),
+    'agw:cloud.saveProfile': (input) => cloud.saveProfile(input),
+    'agw:cloud.deleteProfile': ({ name }) => cloud.deleteProfile(name),
+    'agw:cloud.activate': ({ profile }) => cloud.activate(profile),
+    'agw:cloud.testConnection': (request) => cloud.testConnection(request),
+    'agw:cloud.connection': () => cloud.connection(),
+    'agw:cloud.resetDemo': () => cloud.resetDemo(),
+    'agw:cloud.pullPreview': () => cloud.pullPreview(),
+    'agw:cloud.pullMerge': () => cloud.pullMerge(),
+    'agw:cloud.plan': (request) => cloud.plan(request),
+    'agw:cloud.apply': (request) => cloud.apply(request),
+    'agw:cloud.cancel': ({ jobId }) => Promise.resolve(cloud.cancel(jobId)),
+    'agw:cloud.retry': (request) => cloud.retry(request),
+    'agw:cloud.job': async () => cloud.job(),
+    'agw:cloud.syncLog': () => cloud.syncLog(),
+    'agw:cloud.callLog': () => cloud.callLog(),
+    'agw:cloud.callRun': (request) => cloud.callRun(request.runId),
+    'agw:cloud.stages': () => cloud.stages(),
+    'agw:cloud.stageAction': (request) => cloud.stageAction(request),
+    'agw:gateways.list': () => gateways.list(),
+    'agw:gateways.show': ({ instanceId }) => gateways.show(instanceId),
+    'agw:gateways.context': () => gateways.context(),
+    'agw:gateways.check': (request) => gateways.check(request),
+    'agw:gateways.buy': (request) => gateways.buy(request),
+    'agw:gateways.retryPurchase': (request) => gateways.retryPurchase(request),
+    'agw:gateways.modify': (request) => gateways.modify(request),
+    'agw:gateways.delete': (request) => gateways.delete(request),
+  };
+  const close = async () => {
+    stopFollowingProject();
+    // The gateway process must not outlive the app.
+    await gateway.close();
+    // Purchases stop being followed before demo mode's offline cloud goes away; they go on at the next start.
+    await gateways.close();
+    await cloud.close();
+    await workspace.close();
+  };
+  const dispatcher = createDispatcher(handlers, { files });
+  const openChosen = (path: string) => {
+    files.grant(resolveUserPath(path));
+    return dispatcher.dispatch('agw:project.open', [path]);
+  };
+  return { handlers, dispatcher, openChosen, events, workspace, cloud, gateways, close };
+}

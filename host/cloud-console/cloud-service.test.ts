@@ -1,0 +1,263 @@
+/**
+ * The cloud in the console, through the contract's dispatcher as the UI calls it: demo mode's
+ * offline cloud (real HTTP, real pop-core), plan → apply → plan again, a failure in the middle of
+ * an apply and its retry, stages in the cloud, profiles and a wrong secret, and a saved secret
+ * that only ever goes to the endpoint it was saved for.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
+import { createDispatcher } from '../base/dispatch';
+import { type HostServices, createHostServices } from '../app/services';
+import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
+import { type RecordingEndpoint, startRecordingEndpoint } from '../cloud/testing/recording-endpoint';
+import { profileVaultName } from '../sync/profile-keys';
+import { FileVault } from '../vault/file-vault';
+import { ADMIN_TOKEN_HEADER } from '../../offline-cloud/sim-guard';
+
+let dir: string;
+let services: HostServices;
+let call: <T>(channel: string, ...args: unknown[]) => Promise<T>;
+let outcome: (channel: string, ...args: unknown[]) => Promise<{ ok: boolean; error?: { code: string; message: string }; result?: unknown }>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'apigw-cloud-console-'));
+  services = await createHostServices({ dataDir: join(dir, 'data'), mode: 'browser' });
+  const dispatcher = createDispatcher(services.handlers);
+  outcome = (channel, ...args) => dispatcher.dispatch(channel, args) as never;
+  call = async <T,>(channel: string, ...args: unknown[]) => {
+    const answer = await outcome(channel, ...args);
+    if (!answer.ok) throw new Error(`${channel}: ${answer.error?.code}: ${answer.error?.message}`);
+    return answer.result as T;
+  };
+});
+afterEach(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Waits for the job's end as the UI does: through the host's events. */
+function jobEnd(): Promise<SyncJobView> {
+  return new Promise((resolve) => {
+    const off = services.events.on('agw:cloud.job', (job) => {
+      if (job.state !== 'running') {
+        off();
+        resolve(job);
+      }
+    });
+  });
+}
+
+async function applyPlan(plan: PlanView): Promise<SyncJobView> {
+  const ended = jobEnd();
+  const started = await call<SyncJobView>('agw:cloud.apply', { planId: plan.planId });
+  expect(started.state).toBe('running');
+  return ended;
+}
+
+describe('the cloud in the console, demo mode', () => {
+  it('plans all creates, applies them, then has nothing to do; an edit plans exactly that field', async () => {
+    const connection = await call<CloudConnectionView>('agw:cloud.connection');
+    expect(connection).toMatchObject({ mode: 'demo', region: 'cn-hangzhou', profileKey: 'demo/cn-hangzhou' });
+    expect(connection.demo?.cloudUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    const first = await call<PlanView>('agw:cloud.plan', { prune: false });
+    expect(first.counts.creates).toBeGreaterThan(5);
+    expect(first.lines.filter((line) => line.op === 'create').map((line) => line.kind)).toEqual(expect.arrayContaining(['group', 'api', 'app', 'throttlingPolicy']));
+    const job = await applyPlan(first);
+    expect(job).toMatchObject({ state: 'done', done: job.total });
+    expect(job.steps.every((step) => step.state === 'done')).toBe(true);
+    expect(await readFile(services.workspace.projectPath(), 'utf8')).toContain('demo/cn-hangzhou:');
+
+    const second = await call<PlanView>('agw:cloud.plan', { prune: false });
+    expect(second.counts.changes).toBe(0);
+
+    // Edit the mock body as the console saves it.
+    const state = await services.workspace.current();
+    const project = structuredClone(state.project!);
+    const hello = project.apis.find((api) => api.name === 'hello')!;
+    (hello.backend as { body: string }).body = '{"message":"edited"}';
+    await call('agw:project.save', { project, revision: state.revision });
+    const third = await call<PlanView>('agw:cloud.plan', { prune: false });
+    const changes = third.lines.filter((line) => line.op !== 'unmanaged' && line.op !== 'orphan');
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ op: 'update', kind: 'api', name: 'demo_hello_api/hello' });
+    expect(changes[0].fields).toEqual([{ path: 'backend.body', from: '{"message":"Hello from Alibaba Cloud API Gateway"}', to: '{"message":"edited"}' }]);
+    expect((await applyPlan(third)).state).toBe('done');
+
+    // Deploy the edit to RELEASE from the stages view, then call the offline cloud's data plane.
+    const deployed = jobEnd();
+    await call('agw:cloud.stageAction', { action: 'deploy', stage: 'RELEASE', group: 'demo_hello_api', api: 'hello' });
+    expect((await deployed).state).toBe('done');
+    const stages = await call<{ apis: { api: string; stages: Record<string, { state: string }> }[]; groups: { stages: { stage: string; callUrl: string; hostHeader?: string }[] }[] }>('agw:cloud.stages');
+    expect(stages.apis.find((api) => api.api === 'hello')?.stages.RELEASE.state).toBe('in-sync');
+    const result = await call<{ response?: { status: number; body: string } }>('agw:debug.send', {
+      target: { kind: 'cloud' },
+      group: 'demo_hello_api',
+      api: 'hello',
+      stage: 'RELEASE',
+      method: 'GET',
+      path: '/hello',
+      auth: { kind: 'anonymous' },
+    });
+    expect(result.response).toMatchObject({ status: 200, body: '{"message":"edited"}' });
+
+    const log = await call<{ state: string; title: string }[]>('agw:cloud.syncLog');
+    expect(log.map((entry) => entry.state)).toEqual(['done', 'done', 'done']);
+  });
+
+  it('stops at a failure with the cloud code and request id; retry finishes without duplicates', async () => {
+    const connection = await call<CloudConnectionView>('agw:cloud.connection');
+    const plan = await call<PlanView>('agw:cloud.plan', { prune: false });
+    // The second CreateApi is refused, once (a code the client does not retry); /_sim/ takes the admin token the host holds.
+    const { sim } = await services.cloud.demo.ensure();
+    const added = await fetch(`${connection.demo!.cloudUrl}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ADMIN_TOKEN_HEADER]: sim.adminToken },
+      body: JSON.stringify({ product: 'CloudAPI', action: 'CreateApi', nth: 2, times: 1, error: { code: 'Forbidden.RAM', message: 'injected: the RAM user may not call CreateApi', status: 403 } }),
+    });
+    expect(added.status).toBe(201);
+    const failed = await applyPlan(plan);
+    expect(failed.state).toBe('failed');
+    expect(failed.failure).toMatchObject({ code: 'Forbidden.RAM', action: 'CloudAPI CreateApi' });
+    expect(failed.failure?.requestId).toMatch(/^[0-9A-F-]{36}$/);
+    expect(failed.steps.some((step) => step.state === 'failed')).toBe(true);
+    expect(failed.steps.some((step) => step.state === 'left')).toBe(true);
+    expect(failed.retry).toEqual({ kind: 'apply', prune: false });
+
+    const ended = jobEnd();
+    await call('agw:cloud.retry', { jobId: failed.id });
+    expect((await ended).state).toBe('done');
+    const apis = (await fetchJson(connection, 'DescribeApis')) as { TotalCount: number };
+    const project = (await services.workspace.current()).project!;
+    expect(apis.TotalCount).toBe(project.apis.length);
+    expect((await call<PlanView>('agw:cloud.plan', { prune: false })).counts.changes).toBe(0);
+  });
+
+  it('saves profiles with the secret in the vault only, and says clearly when a secret is wrong', async () => {
+    const connection = await call<CloudConnectionView>('agw:cloud.connection');
+    await call('agw:cloud.saveProfile', { name: 'wrong', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: 'not-the-secret' });
+    const profiles = await call<{ profiles: { name: string; accessKeyId: string; secretSet: boolean }[] }>('agw:cloud.profiles');
+    expect(profiles.profiles).toEqual([{ name: 'wrong', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeyId: 'LTAI****mo01', secretSet: true }]);
+    expect(await readFile(join(dir, 'data', 'cloud-profiles.json'), 'utf8')).not.toContain('not-the-secret');
+    expect(JSON.stringify(profiles)).not.toContain('not-the-secret');
+
+    const test = await call<{ ok: boolean; message: string; failure?: { code: string } }>('agw:cloud.testConnection', { profile: 'wrong' });
+    expect(test.ok).toBe(false);
+    expect(test.failure?.code).toBe('SignatureDoesNotMatch');
+    expect(test.message).toContain('Check the AccessKeySecret');
+
+    const good = await call<{ ok: boolean; regions?: unknown[] }>('agw:cloud.testConnection', {
+      draft: { name: 'wrong', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret },
+    });
+    expect(good.ok).toBe(true);
+    expect(good.regions?.length).toBeGreaterThan(1);
+
+    // Editing keeps the saved AccessKeyId when none is typed (the UI only ever sees it masked).
+    await call('agw:cloud.saveProfile', { name: 'right', previousName: 'wrong', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeySecret: DEMO_ACCOUNT.accessKeySecret });
+    expect((await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'right' })).ok).toBe(true);
+    const renamedBack = await outcome('agw:cloud.saveProfile', { name: 'wrong', previousName: 'right', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeyId: 'LTAI5tAnotherKey0002' });
+    expect(renamedBack).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('new AccessKeyId') } });
+    await call('agw:cloud.saveProfile', { name: 'wrong', previousName: 'right', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeySecret: 'not-the-secret' });
+
+    const active = await call<CloudConnectionView>('agw:cloud.activate', { profile: 'wrong' });
+    expect(active).toMatchObject({ mode: 'profile', label: 'wrong', profileKey: 'wrong/cn-hangzhou' });
+    const plan = await outcome('agw:cloud.plan', { prune: false });
+    expect(plan).toMatchObject({ ok: false, error: { code: 'CLOUD_FAILED', message: expect.stringContaining('SignatureDoesNotMatch') } });
+    expect((await call<CloudConnectionView>('agw:cloud.activate', { profile: null })).mode).toBe('demo');
+  });
+});
+
+describe('a saved secret goes only to the endpoint it was saved for', () => {
+  let attacker: RecordingEndpoint;
+  let cloudUrl: string;
+  const secretRequired = (from: string, to: string) => ({
+    ok: false,
+    error: {
+      code: 'SECRET_REQUIRED',
+      message: `The endpoint of cloud profile "real" changed from ${from} to ${to}: type the AccessKeySecret again to use it there (a saved secret is only sent to the endpoint it was saved for).`,
+    },
+  });
+
+  beforeEach(async () => {
+    attacker = await startRecordingEndpoint();
+    cloudUrl = (await call<CloudConnectionView>('agw:cloud.connection')).demo!.cloudUrl;
+    await call('agw:cloud.saveProfile', { name: 'real', region: 'cn-hangzhou', endpoint: cloudUrl, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret });
+  });
+  afterEach(() => attacker.close());
+
+  it('a connection test of a draft pointed elsewhere, with no secret typed, is refused and sends nothing', async () => {
+    const draft = { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url };
+    expect(await outcome('agw:cloud.testConnection', { draft })).toEqual(secretRequired(cloudUrl, attacker.url));
+    // Typing the AccessKeyId (the UI may know it) does not unlock the saved secret either, nor does a new profile's draft under the same name.
+    expect(await outcome('agw:cloud.testConnection', { draft: { ...draft, accessKeyId: DEMO_ACCOUNT.accessKeyId } })).toMatchObject({ error: { code: 'SECRET_REQUIRED' } });
+    expect(await outcome('agw:cloud.testConnection', { draft: { name: 'real', region: 'cn-hangzhou', endpoint: attacker.url } })).toMatchObject({ error: { code: 'SECRET_REQUIRED' } });
+    // No endpoint means Alibaba Cloud's own: elsewhere too.
+    expect(await outcome('agw:cloud.testConnection', { draft: { name: 'real', previousName: 'real', region: 'cn-hangzhou' } })).toEqual(secretRequired(cloudUrl, "Alibaba Cloud's own endpoint"));
+    expect(attacker.received).toEqual([]);
+
+    // At the endpoint it was saved for, the saved secret serves the draft (a trailing slash is the same place).
+    expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { draft: { ...draft, endpoint: `${cloudUrl}/` } })).toMatchObject({ ok: true });
+  });
+
+  it('saving a profile with another endpoint and no secret typed is refused; the saved profile still goes only to its own endpoint', async () => {
+    expect(await outcome('agw:cloud.saveProfile', { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url })).toEqual(secretRequired(cloudUrl, attacker.url));
+    expect(await outcome('agw:cloud.saveProfile', { name: 'moved', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url })).toMatchObject({ error: { code: 'SECRET_REQUIRED' } });
+    const listed = await call<{ profiles: { name: string; endpoint?: string }[] }>('agw:cloud.profiles');
+    expect(listed.profiles).toEqual([expect.objectContaining({ name: 'real', endpoint: cloudUrl })]);
+    expect(await call<{ ok: boolean; message: string }>('agw:cloud.testConnection', { profile: 'real' })).toMatchObject({ ok: true, message: expect.stringContaining(`Connected to ${cloudUrl}`) });
+    expect((await call<CloudConnectionView>('agw:cloud.activate', { profile: 'real' })).endpoint).toBe(cloudUrl);
+    expect(attacker.received).toEqual([]);
+  });
+
+  it('renaming without changing the endpoint keeps the saved secret', async () => {
+    await call('agw:cloud.saveProfile', { name: 'renamed', previousName: 'real', region: 'cn-shanghai', endpoint: cloudUrl });
+    expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'renamed' })).toMatchObject({ ok: true });
+  });
+
+  it('with the secret typed, another endpoint is allowed: for a test, and for the saved profile from then on', async () => {
+    const typed = 'typed-for-the-new-endpoint';
+    await call('agw:cloud.testConnection', { draft: { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url, accessKeySecret: typed } });
+    expect(attacker.received).toHaveLength(1);
+    expect(attacker.received[0].body).toContain('Action=DescribeRegions');
+
+    await call('agw:cloud.saveProfile', { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url, accessKeySecret: typed });
+    expect(await call<{ message: string }>('agw:cloud.testConnection', { profile: 'real' })).toMatchObject({ message: expect.stringContaining(`Connected to ${attacker.url}`) });
+    expect(attacker.received).toHaveLength(2);
+    // And back: the secret saved for the attacker's endpoint is not sent to the offline cloud either without being typed.
+    expect(await outcome('agw:cloud.testConnection', { draft: { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: cloudUrl } })).toEqual(secretRequired(attacker.url, cloudUrl));
+  });
+
+  it('keys saved before the vault recorded their endpoint are bound to the endpoint the profile list says', async () => {
+    const vault = new FileVault({ dataDir: join(dir, 'data') });
+    await vault.set(profileVaultName('real'), JSON.stringify({ accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret }));
+    expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'real' })).toMatchObject({ ok: true });
+    expect(await outcome('agw:cloud.testConnection', { draft: { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url } })).toEqual(secretRequired(cloudUrl, attacker.url));
+    expect(await outcome('agw:cloud.saveProfile', { name: 'real', previousName: 'real', region: 'cn-hangzhou', endpoint: attacker.url })).toMatchObject({ error: { code: 'SECRET_REQUIRED' } });
+    expect(attacker.received).toEqual([]);
+  });
+
+  it('refuses http:// to another computer, and takes it to this computer (an offline cloud)', async () => {
+    const inTheClear = 'http://example.com';
+    const refused = { ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('http:// would send signed requests in the clear; use https://, or http:// only for a local emulator on 127.0.0.1.') } };
+    expect(await outcome('agw:cloud.saveProfile', { name: 'clear', region: 'cn-hangzhou', endpoint: inTheClear, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret })).toMatchObject(refused);
+    expect(await outcome('agw:cloud.testConnection', { draft: { region: 'cn-hangzhou', endpoint: inTheClear, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret } })).toMatchObject(refused);
+    expect((await call<{ profiles: unknown[] }>('agw:cloud.profiles')).profiles).toHaveLength(1);
+
+    const local = `http://127.0.0.1:${new URL(cloudUrl).port}`;
+    await call('agw:cloud.saveProfile', { name: 'local', region: 'cn-hangzhou', endpoint: local, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret });
+    expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'local' })).toMatchObject({ ok: true });
+  });
+});
+
+async function fetchJson(connection: CloudConnectionView, action: string): Promise<unknown> {
+  const { createCloudClient } = await import('../cloud/client');
+  const client = createCloudClient({ region: connection.region, endpoint: connection.demo!.cloudUrl, credentials: { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret } });
+  try {
+    return await client.call('CloudAPI', action, { PageSize: 100 });
+  } finally {
+    client.close();
+  }
+}

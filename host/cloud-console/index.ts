@@ -1,0 +1,3 @@
+// host/cloud-console's door: what the rest of the host may use. The cloud as the console shows it: profiles, connection tests, sync jobs, stages and demo mode.
+export { CloudService } from './cloud-service';
+export type { DemoCloudOptions } from './demo-cloud';
