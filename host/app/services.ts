@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import type { AppInfo, CallOutcome } from '../../shared/ipc/contract';
 import { secretsFileNameFor } from '../../shared/project-file';
-import { CloudService } from '../cloud-console';
+import { type CloudConnection, createCloudConsole, testConnection } from '../cloud-console';
 import type { DemoCloudOptions } from '../cloud-console';
 import type { ForkGateway } from '../gateway-supervisor';
 import { GatewayService } from '../instances';
@@ -59,7 +59,7 @@ export interface HostServices {
   openChosen(path: string): Promise<CallOutcome>;
   events: HostEvents;
   workspace: WorkspaceService;
-  cloud: CloudService;
+  cloud: CloudConnection;
   gateways: GatewayService;
   close(): Promise<void>;
 }
@@ -89,7 +89,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     fork: options.forkGateway,
     gatewayEntry: options.gatewayEntry ?? join(appRoot, 'bin', 'apigw-local.js'),
   });
-  const cloud = new CloudService({
+  const cloudConsole = createCloudConsole({
     dataDir,
     vault: options.secretVault ?? new FileVault({ dataDir }),
     workspace,
@@ -97,13 +97,14 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     demoSim: options.demoSim,
     log: options.log,
   });
+  const cloud = cloudConsole.connection;
   const gateways = new GatewayService({
     dataDir,
     openCloud: async () => {
       const session = await cloud.session();
       return { key: session.view.profileKey, region: session.view.region, client: session.client };
     },
-    onPurchase: (progress) => events.emit('agw:gateways.purchase', progress),
+    onPurchase: (progress) => events.emit('agw:instances.purchase', progress),
     pollMs: options.gatewayPollMs,
     calls: cloud.calls,
     log: options.log,
@@ -112,8 +113,8 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   void gateways.resume().catch((error: unknown) => options.log?.(`gateway purchases: could not pick them up again: ${(error as Error).message}`));
   const debug = new DebugService({
     gatewayStatus: () => gateway.status(),
-    cloudTarget: (group) => cloud.debugTarget(group),
-    cloudCredentials: (app) => cloud.appCredentials(app),
+    cloudTarget: (group) => cloudConsole.callTarget.address(group),
+    cloudCredentials: (app) => cloudConsole.callTarget.appCredentials(app),
     projectPath,
     project: currentProject,
     loadSecrets: readProjectSecrets,
@@ -151,33 +152,33 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:debug.prepare': (request) => debug.prepare(request),
     'agw:debug.send': (request) => debug.send(request),
     'agw:debug.snippets': (request, options) => debug.snippets(request, options),
-    'agw:cloud.profiles': () => cloud.listProfiles(),
-    'agw:cloud.saveProfile': (input) => cloud.saveProfile(input),
-    'agw:cloud.deleteProfile': ({ name }) => cloud.deleteProfile(name),
-    'agw:cloud.activate': ({ profile }) => cloud.activate(profile),
-    'agw:cloud.testConnection': (request) => cloud.testConnection(request),
-    'agw:cloud.connection': () => cloud.connection(),
-    'agw:cloud.resetDemo': () => cloud.resetDemo(),
-    'agw:cloud.pullPreview': () => cloud.pullPreview(),
-    'agw:cloud.pullMerge': () => cloud.pullMerge(),
-    'agw:cloud.plan': (request) => cloud.plan(request),
-    'agw:cloud.apply': (request) => cloud.apply(request),
-    'agw:cloud.cancel': ({ jobId }) => Promise.resolve(cloud.cancel(jobId)),
-    'agw:cloud.retry': (request) => cloud.retry(request),
-    'agw:cloud.job': async () => cloud.job(),
-    'agw:cloud.syncLog': () => cloud.syncLog(),
-    'agw:cloud.callLog': () => cloud.callLog(),
-    'agw:cloud.callRun': (request) => cloud.callRun(request.runId),
-    'agw:cloud.stages': () => cloud.stages(),
-    'agw:cloud.stageAction': (request) => cloud.stageAction(request),
-    'agw:gateways.list': () => gateways.list(),
-    'agw:gateways.show': ({ instanceId }) => gateways.show(instanceId),
-    'agw:gateways.context': () => gateways.context(),
-    'agw:gateways.check': (request) => gateways.check(request),
-    'agw:gateways.buy': (request) => gateways.buy(request),
-    'agw:gateways.retryPurchase': (request) => gateways.retryPurchase(request),
-    'agw:gateways.modify': (request) => gateways.modify(request),
-    'agw:gateways.delete': (request) => gateways.delete(request),
+    'agw:cloud.profiles': () => cloudConsole.profiles.list(),
+    'agw:cloud.saveProfile': (input) => cloudConsole.profiles.save(input),
+    'agw:cloud.deleteProfile': ({ name }) => cloudConsole.profiles.delete(name),
+    'agw:cloud.activate': ({ profile }) => cloudConsole.profiles.activate(profile),
+    'agw:cloud.testConnection': (request) => testConnection(cloud, request),
+    'agw:cloud.connection': () => cloud.view(),
+    'agw:cloud.resetDemo': () => cloudConsole.profiles.resetDemo(),
+    'agw:cloud.pullPreview': () => cloudConsole.pull.preview(),
+    'agw:cloud.pullMerge': () => cloudConsole.pull.merge(),
+    'agw:cloud.plan': (request) => cloudConsole.review.plan(request),
+    'agw:cloud.apply': (request) => cloudConsole.review.apply(request),
+    'agw:cloud.cancel': ({ jobId }) => Promise.resolve(cloudConsole.jobs.cancel(jobId)),
+    'agw:cloud.retry': (request) => cloudConsole.retry.retry(request),
+    'agw:cloud.job': async () => cloudConsole.jobs.current(),
+    'agw:cloud.syncLog': () => cloudConsole.jobs.log(),
+    'agw:cloud.callLog': () => cloud.calls.list(),
+    'agw:cloud.callRun': (request) => cloud.calls.get(request.runId),
+    'agw:cloud.stages': () => cloudConsole.stages.view(),
+    'agw:cloud.stageAction': (request) => cloudConsole.stages.act(request),
+    'agw:instances.list': () => gateways.list(),
+    'agw:instances.show': ({ instanceId }) => gateways.show(instanceId),
+    'agw:instances.context': () => gateways.context(),
+    'agw:instances.check': (request) => gateways.check(request),
+    'agw:instances.buy': (request) => gateways.buy(request),
+    'agw:instances.retryPurchase': (request) => gateways.retryPurchase(request),
+    'agw:instances.modify': (request) => gateways.modify(request),
+    'agw:instances.delete': (request) => gateways.delete(request),
   };
   const close = async () => {
     stopFollowingProject();
