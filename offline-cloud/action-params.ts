@@ -3,7 +3,8 @@
  * typed getters, comma lists, JSON-string fields, RepeatLists (`Tag.1.Key` back into a list) and
  * the two paging styles (PageNumber/PageSize/TotalCount and MaxResults/NextToken).
  */
-import { type SdkActionModel, declaresParam } from './sdk-models';
+import { declaresParam } from './sdk-models';
+import type { SdkActionModel } from './sdk-model-types';
 import { simErrors } from './sim-errors';
 
 export type Unflattened = string | Unflattened[] | { [key: string]: Unflattened };

@@ -8,7 +8,7 @@ import type { CloudProduct } from '../shared/cloud/products';
 import type { ActionParams } from './action-params';
 import type { SimAccount } from './sim-accounts';
 import type { RegionInfo } from './sim-regions';
-import type { AccountState, RegionState } from './sim-state';
+import type { AccountState, RegionState } from './sim-records';
 
 export interface ActionContext {
   product: CloudProduct;

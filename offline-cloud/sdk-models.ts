@@ -14,38 +14,7 @@
  */
 import type { CloudProduct } from '../shared/cloud/products';
 import { SDK_MODEL_TABLE } from './sdk-model-table';
-
-/** A type as the SDK's `types()` gives it, in wire terms. */
-export type SdkType =
-  | { type: 'string' | 'number' | 'boolean' | 'any' }
-  /** A request field the SDK serialises to one JSON text value (its "shrink" form, e.g. ToConnectVpcIpBlock). */
-  | { type: 'json' }
-  | { type: 'list'; item: SdkType }
-  | { type: 'object'; model: string; fields: Record<string, SdkField> }
-  | { type: 'map'; value: SdkType };
-
-export type SdkField = SdkType & {
-  /** "This parameter is required." in the model. */
-  required?: true;
-  /** Sent in the form body by the official client (V3); everything else goes in the query. */
-  body?: true;
-};
-
-export interface SdkActionModel {
-  /** The model classes, e.g. CreateApiGroupRequest and CreateApiGroupResponseBody. */
-  request: string;
-  response: string;
-  params: Record<string, SdkField>;
-  fields: Record<string, SdkField>;
-}
-
-export interface SdkModelTable {
-  /** The SDK packages the table was read from, with their versions. */
-  packages: Record<CloudProduct, string>;
-  actions: Record<CloudProduct, Record<string, SdkActionModel>>;
-  /** Actions the offline cloud serves that the SDK has no model for (they run unchecked). */
-  unmodelled: Record<CloudProduct, string[]>;
-}
+import type { SdkActionModel, SdkField, SdkModelTable, SdkType } from './sdk-model-types';
 
 /** The model of an action, or undefined when the SDK has none (see `unmodelled`). */
 export function actionModel(product: CloudProduct, action: string, table: SdkModelTable = SDK_MODEL_TABLE): SdkActionModel | undefined {

@@ -6,7 +6,7 @@
  */
 import { stableId } from './sim-ids';
 import type { RegionInfo } from './sim-regions';
-import type { EipRecord, NetworkState, PermissionRecord, SecurityGroupRecord } from './sim-state';
+import type { EipRecord, NetworkState, PermissionRecord, SecurityGroupRecord } from './sim-records';
 
 interface VSwitchSeed {
   name: string;

@@ -9,7 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { CloudCallView, CloudFailure, CloudRunDetail, CloudRunKind, CloudRunView } from '../../shared/ipc/cloud-views';
-import type { CloudCallEvent } from './client';
+import type { CloudCallEvent } from './call-event';
 
 /** The calls kept of one run: the first ones and the latest ones; a long wait (a purchase polled for 30 minutes) drops its middle. */
 export const FIRST_CALLS_KEPT = 100;

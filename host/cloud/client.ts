@@ -1,9 +1,9 @@
 /**
- * The OpenAPI client: the only module that talks to @alicloud/pop-core (DESIGN.md "The cloud").
- * One client serves CloudAPI, VPC and ECS of one region; every call is a signed POST with an
- * explicit timeout, failures are retried with jittered backoff when that is safe (retry.ts), and
- * every failure comes out as a CloudError. The credentials stay inside this closure: they are not
- * a property of anything returned, and no log line or error carries them.
+ * The OpenAPI client: the only module that talks to @alicloud/pop-core (docs/alibaba-openapi.md,
+ * "pop-core as a client"). One client serves CloudAPI, VPC and ECS of one region; every call is a
+ * signed POST with an explicit timeout, failures are retried with jittered backoff when that is
+ * safe (retry.ts), and every failure comes out as a CloudError. The credentials stay inside this
+ * closure: they are not a property of anything returned, and no log line or error carries them.
  */
 // Every program that compiles this file (electron, tests) must see our declaration, not the package's template one.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
@@ -14,6 +14,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { endpointProblem } from '../../shared/ipc/cloud-endpoint';
 import { maskParams } from './call-masking';
+import type { CloudCallEvent } from './call-event';
 import { currentCallRun } from './call-run';
 import { CloudError, toCloudError } from './cloud-error';
 import { type CloudCredentials, resolveCredentials } from '../../shared/node/cloud-credentials';
@@ -47,25 +48,6 @@ export interface CallOptions {
    */
   token?: string;
   timeoutMs?: number;
-}
-
-export interface CloudCallEvent {
-  product: CloudProduct;
-  action: string;
-  /** 1 for the first request of a call, 2 for its first retry... */
-  attempt: number;
-  ok: boolean;
-  code?: string;
-  requestId?: string;
-  durationMs: number;
-  /** Whether another attempt follows this failed one. */
-  willRetry: boolean;
-  /** The parameters sent, as the call log may keep them (call-masking.ts): credentials masked, no signature. */
-  params: Record<string, string>;
-  /** The answer's HTTP status; absent when none came. */
-  status?: number;
-  /** When the request was sent (ISO). */
-  at: string;
 }
 
 /** A success body: `RequestId` plus the action's fields. */

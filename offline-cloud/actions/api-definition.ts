@@ -1,7 +1,7 @@
 /**
- * An API's definition as CreateApi/ModifyApi carry it (reference §2.3): plain fields plus
- * JSON-string objects and lists. Read here into the stored ApiDefinition (keys in the cloud's
- * spelling, values checked with the design's own path and parameter rules), and turned back
+ * An API's definition as CreateApi/ModifyApi carry it (docs/alibaba-openapi.md, "APIs"): plain
+ * fields plus JSON-string objects and lists. Read here into the stored ApiDefinition (keys in the
+ * cloud's spelling, values checked with the design's own path and parameter rules), and turned back
  * into the shapes DescribeApi, DescribeDeployedApi and DescribeApiHistory answer with.
  */
 import { parameterKey } from '../../shared/model/rules/parameters';
@@ -12,7 +12,8 @@ import { gatewayErrors } from './gateway-errors';
 import type { ApiDefinition, JsonObject } from './gateway-state';
 import { byteLength, checkDescription, checkName, requiredOneOf } from './gateway-values';
 import { JsonFields, canonicalKeys, isJsonObject, jsonListParam, jsonObjectParam } from './json-fields';
-import { type SdkActionModel, actionModel, declaredPart } from '../sdk-models';
+import { actionModel, declaredPart } from '../sdk-models';
+import type { SdkActionModel } from '../sdk-model-types';
 
 /**
  * RequestHttpMethod as the SDK models list it (docs/offline-cloud.md, "Methods"): HEAD is spelled
@@ -27,7 +28,7 @@ const BACKEND_LOCATIONS = ['BODY', 'HEAD', 'QUERY'] as const;
 const PARAMETER_TYPES = ['String', 'Int', 'Long', 'Float', 'Double', 'Boolean', 'Array'] as const;
 const SERVICE_PROTOCOLS = ['HTTP', 'HTTPS', 'FunctionCompute', 'OSS', 'EventBridge', 'UN_SPECIFIED'] as const;
 const SIGNATURE_METHODS = ['HmacSHA1', 'HmacSHA256'] as const;
-/** ResultSample is documented at 32 KB; the same bound is chosen for FailResultSample (reference: unconfirmed). */
+/** ResultSample is documented at 32 KB; the same bound is chosen for FailResultSample (not confirmed: docs/alibaba-openapi.md, "APIs"). */
 const SAMPLE_MAX_BYTES = 32 * 1024;
 /** The design's limit for a mock body (schema.ts MockBackend). */
 const MOCK_RESULT_MAX_BYTES = 50 * 1024;
@@ -371,7 +372,7 @@ function fullDefinitionView(definition: ApiDefinition): JsonObject {
   };
 }
 
-/** DescribeDeployedApi's (and DescribeApiHistory's) ServiceConfig also carries the VPC id at its top (reference §2.4). */
+/** DescribeDeployedApi's (and DescribeApiHistory's) ServiceConfig also carries the VPC id at its top (docs/alibaba-openapi.md, "Publishing and history"). */
 export function deployedDefinitionView(definition: ApiDefinition, shownBy: 'DescribeDeployedApi' | 'DescribeApiHistory' = 'DescribeDeployedApi'): JsonObject {
   const view = definitionView(definition, shownBy);
   const vpcConfig = definition.ServiceConfig.VpcConfig;

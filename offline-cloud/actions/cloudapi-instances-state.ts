@@ -6,13 +6,14 @@
  */
 import type { ActionContext } from '../action-registry';
 import { SimError } from '../sim-errors';
-import { type RegionState, moduleState } from '../sim-state';
+import type { RegionState } from '../sim-records';
+import { moduleState } from '../sim-state';
 import type { TagRecord } from './gateway-state';
 
-/** Where CreateApiGroup lands without an InstanceId: the region's shared instance (reference §3.7). */
+/** Where CreateApiGroup lands without an InstanceId: the region's shared instance (not confirmed: docs/alibaba-openapi.md, "API groups"). */
 export const DEFAULT_SHARED_INSTANCE = 'api-shared-vpc-001';
 
-/** Reference §3.2 confirms RUNNING; the transitional names are the reference's unconfirmed ones. */
+/** RUNNING is confirmed; the transitional names are not (docs/alibaba-openapi.md, "Dedicated instances"). */
 export type InstanceStatus = 'CREATING' | 'RUNNING' | 'MODIFYING' | 'DELETING';
 
 /** DescribeInstances' NetworkInterfaceAttribute (note the lower-case s in VswitchId). */

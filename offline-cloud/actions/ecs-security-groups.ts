@@ -1,12 +1,13 @@
 /**
- * ECS 2014-05-26 security-group reads (reference §4.2): DescribeSecurityGroups, paged either the
- * legacy way (PageNumber/PageSize) or with MaxResults/NextToken, and DescribeSecurityGroupAttribute
- * with the group's rules. Tags here are {TagKey, TagValue}, unlike VPC's {Key, Value}.
+ * ECS 2014-05-26 security-group reads (docs/alibaba-openapi.md, "VPC and ECS reads"):
+ * DescribeSecurityGroups, paged either the legacy way (PageNumber/PageSize) or with
+ * MaxResults/NextToken, and DescribeSecurityGroupAttribute with the group's rules. Tags here are
+ * {TagKey, TagValue}, unlike VPC's {Key, Value}.
  */
 import { type ActionModule, read } from '../action-registry';
 import { pageOf, tokenPageOf } from '../action-params';
 import { simErrors } from '../sim-errors';
-import type { PermissionRecord, SecurityGroupRecord } from '../sim-state';
+import type { PermissionRecord, SecurityGroupRecord } from '../sim-records';
 
 /** What a normal security group holds at most, as the cloud reports room left in it. */
 const INSTANCES_PER_GROUP = 2000;

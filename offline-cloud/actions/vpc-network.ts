@@ -1,13 +1,14 @@
 /**
- * VPC 2016-04-28 reads a purchase wizard needs (reference §4.1): DescribeVpcs, DescribeVSwitches,
- * DescribeZones, DescribeEipAddresses. Answers carry the reference's full item shapes, with
- * empty values where the offline cloud has nothing to say (IPv6, CEN, tags).
+ * VPC 2016-04-28 reads a purchase wizard needs (docs/alibaba-openapi.md, "VPC and ECS reads"):
+ * DescribeVpcs, DescribeVSwitches, DescribeZones, DescribeEipAddresses. Answers carry the response
+ * models' full item shapes, with empty values where the offline cloud has nothing to say (IPv6,
+ * CEN, tags).
  */
 import { type ActionContext, type ActionModule, read } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';
 import { simErrors } from '../sim-errors';
 import { localName } from '../sim-regions';
-import type { EipRecord, RegionState, VSwitchRecord, VpcRecord } from '../sim-state';
+import type { EipRecord, RegionState, VSwitchRecord, VpcRecord } from '../sim-records';
 
 const EIP_STATUSES = ['Associating', 'Unassociating', 'InUse', 'Available', 'Releasing'] as const;
 

@@ -9,7 +9,8 @@
  */
 import type { CloudProduct } from '../../shared/cloud/products';
 import type { SimExchange } from '../cloud-sim';
-import { type SdkActionModel, paramProblems, responseProblems } from '../sdk-models';
+import { paramProblems, responseProblems } from '../sdk-models';
+import type { SdkActionModel } from '../sdk-model-types';
 import { readActionModel } from './sdk-model-reader';
 
 /** Chosen (docs/offline-cloud.md): CloudAPI's region selector on the offline cloud's one URL; pop-core sends it only there. */

@@ -16,7 +16,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { CloudProduct } from '../../shared/cloud/products';
-import type { SdkActionModel, SdkField, SdkType } from '../sdk-models';
+import type { SdkActionModel, SdkField, SdkType } from '../sdk-model-types';
 
 export const SDK_PACKAGES: Record<CloudProduct, string> = {
   CloudAPI: '@alicloud/cloudapi20160714',

@@ -6,30 +6,9 @@ import { lazy, Suspense } from 'react';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 
-export type CodeLanguage = 'json' | 'yaml' | 'plaintext' | 'xml' | 'html';
+import type { CodeDiffProps, CodeEditorProps } from './code-editor-props';
 
-export interface CodeEditorProps {
-  language: CodeLanguage;
-  value: string;
-  onChange?: (value: string) => void;
-  /** When the editor loses focus (e.g. to apply YAML typed into it). */
-  onBlur?: () => void;
-  readOnly?: boolean;
-  /** The accessible name of the editor's text area. */
-  ariaLabel: string;
-  /** Pixels, or a CSS length. */
-  height: number | string;
-  /** DOM id of the wrapper, so a problem can focus it. */
-  id?: string;
-}
-
-export interface CodeDiffProps {
-  original: string;
-  modified: string;
-  language: CodeLanguage;
-  ariaLabel: string;
-  height?: number | string;
-}
+export type { CodeDiffProps, CodeEditorProps, CodeLanguage } from './code-editor-props';
 
 const MonacoCodeEditor = lazy(() => import('./monaco-editors').then((m) => ({ default: m.MonacoCodeEditor })));
 const MonacoCodeDiff = lazy(() => import('./monaco-editors').then((m) => ({ default: m.MonacoCodeDiff })));

@@ -4,7 +4,7 @@ import { DiffEditor, Editor } from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';
 import { useTheme } from '@mui/material/styles';
 import '../editor/monaco-setup';
-import type { CodeDiffProps, CodeEditorProps } from './code-editor';
+import type { CodeDiffProps, CodeEditorProps } from './code-editor-props';
 
 const BASE_OPTIONS = {
   minimap: { enabled: false },
