@@ -1,7 +1,8 @@
 /**
- * The three OpenAPI products the app calls (reference/alibaba-openapi-control-plane.md §1.1): their
- * API versions, regional endpoints, idempotency-token parameter and the actions that declare it.
- * The client and the offline cloud both read this table, so a version or host lives in one place.
+ * The three OpenAPI products the app calls (docs/alibaba-openapi.md,
+ * "Products, versions and endpoints"): their API versions, regional endpoints, idempotency-token
+ * parameter and the actions that declare it. The client and the offline cloud both read this table,
+ * so a version or host lives in one place.
  */
 
 export type CloudProduct = 'CloudAPI' | 'Vpc' | 'Ecs';

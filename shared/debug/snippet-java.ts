@@ -1,6 +1,7 @@
 /**
  * The call in Java 11+ with java.net.http.HttpClient; a signed call computes its signature with
- * javax.crypto.Mac, as the reference describes (TreeMap/TreeSet sort by UTF-16 code unit, like the SDKs).
+ * javax.crypto.Mac, as docs/alibaba-data-plane.md, "String to sign" describes (TreeMap/TreeSet sort
+ * by UTF-16 code unit, like the SDKs).
  */
 import { PER_CALL_HEADERS, shapeOf } from './call-shape';
 import { commentText, stringLiteral } from './code-literals';

@@ -1,7 +1,8 @@
 /**
  * The call in Node: with the official aliyun-api-gateway SDK where it can make it (Client for
  * signed GET/POST/PUT/DELETE with HmacSHA256, SimpleClient for a plain AppCode call in RELEASE),
- * otherwise with fetch, signing with node:crypto as the reference describes.
+ * otherwise with fetch, signing with node:crypto as docs/alibaba-data-plane.md, "String to sign"
+ * describes.
  */
 import { PER_CALL_HEADERS, headerValue, shapeOf } from './call-shape';
 import { commentText, stringLiteral } from './code-literals';

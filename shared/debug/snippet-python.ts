@@ -1,4 +1,4 @@
-/** The call in Python with requests; a signed call computes its signature with hmac, as the reference describes. */
+/** The call in Python with requests; a signed call computes its signature with hmac, as docs/alibaba-data-plane.md, "String to sign" describes. */
 import { PER_CALL_HEADERS, shapeOf } from './call-shape';
 import { commentText, stringLiteral } from './code-literals';
 import { APP_CODE_PLACEHOLDER, APP_SECRET_PLACEHOLDER, describeCall, headersBeforeSigning, type SnippetInput } from './snippet-input';

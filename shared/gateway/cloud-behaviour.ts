@@ -1,7 +1,8 @@
 /**
  * How the cloud's data plane answers, in one place: every error the local gateway can give, and
- * every behaviour the reference (reference/alibaba-gateway-data-plane.md) leaves UNCONFIRMED.
- * Changing a choice is one edit here; docs/local-gateway.md lists the same table for people.
+ * every behaviour Alibaba's sources leave unconfirmed (docs/alibaba-data-plane.md,
+ * "Not confirmed"). Changing a choice is one edit here; docs/local-gateway.md lists the same table
+ * for people.
  *
  * `evidence` says how sure we are, and the console shows it next to every answer:
  * - `documented`: Alibaba's published pages give this code, its HTTP status and its message
@@ -119,7 +120,7 @@ export function errorEvidence(code: string | undefined): ErrorEvidence | undefin
 }
 
 /**
- * Behaviours the reference leaves open, with what we chose. Code reads these values; the docs
+ * Behaviours Alibaba's sources leave open, with what we chose. Code reads these values; the docs
  * table is generated from the same entries (see docs/local-gateway.md).
  */
 export const GATEWAY_CHOICES = {
@@ -235,7 +236,7 @@ export const GATEWAY_CHOICES = {
    * bytes; control characters are percent-encoded so a value can never break the header block.
    */
   headerValueEncoding: 'utf8 bytes, controls as %XX',
-  /** Incoming header bytes are read as UTF-8 (reference §1.1: the Java demo sends UTF-8 raw). */
+  /** Incoming header bytes are read as UTF-8: the Java demo sends UTF-8 raw (docs/alibaba-data-plane.md, "Signature headers"). */
   incomingHeaderEncoding: 'utf8',
   /** A backend that resets a reused keep-alive connection before answering is retried once (cloud: since 2023). */
   backendRetryOnReusedSocket: 1,

@@ -3,7 +3,7 @@
  * descriptions may be, and the name to use instead of one Alibaba Cloud refuses. The design's
  * rules (rules/naming.ts), the console's forms, the host and the offline cloud all ask here.
  *
- * The rules are Alibaba Cloud's own, per kind (docs/project-file.md#names gives each with its
+ * The rules are Alibaba Cloud's own, per kind (docs/project-file.md#conventions gives each with its
  * source): no kind accepts `-`, so a design that passes here is one the cloud accepts.
  */
 

@@ -119,7 +119,7 @@ export const ConstantParameter = z.strictObject({
 });
 export type ConstantParameter = z.infer<typeof ConstantParameter>;
 
-/** Values the gateway fills in for the backend (reference: data plane §5.4). */
+/** Values the gateway fills in for the backend (docs/alibaba-data-plane.md, "Parameters"). */
 export const SYSTEM_PARAMETERS = [
   'CaClientIp',
   'CaDomain',

@@ -5,26 +5,27 @@
 import { type Finding, blocker, info } from './findings';
 import type { Billing, MaintenanceWindow } from './types';
 
-/** Reference §3.1 (terraform's rule for InstanceName). */
+/** Terraform's rule for InstanceName (docs/alibaba-openapi.md, "Dedicated instances"). */
 export const INSTANCE_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
-/** The reference gives no length for InstanceName; 50 is our choice, the limit of the gateway's other names. */
+/** No source gives a length for InstanceName; 50 is our choice, the limit of the gateway's other names. */
 export const INSTANCE_NAME_MAX_LENGTH = 50;
 /** CreateInstance has no description; ours stays in the project, limited like groups' and APIs' (180). */
 export const INSTANCE_DESCRIPTION_MAX_LENGTH = 180;
 
-/** Values seen in the cloud (reference §3.1); the first is what the app sends when none is chosen. */
+/** Values seen in the cloud (docs/alibaba-openapi.md, "Dedicated instances"); the first is what the app sends when none is chosen. */
 export const HTTPS_POLICIES = ['HTTPS2_TLS1_0', 'HTTPS2_TLS1_2', 'HTTPS1_1_TLS1_0'] as const;
 export const DEFAULT_HTTPS_POLICY = HTTPS_POLICIES[0];
 
 /**
- * The window a new gateway gets until someone sets one (CreateInstance takes none, reference §3.3).
- * The cloud's own default is not documented; this is the reference's example pair, our choice.
+ * The window a new gateway gets until someone sets one (CreateInstance takes none:
+ * docs/alibaba-openapi.md, "Dedicated instances"). The cloud's own default is not documented; this
+ * is the pair of DescribeInstances' examples, our choice.
  */
 export const DEFAULT_MAINTENANCE_WINDOW: MaintenanceWindow = { start: '22:00Z', end: '01:00Z' };
 
 const MAINTENANCE_TIME = /^([01]\d|2[0-3]):[0-5]\dZ$/;
 
-/** Subscription lengths CreateInstance accepts per PricingCycle (reference §3.1). */
+/** Subscription lengths CreateInstance accepts per PricingCycle (docs/alibaba-openapi.md, "Dedicated instances"). */
 export const SUBSCRIPTION_LIMITS = { month: 9, year: 3 } as const;
 
 export function checkName(name: string, label: string): Finding[] {

@@ -10,7 +10,11 @@ import { checkInstanceCidr, checkSecurityGroup, checkSubnet, checkWebPorts, tooS
 import { chosenSpec } from './spec-choice';
 import type { PurchaseContext, PurchaseRequest, VSwitchInfo } from './types';
 
-/** Dedicated instances per region and account unless the account's quota was raised (DESIGN.md). */
+/**
+ * Dedicated instances per region and account unless the account's quota was raised: Huawei APIG's
+ * default, since Alibaba's sources give none (not confirmed: docs/alibaba-openapi.md,
+ * "Dedicated instances").
+ */
 export const DEFAULT_INSTANCE_QUOTA = 5;
 
 export function checkPurchase(request: PurchaseRequest, context: PurchaseContext): Finding[] {

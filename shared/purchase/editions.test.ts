@@ -27,7 +27,7 @@ describe('editions and specs', () => {
     ['api.s2.large', 10_000, 200_000, 5_000, 4_800, 200, '99.99%'],
     ['api.s2.large.x4', 40_000, 800_000, 20_000, 19_200, 400, '99.99%'],
     ['api.s2.large.x6', 60_000, 1_000_000, 20_000, 28_800, 600, '99.99%'],
-  ] as const)('%s carries the reference’s limits', (id, maxRps, maxConnections, cps, pool, outbound, sla) => {
+  ] as const)('%s carries the limits docs/alibaba-openapi.md, "Instance specifications" gives', (id, maxRps, maxConnections, cps, pool, outbound, sla) => {
     expect(INSTANCE_SPECS[id]).toMatchObject({ maxRps, maxConnections, maxNewConnectionsPerSecond: cps, outboundConnectionPool: pool, maxInboundBandwidthMbps: 5120, maxOutboundBandwidthMbps: outbound, sla });
   });
 

@@ -1,8 +1,9 @@
 /**
  * Dedicated gateway editions and the instance specs behind them, with each spec's limits
- * (reference/alibaba-openapi-control-plane.md §3.5). The cloud sells specs; people choose an
- * edition. Free private IPs per subnet follow the editions' published needs (DESIGN.md "Buying a
- * gateway"): 3, 5, 6 and 7.
+ * (docs/alibaba-openapi.md, "Instance specifications"). The cloud sells specs; people choose an
+ * edition. Free private IPs per subnet: 3, 5, 6 and 7, Huawei APIG's published needs per edition,
+ * since Alibaba's sources give none (not confirmed for Alibaba: docs/alibaba-openapi.md,
+ * "Dedicated instances").
  */
 
 export type InstanceSpecId =

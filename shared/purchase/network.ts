@@ -6,7 +6,7 @@ import { type Finding, blocker, warning } from './findings';
 import { WEB_PORTS, internetAccess } from './security-group';
 import type { NetworkContext, SecurityGroupInfo, VSwitchInfo } from './types';
 
-/** The address ranges a VPC-integration gateway may take for itself (reference §3.1, InstanceCidr). */
+/** The address ranges a VPC-integration gateway may take for itself (InstanceCidr: docs/alibaba-openapi.md, "Dedicated instances"). */
 export const INSTANCE_CIDRS = ['192.168.0.0/16', '172.16.0.0/12'] as const;
 
 export function vSwitchLabel(vSwitch: Pick<VSwitchInfo, 'id' | 'name' | 'zoneId'>): string {

@@ -1,7 +1,7 @@
 /**
  * CloudAPI's DescribeZones answers multi-zone ids whose letters name single zones
- * (`cn-hangzhou-MAZ2(j,g)` → `cn-hangzhou-j`, `cn-hangzhou-g`, reference §2.1); vSwitches and the
- * purchase checks use single zones.
+ * (`cn-hangzhou-MAZ2(j,g)` → `cn-hangzhou-j`, `cn-hangzhou-g`; docs/alibaba-openapi.md,
+ * "Regions and zones"); vSwitches and the purchase checks use single zones.
  */
 
 const MULTI_ZONE = /^(.+)-MAZ\d+\(([a-z0-9,\s]+)\)$/i;

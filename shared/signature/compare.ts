@@ -2,10 +2,10 @@
  * Compares the client's StringToSign with the one the gateway sent back in a signature-mismatch
  * message, line by line, and names the likely cause. Pure, for the console's debugger.
  *
- * Layout (reference §1.2): five fixed lines (method, Accept, Content-MD5, Content-Type, Date),
- * one line per signed header, then the path and parameters. The fixed lines and the last one are
- * paired by position; the header lines are aligned by header name (LCS), so one dropped or added
- * header does not shift every line after it.
+ * Layout (docs/alibaba-data-plane.md, "String to sign"): five fixed lines (method, Accept,
+ * Content-MD5, Content-Type, Date), one line per signed header, then the path and parameters. The
+ * fixed lines and the last one are paired by position; the header lines are aligned by header name
+ * (LCS), so one dropped or added header does not shift every line after it.
  */
 import type { SignatureComparison } from '../ipc/contract';
 import { sdkDifference, type WireParameters } from './sdk-differences';

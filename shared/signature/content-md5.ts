@@ -1,4 +1,4 @@
-/** Content-MD5: Base64 of the binary (16-byte) MD5 of the raw body bytes (reference §1.3). */
+/** Content-MD5: Base64 of the binary (16-byte) MD5 of the raw body bytes (docs/alibaba-data-plane.md, "Content-MD5"). */
 import { md5 } from '@noble/hashes/legacy.js';
 import { bytesToBase64 } from './base64';
 

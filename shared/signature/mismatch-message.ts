@@ -1,6 +1,7 @@
 /**
- * The X-Ca-Error-Message of a signature mismatch (reference §1.4), which carries the server's
- * StringToSign so a caller can compare it with its own.
+ * The X-Ca-Error-Message of a signature mismatch (docs/alibaba-data-plane.md,
+ * "Signature failures"), which carries the server's StringToSign so a caller can compare it with
+ * its own.
  */
 
 const PREFIX = 'Invalid Signature, Server StringToSign:';

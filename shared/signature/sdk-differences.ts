@@ -1,9 +1,9 @@
 /**
- * Where Alibaba's official SDKs sign a parameter otherwise than Alibaba documents (reference §1.5;
- * docs/local-gateway.md, "Where Alibaba's SDKs sign differently"): a repeated parameter, a value
- * that needs percent-encoding, a value of only spaces, a parameter without a name. The gateway
- * signs as documented; when a client's path-and-parameters line differs from the gateway's only
- * in such ways, this names the SDK behaviour behind it.
+ * Where Alibaba's official SDKs sign a parameter otherwise than Alibaba documents
+ * (docs/alibaba-data-plane.md; docs/local-gateway.md, "Where Alibaba's SDKs sign differently"): a
+ * repeated parameter, a value that needs percent-encoding, a value of only spaces, a parameter
+ * without a name. The gateway signs as documented; when a client's path-and-parameters line differs
+ * from the gateway's only in such ways, this names the SDK behaviour behind it.
  */
 import { parseUrlEncoded } from './url-encoded';
 

@@ -12,7 +12,8 @@ import { isFormContentType, type SignableRequest } from './string-to-sign';
 import { parseUrlEncoded } from './url-encoded';
 import { verifySignature, type VerifySignatureResult } from './verify';
 
-// The SDK ships no types; this is the part of its API the test uses (reference §9).
+// The SDK ships no types; this is the part of its API the test uses (docs/alibaba-data-plane.md,
+// "The official Node SDK").
 interface SdkOptions { query?: object; data?: unknown; headers?: Record<string, string>; signHeaders?: Record<string, string> }
 interface SdkClient {
   get(url: string, opts?: SdkOptions): Promise<unknown>;

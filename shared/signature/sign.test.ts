@@ -5,7 +5,8 @@ import { parseUrlEncoded } from './url-encoded';
 import { verifySignature } from './verify';
 
 const NONCE = '11111111-2222-3333-4444-555555555555';
-// The SDK's fixed inputs of reference §9.3 (its constructor stage defaults to RELEASE).
+// The SDK's fixed inputs (docs/alibaba-data-plane.md, "Test vectors"; its constructor stage
+// defaults to RELEASE).
 const sdk = { appKey: 'testKey', appSecret: 'testSecret', stage: 'RELEASE', timestamp: 1700000000000, nonce: NONCE } as const;
 const sdkHeaders = {
   'x-ca-key': 'testKey',
@@ -17,7 +18,7 @@ const sdkHeaders = {
 const sdkHeaderLines = `x-ca-key:testKey\nx-ca-nonce:${NONCE}\nx-ca-stage:RELEASE\nx-ca-timestamp:1700000000000\n`;
 const fourNames = 'x-ca-key,x-ca-nonce,x-ca-stage,x-ca-timestamp';
 
-describe('signRequest reproduces the SDK vectors (reference §9.3) byte for byte', () => {
+describe('signRequest reproduces the SDK vectors (docs/alibaba-data-plane.md, "Test vectors") byte for byte', () => {
   it('1. GET with query from url and options, an extra signed header', () => {
     const signed = signRequest({
       ...sdk,

@@ -1,7 +1,7 @@
 /**
  * Client side: the headers a signed call must carry, built like the official Node SDK
- * `aliyun-api-gateway` (reference §9.1) so that the console's debugger, `apigw-local sign` and
- * the SDK produce the same StringToSign for the same call.
+ * `aliyun-api-gateway` (docs/alibaba-data-plane.md, "The official Node SDK") so that the console's
+ * debugger, `apigw-local sign` and the SDK produce the same StringToSign for the same call.
  */
 import { contentMd5 as computeContentMd5 } from './content-md5';
 import { signature, type HmacFunction, type SignatureMethod } from './hmac';

@@ -1,6 +1,7 @@
 /**
- * The StringToSign of Alibaba API Gateway app signatures (reference §1.2), built the same way by
- * the client (sign.ts) and the server (verify.ts) so the two can never disagree.
+ * The StringToSign of Alibaba API Gateway app signatures (docs/alibaba-data-plane.md,
+ * "String to sign"), built the same way by the client (sign.ts) and the server (verify.ts) so the
+ * two can never disagree.
  */
 import type { Pairs } from './url-encoded';
 

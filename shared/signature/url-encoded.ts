@@ -1,6 +1,7 @@
 /**
  * application/x-www-form-urlencoded text <-> decoded pairs. Query strings and form bodies are
- * signed decoded (reference §1.2), so the gateway and the debugger must decode them the same way.
+ * signed decoded (docs/alibaba-data-plane.md, "String to sign"), so the gateway and the debugger
+ * must decode them the same way.
  */
 
 /** Decoded name/value pairs in wire order; repeated names are kept. */

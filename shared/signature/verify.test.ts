@@ -16,7 +16,8 @@ const sdkHeaders = {
 const sdkHeaderLines = `x-ca-key:testKey\nx-ca-nonce:${NONCE}\nx-ca-stage:RELEASE\nx-ca-timestamp:1700000000000\n`;
 const HMAC_SHA256 = ['HmacSHA256'] as const;
 
-// Reference §9.3: the requests the official Node SDK sends, as the gateway receives them.
+// docs/alibaba-data-plane.md, "Test vectors": the requests the official Node SDK sends, as the
+// gateway receives them.
 const sdkVectors: Array<{ name: string; request: SignableRequest; stringToSign: string; signature: string }> = [
   {
     name: '1. GET with query, empty and 0 values, an extra signed header',
@@ -71,7 +72,7 @@ const sdkVectors: Array<{ name: string; request: SignableRequest; stringToSign: 
   },
 ];
 
-describe('verifySignature with the SDK vectors (reference §9.3)', () => {
+describe('verifySignature with the SDK vectors (docs/alibaba-data-plane.md, "Test vectors")', () => {
   for (const vector of sdkVectors) {
     it(vector.name, () => {
       const result = verifySignature({ request: vector.request, secret: 'testSecret', allowedMethods: HMAC_SHA256 });
@@ -95,7 +96,7 @@ describe('verifySignature with an injected HMAC', () => {
   });
 });
 
-describe('verifySignature with independent vectors (reference §9.4)', () => {
+describe('verifySignature with independent vectors (docs/alibaba-data-plane.md, "Test vectors")', () => {
   const listed = 'x-ca-key,x-ca-nonce,x-ca-timestamp';
   it('GET with Accept and Content-Type', () => {
     const request: SignableRequest = {

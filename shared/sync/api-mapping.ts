@@ -1,9 +1,9 @@
 /**
  * One API of the design ↔ CloudAPI's CreateApi/ModifyApi parameters and DescribeApi answer
- * (reference §2.3). The design keeps defaults implicit where the cloud spells everything out:
- * every request parameter gets a ServiceParameters + ServiceParametersMap pair in the cloud
- * (as terraform sends them), and reading back drops the pairs that only say "same name, same
- * place", so a design survives the trip unchanged.
+ * (docs/alibaba-openapi.md, "APIs"). The design keeps defaults implicit where the cloud spells
+ * everything out: every request parameter gets a ServiceParameters + ServiceParametersMap pair in
+ * the cloud (as terraform sends them), and reading back drops the pairs that only say
+ * "same name, same place", so a design survives the trip unchanged.
  */
 import { apiCloudBlocker } from '../model/cloud-methods';
 import type {
@@ -57,7 +57,7 @@ const PARAMETER_TYPES: readonly ParameterType[] = ['String', 'Int', 'Long', 'Flo
 /** Placeholders for a mock's ServiceConfig, which the cloud requires but a mock never uses (as terraform sends them). */
 const MOCK_SERVICE = { ServiceAddress: 'http://www.aliyun.com', ServiceTimeout: 10_000 };
 
-/** The cloud spells HEAD `HEADER` (reference §2.3.1). */
+/** The cloud spells HEAD `HEADER` (docs/alibaba-openapi.md, "APIs"). */
 export function toCloudMethod(method: HttpMethod): string {
   return method === 'HEAD' ? 'HEADER' : method;
 }

@@ -1,7 +1,8 @@
 /**
- * The design model ↔ CloudAPI 2016-07-14 (reference §2.2-§2.9): the parameters of the Create* and
- * Modify* calls sync sends, and the design object read back from the Describe* answers. Pure and
- * self-contained (it imports only the model's types), so the offline cloud can use it too.
+ * The design model ↔ CloudAPI 2016-07-14 (docs/alibaba-openapi.md, "API groups" to "Plug-ins"): the
+ * parameters of the Create* and Modify* calls sync sends, and the design object read back from the
+ * Describe* answers. Pure and self-contained (it imports only the model's types), so the offline
+ * cloud can use it too.
  *
  * Things point at each other by name in the design and by id in the cloud; where a mapping needs
  * an app's id or name (throttling specials, IP-control items) the caller passes an AppIds lookup.
@@ -23,7 +24,7 @@ export interface AppIds {
 export type CloudParamSet = { [key: string]: CloudJson };
 
 // ---------------------------------------------------------------------------------------------
-// Groups and stage variables (§2.2, §2.7)
+// Groups and stage variables (docs/alibaba-openapi.md, "API groups" and "Stage variables")
 
 /** CreateApiGroup / ModifyApiGroup (add GroupId for Modify). */
 export function groupToParams(group: Group): CloudParamSet {
@@ -66,7 +67,7 @@ export function stageVariableToParams(groupId: string, stageId: string, name: st
 }
 
 // ---------------------------------------------------------------------------------------------
-// Throttling (§2.5)
+// Throttling (docs/alibaba-openapi.md, "Throttling policies")
 
 /** CreateTrafficControl / ModifyTrafficControl (add TrafficControlId for Modify). Specials are separate calls. */
 export function policyToParams(policy: ThrottlingPolicy): CloudParamSet {
@@ -137,7 +138,7 @@ function positive(value: number | undefined): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Apps and authorizations (§2.6)
+// Apps and authorizations (docs/alibaba-openapi.md, "Apps and authorizations")
 
 /** CreateApp / ModifyApp (add AppId for Modify). The cloud makes the app's keys. */
 export function appToParams(app: App): CloudParamSet {
@@ -171,7 +172,7 @@ export function authorizationFromCloud(item: CloudRecord, names: { app: string; 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Plug-ins (§2.9)
+// Plug-ins (docs/alibaba-openapi.md, "Plug-ins")
 
 /** CreatePlugin / ModifyPlugin (add PluginId for Modify; ModifyPlugin takes no PluginType). */
 export function pluginToParams(plugin: Plugin, apps: AppIds): CloudParamSet {

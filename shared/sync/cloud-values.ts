@@ -1,7 +1,8 @@
 /**
- * Reading the cloud's answers without trusting their exact spelling: JSON-string fields may come
- * as text or as objects, lists as plain arrays or wrapped in `{Item: [...]}` (reference §2.0),
- * keys in PascalCase or lowerCamelCase (reference §2.3.1), numbers and flags as text.
+ * Reading the cloud's answers without trusting their exact spelling: JSON-string fields may come as
+ * text or as objects, lists as plain arrays or wrapped in `{Item: [...]}` (docs/alibaba-openapi.md,
+ * "Conventions of the answers"), keys in PascalCase or lowerCamelCase (docs/alibaba-openapi.md,
+ * "APIs"), numbers and flags as text.
  */
 
 export type CloudRecord = Record<string, unknown>;

@@ -1,4 +1,4 @@
-/** Auth rules of one API (reference: control plane §2.3, AllowSignatureMethod). */
+/** Auth rules of one API (docs/alibaba-openapi.md, "APIs": AllowSignatureMethod). */
 import { q, reportAt } from './report';
 import type { ApiRule } from './report';
 

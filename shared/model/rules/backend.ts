@@ -1,6 +1,6 @@
 /**
- * Backend rules (reference: data plane §6, control plane §2.3.2): mock limits, HTTP address
- * and timeout, content type, and stage variables of the deployed copies.
+ * Backend rules (docs/alibaba-data-plane.md, "Backends"; docs/alibaba-openapi.md, "APIs"): mock
+ * limits, HTTP address and timeout, content type, and stage variables of the deployed copies.
  */
 import { STAGE_VARIABLE_NAME, fillStageVariables, stageVariableReferences } from '../names';
 import type { ProjectRule } from './context';

@@ -1,6 +1,6 @@
 /**
  * Request-to-backend mapping: service parameters name real request parameters, and each
- * backend parameter (name and location) has one source (reference: control plane §2.3.3).
+ * backend parameter (name and location) has one source (docs/alibaba-openapi.md, "APIs").
  */
 import { parameterKey } from './parameters';
 import { listNames, q, reportAt } from './report';
@@ -53,8 +53,9 @@ export const checkBackendParametersUnique: ApiRule = (site, report) => {
 };
 
 /**
- * PASSTHROUGH forwards the request as it came and maps only path parameters (data plane §5.2),
- * so any other mapping would be silently ignored: refuse it rather than mislead.
+ * PASSTHROUGH forwards the request as it came and maps only path parameters
+ * (docs/alibaba-data-plane.md, "Request definition"), so any other mapping would be silently
+ * ignored: refuse it rather than mislead.
  */
 export const checkPassthroughMappings: ApiRule = (site, report) => {
   const { api } = site;

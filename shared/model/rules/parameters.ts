@@ -1,6 +1,6 @@
 /**
  * Request parameter rules: names unique per location, and definitions whose constraints fit
- * their type (reference: control plane §2.3.3, data plane §5.4).
+ * their type (docs/alibaba-data-plane.md, "Parameters"; docs/alibaba-openapi.md, "APIs").
  */
 import type { RequestParameter } from '../schema';
 import { constraintMismatch, typeMismatch } from './parameter-values';

@@ -1,6 +1,6 @@
 /**
  * Reading request and backend paths: `/users/[id]` has one path parameter; a trailing `/*`
- * matches every sub-path (reference: data plane §5.2).
+ * matches every sub-path (docs/alibaba-data-plane.md, "Request definition").
  */
 import { PATH_PARAMETER_NAME } from '../names';
 

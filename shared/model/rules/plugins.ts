@@ -1,4 +1,4 @@
-/** Plug-in settings (reference: data plane §8.1, 8.2): IP blocks and CORS origins. */
+/** Plug-in settings (docs/alibaba-data-plane.md, "IP control" and "CORS"): IP blocks and CORS origins. */
 import ipaddr from 'ipaddr.js';
 import type { ProjectRule } from './context';
 import { isHost, isPort, splitHostPort } from './hosts';

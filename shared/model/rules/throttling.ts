@@ -1,6 +1,7 @@
 /**
- * Throttling limits (reference: data plane §7): an app belongs to one user and every call counts
- * toward the API limit, so the limits must be in order appDefault ≤ userDefault ≤ apiDefault.
+ * Throttling limits (docs/alibaba-data-plane.md, "Throttling"): an app belongs to one user and
+ * every call counts toward the API limit, so the limits must be in order appDefault ≤ userDefault ≤
+ * apiDefault.
  */
 import type { ProjectRule } from './context';
 import { q } from './report';
