@@ -82,7 +82,7 @@ function expectRefusal(result: AuthResult, code: string, status: number, message
   expect(result.error).toEqual({ code, status, message });
 }
 
-describe('official Node SDK vectors (reference §9.3)', () => {
+describe('official Node SDK vectors (docs/alibaba-data-plane.md, "Test vectors")', () => {
   const sdkHeaders = {
     accept: 'application/json',
     'x-ca-key': 'testKey',

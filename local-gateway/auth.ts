@@ -1,7 +1,8 @@
 /**
- * App authentication of APP APIs (reference §1, §2): an AppCode, or an app signature checked with
- * shared/signature; then the app's authorization for the API in the call's stage. Each refusal is
- * the cloud's error code, checked in the order the brief lists them (one test per code).
+ * App authentication of APP APIs: an AppCode, or an app signature checked with shared/signature;
+ * then the app's authorization for the API in the call's stage (docs/alibaba-data-plane.md,
+ * "String to sign", "AppCode and authorization"). Each refusal is the cloud's error
+ * code, checked in the order the brief lists them (one test per code).
  */
 import { authorizationExpiryMs } from '../shared/model/authorization-expiry';
 import type { Api, Auth, Project, SecretsFile } from '../shared/model/schema';

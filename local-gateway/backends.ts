@@ -1,7 +1,8 @@
 /**
- * Backends (reference §6): MOCK answers as configured; HTTP/HTTPS backends are called over
- * keep-alive connections and their answer is streamed back unchanged (no X-Ca-Error-Code), save
- * for hop-by-hop headers. Timeouts and connection failures are the cloud's D504TO / D504CO.
+ * Backends (docs/alibaba-data-plane.md, "Backends"): MOCK answers as configured; HTTP/HTTPS
+ * backends are called over keep-alive connections and their answer is streamed back unchanged (no
+ * X-Ca-Error-Code), save for hop-by-hop headers. Timeouts and connection failures are the cloud's
+ * D504TO / D504CO.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';

@@ -1,8 +1,9 @@
 /**
- * The conformance table: every error code of Alibaba's published code table (reference
- * §3.2, plus the documented I400MP) that the local gateway can give, each with a request that
- * provokes it and the answer Alibaba documents for it. conformance.test.ts sends every row to a
- * real gateway on 127.0.0.1. Codes the gateway cannot give are listed with the reason.
+ * The conformance table: every error code of Alibaba's published code table
+ * (docs/alibaba-data-plane.md, "Error codes", plus the documented I400MP) that the local gateway
+ * can give, each with a request that provokes it and the answer Alibaba documents for it.
+ * conformance.test.ts sends every row to a real gateway on 127.0.0.1. Codes the gateway cannot give
+ * are listed with the reason.
  *
  * Sources are named, not linked: docs/local-gateway.md ("Error codes") links each page.
  */
@@ -24,7 +25,7 @@ export const SOURCES = {
 
 type Source = (typeof SOURCES)[keyof typeof SOURCES];
 
-/** The codes of the reference's §3.2 table, in its order (its late row D504CO last), plus I400MP. */
+/** The codes of the published table (docs/alibaba-data-plane.md, "Error codes"), in its order (its late row D504CO last), plus I400MP. */
 export const REFERENCE_CODES = [
   'I400HD', 'I400MH', 'I400BD', 'I400PA', 'I405UM', 'I400RU', 'I403PT', 'I413RL', 'I413UL', 'I400CT', 'I404DO', 'I410GG',
   'I400SG', 'I404NF', 'X400PM', 'X500ED', 'X500AM', 'X403DG', 'B451DO', 'B451GO', 'B403OD', 'A400AC', 'A400IK', 'A403IS',
@@ -66,7 +67,7 @@ export interface ConformanceRow {
   /** The request that provokes it, in words. */
   request: string;
   status: number;
-  /** The reference's X-Ca-Error-Message template for the code. */
+  /** The published X-Ca-Error-Message template for the code (docs/alibaba-data-plane.md, "Error codes"). */
   template: string;
   /** The exact message this request gets, or its shape where the call fills in a part (a nonce, a port). */
   message: string | RegExp;

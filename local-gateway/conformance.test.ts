@@ -1,6 +1,6 @@
 // The local gateway answers as Alibaba's published tables say: every row of conformance-table.ts
-// sent to a real gateway on 127.0.0.1, and the table checked against the reference's codes and
-// the gateway's own behaviour table.
+// sent to a real gateway on 127.0.0.1, and the table checked against the published codes
+// (docs/alibaba-data-plane.md, "Error codes") and the gateway's own behaviour table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_ERRORS, type GatewayErrorCode } from '../shared/gateway/cloud-behaviour';
 import {
@@ -14,7 +14,7 @@ import {
 import { closedPort, startGateway, type RunningGateway } from './test-support';
 
 describe('the conformance table', () => {
-  it('covers every code of the reference: a row that provokes it, or the reason the gateway cannot give it', () => {
+  it('covers every published code: a row that provokes it, or the reason the gateway cannot give it', () => {
     const rowCodes = new Set<string>(CONFORMANCE_ROWS.map((row) => row.code));
     for (const code of REFERENCE_CODES) {
       expect(rowCodes.has(code) !== Object.hasOwn(NOT_PRODUCED, code), `${code}: exactly one of a row or a reason`).toBe(true);

@@ -1,7 +1,7 @@
 /**
- * CORS plugins (reference §8.2): answer browser preflights from the plugin bound to the API, and
- * add the CORS headers to actual calls from an allowed Origin. Without a plugin a preflight is
- * refused (GATEWAY_CHOICES.preflightWithoutCorsPlugin).
+ * CORS plugins (docs/alibaba-data-plane.md, "CORS"): answer browser preflights from the plugin
+ * bound to the API, and add the CORS headers to actual calls from an allowed Origin. Without a
+ * plugin a preflight is refused (GATEWAY_CHOICES.preflightWithoutCorsPlugin).
  */
 import type { CorsConfig, Project } from '../shared/model/schema';
 import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';

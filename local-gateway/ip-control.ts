@@ -1,7 +1,8 @@
 /**
- * IP access control plugins (reference §8.1): ALLOW lists only let listed sources call, REFUSE
- * lists turn listed sources away; an item with an app applies to that app's calls only
- * (GATEWAY_CHOICES.ipControlItems). CIDR blocks are parsed once per project, not per call.
+ * IP access control plugins (docs/alibaba-data-plane.md, "IP control"): ALLOW lists only let listed
+ * sources call, REFUSE lists turn listed sources away; an item with an app applies to that app's
+ * calls only (GATEWAY_CHOICES.ipControlItems). CIDR blocks are parsed once per project, not per
+ * call.
  */
 import ipaddr from 'ipaddr.js';
 import type { IpControlConfig, Project } from '../shared/model/schema';

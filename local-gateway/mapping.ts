@@ -1,7 +1,8 @@
 /**
- * Parameter validation and mapping (reference §5.2-5.4): checks the declared request parameters,
- * applies defaults, and builds what the backend receives — mapped parameters, constants, system
- * parameters — according to the API's request mode.
+ * Parameter validation and mapping (docs/alibaba-data-plane.md, "Request definition",
+ * "Reading the request", "Parameters"): checks the declared request parameters, applies defaults,
+ * and builds what the backend receives — mapped parameters, constants, system parameters —
+ * according to the API's request mode.
  */
 import type {
   Api,

@@ -10,7 +10,8 @@ import { nodeContentMd5, nodeHmac } from './node-hmac';
 const NONCE = '11111111-2222-3333-4444-555555555555';
 const SDK_HEADER_LINES = `x-ca-key:testKey\nx-ca-nonce:${NONCE}\nx-ca-stage:RELEASE\nx-ca-timestamp:1700000000000\n`;
 
-// Reference §9.3: StringToSign and signature of the official Node SDK, secret `testSecret`.
+// docs/alibaba-data-plane.md, "Test vectors": StringToSign and signature of the official Node SDK,
+// secret `testSecret`.
 const SDK_VECTORS: Array<{ name: string; stringToSign: string; signature: string }> = [
   {
     name: '1. GET with query and an extra signed header',
@@ -34,7 +35,7 @@ const SDK_VECTORS: Array<{ name: string; stringToSign: string; signature: string
   },
 ];
 
-describe('nodeHmac and pureJsHmac on the SDK vectors (reference §9.3)', () => {
+describe('nodeHmac and pureJsHmac on the SDK vectors (docs/alibaba-data-plane.md, "Test vectors")', () => {
   for (const vector of SDK_VECTORS) {
     it(vector.name, () => {
       expect(nodeHmac('HmacSHA256', 'testSecret', vector.stringToSign)).toBe(vector.signature);

@@ -1,6 +1,7 @@
 /**
- * Reading an incoming request the way the cloud does (reference §5.3): URL and body limits
- * checked before anything is read, the query and form split and decoded, headers read as UTF-8.
+ * Reading an incoming request the way the cloud does (docs/alibaba-data-plane.md,
+ * "Reading the request"): URL and body limits checked before anything is read, the query and form
+ * split and decoded, headers read as UTF-8.
  */
 import type { IncomingMessage } from 'node:http';
 import { TextDecoder } from 'node:util';

@@ -1,6 +1,7 @@
-// Calls made by Alibaba's official Node SDK (reference §9) through the gateway to a real HTTP
-// backend: each method and body shape the SDK signs, checked at the backend as mapped; the
-// Content-MD5 the SDK adds, checked against the body; and AppCode calls by SimpleClient.
+// Calls made by Alibaba's official Node SDK (docs/alibaba-data-plane.md, "The official Node SDK")
+// through the gateway to a real HTTP backend: each method and body shape the SDK signs, checked at
+// the backend as mapped; the Content-MD5 the SDK adds, checked against the body; and AppCode calls
+// by SimpleClient.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentMd5 } from '../shared/signature/content-md5';
 import { sdk, sdkRefusal, startCallRecorder, type CallRecorder } from './sdk-test-support';

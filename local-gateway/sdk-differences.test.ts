@@ -1,6 +1,7 @@
-// Where Alibaba's official SDKs sign otherwise than Alibaba documents (reference §1.5), the
-// gateway follows the documentation, and the debugger's comparison of the client's StringToSign
-// with the gateway's names the SDK behaviour as the likely cause. Driven by the official Node SDK.
+// Where Alibaba's official SDKs sign otherwise than Alibaba documents (docs/alibaba-data-plane.md,
+// "Where the SDKs differ from the documentation"), the gateway follows the documentation, and the
+// debugger's comparison of the client's StringToSign with the gateway's names the SDK behaviour as
+// the likely cause. Driven by the official Node SDK.
 import { parse as parseQuery } from 'node:querystring';
 import { parse } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

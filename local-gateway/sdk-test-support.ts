@@ -1,7 +1,8 @@
 /**
  * For tests that drive the gateway with Alibaba's official Node SDK `aliyun-api-gateway` (it ships
- * no types): the part of its API the tests use (reference §9), and a recorder that sees each call
- * as it went on the wire, so a test can rebuild the StringToSign or replay the call itself.
+ * no types): the part of its API the tests use (docs/alibaba-data-plane.md,
+ * "The official Node SDK"), and a recorder that sees each call as it went on the wire, so a test
+ * can rebuild the StringToSign or replay the call itself.
  */
 import http from 'node:http';
 import { createRequire } from 'node:module';

@@ -1,8 +1,9 @@
 /**
- * Throttling policies (reference §7): each policy bound to an API in a stage limits calls per
- * unit for the API, for the account that owns the calling app (USER) and for the app itself.
- * Counting is a fixed window aligned to the unit (GATEWAY_CHOICES.throttlingWindow); the order of
- * the levels and what a refused call costs are GATEWAY_CHOICES.throttlingOrder.
+ * Throttling policies (docs/alibaba-data-plane.md, "Throttling"): each policy bound to an API in a
+ * stage limits calls per unit for the API, for the account that owns the calling app (USER) and for
+ * the app itself. Counting is a fixed window aligned to the unit
+ * (GATEWAY_CHOICES.throttlingWindow); the order of the levels and what a refused call costs are
+ * GATEWAY_CHOICES.throttlingOrder.
  */
 import type { Project, ThrottlingPolicy, ThrottlingUnit } from '../shared/model/schema';
 import { GATEWAY_CHOICES, gatewayError, type GatewayError } from '../shared/gateway/cloud-behaviour';
