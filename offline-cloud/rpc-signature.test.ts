@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalQuery, percentEncode, signRpc, stringToSign } from './rpc-signature';
 
-// Test vectors of reference/alibaba-openapi-control-plane.md §1.3.
+// Test vectors of docs/alibaba-openapi.md, "Signature v1.0 (pop-core)".
 const vectorA = {
   AccessKeyId: 'testid',
   Action: 'DescribeRegions',

@@ -1,7 +1,8 @@
 /**
- * RPC signature v1.0 (HMAC-SHA1), reference §1.3, as the server computes it: every parameter
- * but Signature, sorted by name in code-unit order, each name and value percent-encoded per
- * RFC 3986, joined with `&`; StringToSign = METHOD & %2F & encode(that); key = secret + "&".
+ * RPC signature v1.0 (HMAC-SHA1, docs/alibaba-openapi.md, "Signature v1.0 (pop-core)") as the
+ * server computes it: every parameter but Signature, sorted by name in code-unit order, each name
+ * and value percent-encoded per RFC 3986, joined with `&`; StringToSign = METHOD & %2F &
+ * encode(that); key = secret + "&".
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

@@ -1,7 +1,7 @@
 /**
- * The offline cloud's error answers: the codes, messages and HTTP statuses of reference §1.5, in
- * one catalogue. Where the reference leaves a code open, the choice is marked here and in
- * docs/offline-cloud.md.
+ * The offline cloud's error answers: the codes, messages and HTTP statuses of
+ * docs/alibaba-openapi.md, "Error answers", in one catalogue. Where the sources leave a code open,
+ * the choice is marked here and in docs/offline-cloud.md.
  */
 import { ADMIN_FILE_NAME } from './sim-data-dir';
 
@@ -20,9 +20,9 @@ export class SimError extends Error {
 }
 
 export const simErrors = {
-  /** The modern gateway form `Missing{Name}` (reference §1.5), used for every parameter. */
+  /** The modern gateway form `Missing{Name}` (docs/alibaba-openapi.md, "Error answers"), used for every parameter. */
   missing: (name: string) => new SimError(`Missing${name}`, `${name} is mandatory for this action.`, 400),
-  /** Chosen for every bad value the reference has no specific code for. */
+  /** Chosen for every bad value no source gives a specific code for. */
   invalidParameter: (name: string, why: string) => new SimError('InvalidParameter', `The specified parameter ${name} is not valid: ${why}.`, 400),
   invalidFormat: (format: string) => new SimError('InvalidParameter.Format', `Specified parameter Format "${format}" is not valid; use JSON or XML.`, 400),
   invalidVersion: (version: string) => new SimError('InvalidVersion', `Specified parameter Version "${version}" is not valid.`, 400),
@@ -89,7 +89,7 @@ export const simErrors = {
     ),
 };
 
-/** Statuses for codes given by name only (fault injection), from the reference's table. */
+/** Statuses for codes given by name only (fault injection), from the table of docs/alibaba-openapi.md, "Error answers". */
 export function statusForCode(code: string): number {
   if (code === 'InternalError') return 500;
   if (code === 'ServiceUnavailable') return 503;

@@ -1,7 +1,8 @@
 /**
  * The regions the offline cloud serves and their zones: the fixed geography, not account data.
  * Single zones (`cn-hangzhou-j`) are where vSwitches live; the API Gateway's purchase zones are
- * multi-zone ids whose letters name single zones (`cn-hangzhou-MAZ2(j,g)`, reference §2.1).
+ * multi-zone ids whose letters name single zones (`cn-hangzhou-MAZ2(j,g)`, docs/alibaba-openapi.md,
+ * "Regions and zones").
  */
 
 export interface LocalNames {

@@ -1,6 +1,6 @@
 /**
- * CloudAPI APIs (reference §2.3): CreateApi, ModifyApi (a full replacement of the draft),
- * DeleteApi (refused while deployed), DescribeApi, DescribeApis. ModifiedTime changes only
+ * CloudAPI APIs (docs/alibaba-openapi.md, "APIs"): CreateApi, ModifyApi (a full replacement of the
+ * draft), DeleteApi (refused while deployed), DescribeApi, DescribeApis. ModifiedTime changes only
  * when the definition does, so a client can skip re-reading unchanged APIs.
  */
 import { isDeepStrictEqual } from 'node:util';

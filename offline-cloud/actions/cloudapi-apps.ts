@@ -1,7 +1,8 @@
 /**
- * Apps (reference §2.6): CreateApp (optionally with the caller's own AppKey, AppSecret and
- * AppCode), ModifyApp, DeleteApp (its authorizations go with it), DescribeApp, DescribeApps,
- * DescribeAppAttributes, DescribeAppSecurity, ResetAppSecret. AppIds are Longs.
+ * Apps (docs/alibaba-openapi.md, "Apps and authorizations"): CreateApp (optionally with the
+ * caller's own AppKey, AppSecret and AppCode), ModifyApp, DeleteApp (its authorizations go with
+ * it), DescribeApp, DescribeApps, DescribeAppAttributes, DescribeAppSecurity, ResetAppSecret.
+ * AppIds are Longs.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
@@ -10,7 +11,7 @@ import { gatewayErrors } from './gateway-errors';
 import { type AppRecord, type GatewayState, type JsonObject, findApp, gatewayState } from './gateway-state';
 import { checkDescription, checkName, hasTags, newAppId, nextModifiedTime, readTags, tagInfos, utcTime } from './gateway-values';
 
-/** Chosen (the reference gives no rule): the characters and lengths a caller's own credentials may have. */
+/** Chosen (no source gives a rule: docs/alibaba-openapi.md, "Apps and authorizations"): the characters and lengths a caller's own credentials may have. */
 const CREDENTIAL_RULES = {
   AppKey: { pattern: /^[A-Za-z0-9_-]{8,44}$/, rule: '8 to 44 letters, digits, _ or -' },
   AppSecret: { pattern: /^[A-Za-z0-9_-]{8,64}$/, rule: '8 to 64 letters, digits, _ or -' },

@@ -1,8 +1,9 @@
 /**
- * Which apps may call which APIs in which stage (reference §2.6): SetApisAuthorities (one app,
- * several APIs), SetAppsAuthorities (several apps, one API), RemoveApisAuthorities,
- * RemoveAppsAuthorities, DescribeAuthorizedApps, DescribeAuthorizedApis. Authorizing again
- * updates the expiry and description; removing one that does not exist is a no-op.
+ * Which apps may call which APIs in which stage (docs/alibaba-openapi.md,
+ * "Apps and authorizations"): SetApisAuthorities (one app, several APIs), SetAppsAuthorities
+ * (several apps, one API), RemoveApisAuthorities, RemoveAppsAuthorities, DescribeAuthorizedApps,
+ * DescribeAuthorizedApis. Authorizing again updates the expiry and description; removing one that
+ * does not exist is a no-op.
  */
 import { OTHER_DESCRIPTION_MAX_LENGTH } from '../../shared/model/names';
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';

@@ -1,10 +1,10 @@
 /**
- * Publishing (reference §2.4): DeployApi snapshots the API's draft into a new HistoryVersion of
- * the stage and makes it the one served (ONLINE); AbolishApi takes the API off the stage;
- * SwitchApi makes an earlier HistoryVersion the one served again (rollback). The reads:
- * DescribeDeployedApis/DescribeDeployedApi (what stages serve), DescribeHistoryApis and
- * DescribeApiHistories (the versions), DescribeApiHistory (one version's definition; also
- * answered under its older name DescribeHistoryApi).
+ * Publishing (docs/alibaba-openapi.md, "Publishing and history"): DeployApi snapshots the API's
+ * draft into a new HistoryVersion of the stage and makes it the one served (ONLINE); AbolishApi
+ * takes the API off the stage; SwitchApi makes an earlier HistoryVersion the one served again
+ * (rollback). The reads: DescribeDeployedApis/DescribeDeployedApi (what stages serve),
+ * DescribeHistoryApis and DescribeApiHistories (the versions), DescribeApiHistory (one version's
+ * definition; also answered under its older name DescribeHistoryApi).
  */
 import { OTHER_DESCRIPTION_MAX_LENGTH } from '../../shared/model/names';
 import { type ActionContext, type ActionHandler, type ActionModule, read, write } from '../action-registry';

@@ -1,9 +1,10 @@
 /**
- * ModifyApiGroupNetworkPolicy (docs/offline-cloud.md "An API group's network policy"): where an
- * API group answers, read exactly as the SDK model ModifyApiGroupNetworkPolicyRequest declares
- * it: GroupId (required), the booleans InternetEnable, InternetIPV6Enable, InnerDomainEnable,
- * VpcIntranetEnable, VpcSlbIntranetEnable, and HttpsPolicy. Internet access is switched here, per
- * group; a dedicated instance has no EIP or bandwidth of its own.
+ * ModifyApiGroupNetworkPolicy (docs/offline-cloud.md, "The API Gateway (CloudAPI)", its network
+ * policy row): where an API group answers, read exactly as the SDK model
+ * ModifyApiGroupNetworkPolicyRequest declares it: GroupId (required), the booleans InternetEnable,
+ * InternetIPV6Enable, InnerDomainEnable, VpcIntranetEnable, VpcSlbIntranetEnable, and HttpsPolicy.
+ * Internet access is switched here, per group; a dedicated instance has no EIP or bandwidth of its
+ * own.
  *
  * The policy is kept on the group. DescribeApiGroup shows the switches its response model has a
  * field for (networkPolicyView); InternetEnable has none in any CloudAPI response model, so no

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('CloudAPI API groups', () => {
-  it('creates a group on the shared instance and describes it in the reference shape', async () => {
+  it('creates a group on the shared instance and describes it in the shape of the DescribeApiGroup model', async () => {
     const created = await cloud.call('CreateApiGroup', { GroupName: 'shop_orders', Description: 'Orders', BasePath: '/v1', Tag: [{ Key: 'env', Value: 'dev' }] });
     expect(created).toMatchObject({ GroupName: 'shop_orders', Description: 'Orders', BasePath: '/v1', InstanceId: 'api-shared-vpc-001', InstanceType: 'VPC_SHARED', TagStatus: true });
     expect(created.GroupId).toMatch(/^[0-9a-f]{32}$/);

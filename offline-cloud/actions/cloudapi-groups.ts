@@ -1,7 +1,8 @@
 /**
- * CloudAPI API groups and their stage variables (reference §2.2, §2.7): CreateApiGroup,
- * DescribeApiGroups, DescribeApiGroup, ModifyApiGroup, DeleteApiGroup (refused while the group
- * has APIs), CreateApiStageVariable, DeleteApiStageVariable, DescribeApiStage.
+ * CloudAPI API groups and their stage variables (docs/alibaba-openapi.md, "API groups",
+ * "Stage variables"): CreateApiGroup, DescribeApiGroups, DescribeApiGroup, ModifyApiGroup,
+ * DeleteApiGroup (refused while the group has APIs), CreateApiStageVariable,
+ * DeleteApiStageVariable, DescribeApiStage.
  */
 import { basePathProblem } from '../../shared/model/base-path';
 import { STAGE_VARIABLE_NAME } from '../../shared/model/names';

@@ -9,8 +9,9 @@ import { SimError, simErrors } from '../sim-errors';
 import { type InstanceRecord, instancesOf } from './cloudapi-instances-state';
 
 /**
- * Error codes for blockers. Chosen (the reference names none for CloudAPI): the codes ECS and
- * VPC answer for the same problem where they have one, else InvalidParameter naming the field.
+ * Error codes for blockers. Chosen (no source names any for CloudAPI: docs/alibaba-openapi.md,
+ * "Error answers"): the codes ECS and VPC answer for the same problem where they have one, else
+ * InvalidParameter naming the field.
  */
 const CODES: Partial<Record<FindingCode, { code: string; status: number }>> = {
   QUOTA_REACHED: { code: 'QuotaExceeded.Instance', status: 400 },

@@ -1,7 +1,7 @@
 /**
- * DescribeInstances' item (`Instances.InstanceAttribute[]`, reference §3.2) for a dedicated
- * instance and for the region's shared instance, with every field the reference lists.
- * InstanceSpecAttributes come from shared/purchase's spec table.
+ * DescribeInstances' item (`Instances.InstanceAttribute[]`, docs/alibaba-openapi.md,
+ * "Dedicated instances") for a dedicated instance and for the region's shared instance, with every
+ * field its response model lists. InstanceSpecAttributes come from shared/purchase's spec table.
  */
 import { INSTANCE_SPECS, type InstanceSpec, isSpecId } from '../../shared/purchase';
 import type { ActionContext } from '../action-registry';
@@ -19,7 +19,7 @@ const SPEC_ATTRIBUTES: [LocalNames, (spec: InstanceSpec) => string][] = [
   [{ en: 'SLA', zh: 'SLA' }, (spec) => spec.sla],
 ];
 
-/** The RPS limit of the shared instance, as the cloud reports a group's default TrafficLimit (reference §2.2). */
+/** The RPS limit of the shared instance, as the cloud reports a group's default TrafficLimit (docs/alibaba-openapi.md, "API groups"). */
 const SHARED_RPS_LIMIT = 500;
 
 function specAttributes(specId: string, language: string | undefined) {
@@ -81,7 +81,7 @@ function noAcl() {
   return { AclId: '', AclName: '', AclStatus: 'off', AclType: '', IPV6AclId: '', IPV6AclName: '', IPV6AclStatus: 'off', IPV6AclType: '' };
 }
 
-/** The region's shared instance, listed so that groups without an InstanceId have somewhere to live (reference §3.7). */
+/** The region's shared instance, listed so that groups without an InstanceId have somewhere to live (docs/alibaba-openapi.md, "API groups"). */
 export function sharedInstanceView(context: ActionContext) {
   const language = context.params.string('Language');
   return {

@@ -150,7 +150,7 @@ describe('CloudAPI CreateInstance', () => {
     expect(mismatch.code).toBe('IdempotentParameterMismatch');
   });
 
-  it('goes from CREATING to RUNNING once the delay has passed, described in the reference shape', async () => {
+  it('goes from CREATING to RUNNING once the delay has passed, described in the shape of the DescribeInstances model', async () => {
     const creating = await instance(gatewayId);
     expect(creating?.Status).toBe('CREATING');
     expect((await refusal('ModifyInstanceAttribute', { InstanceId: gatewayId, InstanceName: 'too-early' })).code).toBe('IncorrectInstanceStatus');

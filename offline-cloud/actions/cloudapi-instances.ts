@@ -58,7 +58,8 @@ const NEVER_EXPIRES = String(Date.UTC(2100, 0, 1));
 function readBilling(params: ActionParams): PurchaseRequest['billing'] {
   const charge = params.required('ChargeType');
   params.bool('AutoPay');
-  // The docs say PostPaid / PrePaid; terraform sends PREPAY and PayAsYouGo (reference §3.1).
+  // The docs say PostPaid / PrePaid; terraform sends PREPAY and PayAsYouGo
+  // (docs/alibaba-openapi.md, "Dedicated instances").
   if (/^(PostPaid|PayAsYouGo)$/i.test(charge)) return { kind: 'payAsYouGo' };
   if (!/^(PrePaid|PREPAY)$/i.test(charge)) throw simErrors.invalidParameter('ChargeType', `expected PostPaid (pay-as-you-go) or PrePaid (subscription), got "${charge}"`);
   params.required('Duration');
@@ -109,12 +110,12 @@ function instanceZone(params: ActionParams, zones: string[], region: RegionInfo)
 
 // --- values shaped like the cloud's ---
 
-/** `apigateway-cn-` + 12 lower-case letters and digits, like the reference's examples. */
+/** `apigateway-cn-` + 12 lower-case letters and digits, like the examples of docs/alibaba-openapi.md, "Conventions of the answers". */
 function newInstanceId(regionId: string): string {
   return `apigateway-${regionId.split('-')[0]}-${randomIdTail(12)}`;
 }
 
-/** `2021-10-22 15:36:53.0` (UTC), the instances' time format (reference §2.0). */
+/** `2021-10-22 15:36:53.0` (UTC), the instances' time format (docs/alibaba-openapi.md, "Conventions of the answers"). */
 function instanceTime(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace('T', ' ')}.0`;
 }

@@ -1,7 +1,7 @@
 /**
- * Plug-ins (reference §2.9): CreatePlugin, ModifyPlugin, DeletePlugin (refused while attached),
- * DescribePlugins, AttachPlugin, DetachPlugin, DescribePluginApis, DescribePluginsByApi. An API
- * has at most one plug-in of each type per stage.
+ * Plug-ins (docs/alibaba-openapi.md, "Plug-ins"): CreatePlugin, ModifyPlugin, DeletePlugin (refused
+ * while attached), DescribePlugins, AttachPlugin, DetachPlugin, DescribePluginApis,
+ * DescribePluginsByApi. An API has at most one plug-in of each type per stage.
  */
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { type ActionParams, pageOf } from '../action-params';

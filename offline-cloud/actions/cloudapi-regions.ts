@@ -1,4 +1,4 @@
-/** CloudAPI 2016-07-14 DescribeRegions and DescribeZones (reference §2.1). */
+/** CloudAPI 2016-07-14 DescribeRegions and DescribeZones (docs/alibaba-openapi.md, "Regions and zones"). */
 import { regionalHost } from '../../shared/cloud/products';
 import { type ActionModule, read } from '../action-registry';
 import { SIM_REGIONS, localName } from '../sim-regions';

@@ -1,9 +1,9 @@
 /**
- * ImportSwagger and DryRunSwagger (reference §2.8): each operation of a Swagger 2.0 document
- * becomes an API of the group, checked with CreateApi's rules. An API of the group with the same
- * HTTP method and backend path is the same API (the SDK's Overwrite, docs/offline-cloud.md
- * "ImportSwagger"): replaced when Overwrite is true, reported as a failure otherwise.
- * DryRun=true (or DryRunSwagger) answers what would happen and changes nothing.
+ * ImportSwagger and DryRunSwagger (docs/alibaba-openapi.md, "Swagger import"): each operation of a
+ * Swagger 2.0 document becomes an API of the group, checked with CreateApi's rules. An API of the
+ * group with the same HTTP method and backend path is the same API (the SDK's Overwrite,
+ * docs/offline-cloud.md "ImportSwagger"): replaced when Overwrite is true, reported as a failure
+ * otherwise. DryRun=true (or DryRunSwagger) answers what would happen and changes nothing.
  */
 import { type ActionContext, type ActionModule, read, write } from '../action-registry';
 import { ActionParams } from '../action-params';

@@ -1,9 +1,10 @@
 /**
- * Throttling policies (reference §2.5): CreateTrafficControl, ModifyTrafficControl,
- * DeleteTrafficControl (refused while bound), DescribeTrafficControls, SetTrafficControlApis,
- * RemoveTrafficControlApis, AddTrafficSpecialControl, DeleteTrafficSpecialControl,
- * DeleteAllTrafficSpecialControl, DescribeApiTrafficControls, DescribeTrafficControlsByApi.
- * Limits must keep the design's order (appDefault ≤ userDefault ≤ apiDefault, specials ≤ apiDefault).
+ * Throttling policies (docs/alibaba-openapi.md, "Throttling policies"): CreateTrafficControl,
+ * ModifyTrafficControl, DeleteTrafficControl (refused while bound), DescribeTrafficControls,
+ * SetTrafficControlApis, RemoveTrafficControlApis, AddTrafficSpecialControl,
+ * DeleteTrafficSpecialControl, DeleteAllTrafficSpecialControl, DescribeApiTrafficControls,
+ * DescribeTrafficControlsByApi. Limits must keep the design's order (appDefault ≤ userDefault ≤
+ * apiDefault, specials ≤ apiDefault).
  */
 import type { RuleContext } from '../../shared/model/rules/context';
 import { checkThrottlingLimits } from '../../shared/model/rules/throttling';

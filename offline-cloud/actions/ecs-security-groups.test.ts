@@ -36,7 +36,7 @@ async function groupId(name: string): Promise<string> {
 }
 
 describe('Ecs DescribeSecurityGroups', () => {
-  it('lists groups with the legacy paging and the reference shape', async () => {
+  it('lists groups with the legacy paging and the shape of the DescribeSecurityGroups model', async () => {
     const answer = await groups({ PageSize: 50 });
     expect(answer).toMatchObject({ RegionId: 'cn-hangzhou', PageNumber: 1, PageSize: 50, TotalCount: 6 });
     expect(answer).not.toHaveProperty('NextToken');

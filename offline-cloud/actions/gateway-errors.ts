@@ -1,11 +1,12 @@
 /**
- * The API Gateway's refusals. NotFoundApiGroup, NotFoundApi, NotFoundApp, NotFoundAuthorization
- * and NotFoundStage are the cloud's codes (reference §1.5); the others are chosen in the same
- * style and listed in docs/offline-cloud.md. Bad values use the offline cloud's InvalidParameter.
+ * The API Gateway's refusals. NotFoundApiGroup, NotFoundApi, NotFoundApp, NotFoundAuthorization and
+ * NotFoundStage are the cloud's codes (docs/alibaba-openapi.md, "Error answers"); the others are
+ * chosen in the same style and listed in docs/offline-cloud.md. Bad values use the offline cloud's
+ * InvalidParameter.
  */
 import { SimError, simErrors } from '../sim-errors';
 
-/** Chosen: the reference leaves the statuses open ("likely 400/404"); a missing thing is 404. */
+/** Chosen: the statuses are not confirmed (docs/alibaba-openapi.md, "Error answers"); a missing thing is 404. */
 const NOT_FOUND_STATUS = 404;
 const REFUSED_STATUS = 400;
 
@@ -37,8 +38,9 @@ export const gatewayErrors = {
   inUse: (code: string, message: string) => new SimError(code, message, REFUSED_STATUS),
   invalid: (param: string, why: string) => simErrors.invalidParameter(param, why),
   /**
-   * `Invalid<ParamName>` (the §1.5 form), 400: a name the cloud's name rule refuses. The exact code
-   * the cloud sends for a bad name is not documented: chosen, and listed in docs/offline-cloud.md.
+   * `Invalid<ParamName>` (the form of docs/alibaba-openapi.md, "Error answers"), 400: a name the
+   * cloud's name rule refuses. The exact code the cloud sends for a bad name is not documented:
+   * chosen, and listed in docs/offline-cloud.md.
    */
   invalidName: (param: string, name: string, why: string) => new SimError(`Invalid${param}`, `The specified ${param} "${name}" is not valid: ${why}`, REFUSED_STATUS),
   tokenReused: (action: string) =>

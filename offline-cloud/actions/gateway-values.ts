@@ -1,7 +1,8 @@
 /**
- * Values the API Gateway actions share: ids and times shaped like the cloud's (reference §2.0),
- * tags, stage names, and the name and description rules of shared/model/names.ts, checked here so
- * a client cannot get past what the design refuses.
+ * Values the API Gateway actions share: ids and times shaped like the cloud's
+ * (docs/alibaba-openapi.md, "Conventions of the answers"), tags, stage names, and the name and
+ * description rules of shared/model/names.ts, checked here so a client cannot get past what the
+ * design refuses.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { NAME_RULES, type NamedKind, descriptionProblem, nameProblem } from '../../shared/model/names';

@@ -1,7 +1,8 @@
 /**
  * Reading the JSON-string fields of CreateApi/ModifyApi (RequestConfig, ServiceConfig, the
  * parameter lists). Their keys are case-insensitive in practice (terraform sends lowerCamelCase,
- * reference §2.3.1), so each object's keys are turned into the cloud's PascalCase spelling first.
+ * docs/alibaba-openapi.md, "APIs"), so each object's keys are turned into the cloud's PascalCase
+ * spelling first.
  */
 import type { ActionParams } from '../action-params';
 import { gatewayErrors } from './gateway-errors';

@@ -1,7 +1,7 @@
 /**
- * A plug-in's PluginData: JSON or YAML text (reference §2.9). IP-control and CORS settings are
- * checked with the design's own rules (shared/model/rules/plugins.ts); other types only need to
- * be a readable mapping.
+ * A plug-in's PluginData: JSON or YAML text (docs/alibaba-openapi.md, "Plug-ins"). IP-control and
+ * CORS settings are checked with the design's own rules (shared/model/rules/plugins.ts); other
+ * types only need to be a readable mapping.
  */
 import { parse as parseYaml } from 'yaml';
 import { isCorsOrigin, isIpOrCidr } from '../../shared/model/rules/plugins';
@@ -12,7 +12,7 @@ import { isJsonObject } from './json-fields';
 export const PLUGIN_TYPES = ['ipControl', 'trafficControl', 'backendSignature', 'jwtAuth', 'cors', 'caching'] as const;
 export type PluginType = (typeof PLUGIN_TYPES)[number];
 
-/** Chosen: the reference gives no size limit for PluginData. */
+/** Chosen: no source gives a size limit for PluginData (docs/alibaba-openapi.md, "Plug-ins"). */
 const MAX_PLUGIN_DATA_BYTES = 50 * 1024;
 
 const fail = (why: string) => gatewayErrors.invalid('PluginData', why);

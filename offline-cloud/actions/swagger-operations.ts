@@ -4,11 +4,11 @@
  * @apidevtools/swagger-parser; external `$ref`s are never followed (a document must not make
  * the offline cloud read files or fetch URLs).
  *
- * The cloud's own `x-aliyun-apigateway-*` extensions are not documented in the reference; the
- * offline cloud reads two of its own (docs/offline-cloud.md): `x-aliyun-apigateway-auth-type`
- * (APP, ANONYMOUS) and `x-aliyun-apigateway-backend` ({type: HTTP, address, path, method,
- * timeout} or {type: MOCK, result, statusCode}). Without a backend, an operation becomes a mock
- * answering its 200 response's example.
+ * The cloud's own `x-aliyun-apigateway-*` extensions were not researched (docs/alibaba-openapi.md,
+ * "Swagger import"); the offline cloud reads two of its own (docs/offline-cloud.md):
+ * `x-aliyun-apigateway-auth-type` (APP, ANONYMOUS) and `x-aliyun-apigateway-backend` ({type: HTTP,
+ * address, path, method, timeout} or {type: MOCK, result, statusCode}). Without a backend, an
+ * operation becomes a mock answering its 200 response's example.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse as parseYaml } from 'yaml';

@@ -23,7 +23,7 @@ afterAll(() => sim.close());
 const describeAll = (action: string, params: Record<string, string | number>) => vpc.request<Answer>(action, params, { method: 'POST' });
 
 describe('Vpc DescribeVpcs', () => {
-  it('lists the seeded VPCs in the reference shape', async () => {
+  it('lists the seeded VPCs in the shape of the DescribeVpcs model', async () => {
     const answer = await describeAll('DescribeVpcs', { RegionId: 'cn-hangzhou' });
     expect(answer).toMatchObject({ PageNumber: 1, PageSize: 10, TotalCount: 3 });
     const list = (answer.Vpcs as { Vpc: Record<string, unknown>[] }).Vpc;

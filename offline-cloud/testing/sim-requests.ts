@@ -1,7 +1,7 @@
 /**
  * For tests: pop-core clients pointed at an offline cloud, and requests crafted by hand (an old
  * Timestamp, a reused nonce, parameters split between query and body) signed with the same
- * algorithm the reference's test vectors pin down.
+ * algorithm the test vectors of docs/alibaba-openapi.md, "Signature v1.0 (pop-core)" pin down.
  */
 // Every program that compiles this file must see our declaration of pop-core, not the package's template one.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference

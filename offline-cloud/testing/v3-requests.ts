@@ -1,7 +1,8 @@
 /**
- * For tests: V3 (ACS3-HMAC-SHA256) requests crafted by hand, signed as the official SDKs sign
- * them (the algorithm the reference's V3 test vectors pin down, rpc-signature-v3.test.ts), so a
- * test can change one piece (a header left unsigned, a body changed after signing, an old date).
+ * For tests: V3 (ACS3-HMAC-SHA256) requests crafted by hand, signed as the official SDKs sign them
+ * (the algorithm the V3 test vectors of docs/offline-cloud.md, "Signature V3" pin down,
+ * rpc-signature-v3.test.ts), so a test can change one piece (a header left unsigned, a body changed
+ * after signing, an old date).
  */
 import { randomBytes } from 'node:crypto';
 import type { CloudProduct } from '../../shared/cloud/products';
