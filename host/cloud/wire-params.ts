@@ -1,7 +1,8 @@
 /**
  * From the parameters a caller means to the flat `name → string` map the RPC protocol carries.
  * pop-core would send a nested object as "[object Object]" and `undefined` as "undefined"
- * (reference §1.3), so every value is made explicit here before it reaches pop-core.
+ * (docs/alibaba-openapi.md, "pop-core as a client"), so every value is made explicit here before it
+ * reaches pop-core.
  */
 import type { CloudProduct } from '../../shared/cloud/products';
 
@@ -9,8 +10,9 @@ export type CloudParamValue = string | number | boolean | bigint | null | undefi
 export type CloudParams = Record<string, CloudParamValue>;
 
 /**
- * Fields the APIs take as JSON text even when the value is a list (reference §2.2, §2.3, §3.3,
- * §4.2). Any other top-level object is JSON text too; any other top-level list is a RepeatList.
+ * Fields the APIs take as JSON text even when the value is a list (docs/alibaba-openapi.md,
+ * "API groups", "APIs", "Dedicated instances", "VPC and ECS reads"). Any other top-level object is
+ * JSON text too; any other top-level list is a RepeatList.
  */
 const JSON_FIELDS: Record<CloudProduct, ReadonlySet<string>> = {
   CloudAPI: new Set([

@@ -1,7 +1,7 @@
 /**
- * Gateways' descriptions, kept by this app in `<dataDir>/gateway-descriptions.json` by
- * InstanceId: CreateInstance and ModifyInstanceAttribute have no description field (reference
- * §3.1, §3.3), so the cloud cannot hold one.
+ * Gateways' descriptions, kept by this app in `<dataDir>/gateway-descriptions.json` by InstanceId:
+ * CreateInstance and ModifyInstanceAttribute have no description field (docs/alibaba-openapi.md,
+ * "Dedicated instances"), so the cloud cannot hold one.
  */
 import { join } from 'node:path';
 import { JsonFile } from '../base/json-file';
