@@ -1,5 +1,5 @@
 // The console with a big project: 5,000 APIs in 20 groups, against the quickstart (4 APIs) as
-// the baseline measured in the same run (DESIGN.md: benchmarks print ratios, never thresholds).
+// the baseline measured in the same run (docs/architecture.md, "Habits": ratios, never thresholds).
 //   a) navigation → API list interactive: from page.goto to the first row shown and the filter enabled
 //   b) keystroke in the filter → list updated: one character typed into the filter until the
 //      table shows the number of rows the filter must give (computed here with the same filter code)

@@ -1,5 +1,5 @@
 // Local gateway throughput, CPU and latency against bare node:http baselines measured in the same
-// run (DESIGN.md: benchmarks print ratios, never absolute thresholds).
+// run (docs/architecture.md, "Habits": benchmarks print ratios, never absolute thresholds).
 //   a) anonymous MOCK through the gateway        vs a bare server answering the same bytes
 //   b) signed APP MOCK, throttling bound, each request freshly signed   vs the same bare server
 //   c) HTTP backend proxied through the gateway  vs a bare keep-alive node proxy to the same backend

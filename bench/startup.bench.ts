@@ -7,7 +7,8 @@
 //   console: gateway.start → listening   agw:gateway.start until it answers `listening`
 //   ui start → gateway listening         the same, started as soon as the list is painted
 // Baseline, measured in the same run: navigation → first contentful paint of a one-line static page
-// from a plain Node server in the same browser (DESIGN.md: benchmarks print ratios against one).
+// from a plain Node server in the same browser (docs/architecture.md, "Habits": ratios against
+// one).
 //
 // Then the command line, over more launches, each run from its bundle and from the sources through
 // tsx in turn (APIGW_BIN_SOURCES=1; the baseline: how the bins started before they had bundles):
