@@ -1,5 +1,5 @@
-// The folder runtime rules (DESIGN.md) are enforced by eslint.config.js; this proves the rule
-// bites, so that a config change cannot quietly switch it off.
+// The folder runtime rules (docs/architecture.md) are enforced by eslint.config.js; this proves the
+// rule bites, so that a config change cannot quietly switch it off.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
