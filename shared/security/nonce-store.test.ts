@@ -64,3 +64,54 @@ describe('nonce store', () => {
     expect(store.seen('other\nn1', T + 500, T + 500 + WINDOW)).toBe(false);
   });
 });
+
+describe('nonce store, against a Map that forgets nothing', () => {
+  /** A small deterministic generator (mulberry32), so a failure can be run again. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  it('answers as the Map does through growth, expiry, shrinking and keys remembered again', () => {
+    const next = random(14);
+    // Keys that differ only past ASCII, only in length, or are long enough to outgrow any buffer.
+    const keys = Array.from({ length: 60_000 }, (_, i) => {
+      if (i % 97 === 0) return `k\u0000é${i}\u{1F600}`;
+      if (i % 89 === 0) return `k\u0000${'x'.repeat(300 + i)}`;
+      if (i % 83 === 0) return `k\u0000${i}`.slice(0, 4);
+      return `k\u0000${i.toString(36)}-${(i * 7919).toString(16)}`;
+    });
+    const store = createNonceStore();
+    const reference = new Map<string, number>();
+    let now = T;
+    for (let step = 0; step < 200_000; step++) {
+      // Time moves in bursts and quiet spells; windows from nothing to 20 s, some already past.
+      now += next() < 0.0001 ? Math.floor(next() * 60_000) : Math.floor(next() * 2);
+      const key = keys[Math.floor(next() * keys.length)];
+      const until = now + Math.floor(next() * 20_000) - 200;
+      const known = reference.get(key);
+      const expected = known !== undefined && known >= now;
+      if (!expected && until >= now) reference.set(key, until);
+      if (store.seen(key, now, until) !== expected) throw new Error(`step ${step}: ${JSON.stringify(key)} at ${now - T} should be ${expected ? 'a replay' : 'new'}`);
+    }
+    // Nothing outlives its window by more than the sweep's second.
+    let live = 0;
+    for (const until of reference.values()) if (until >= now - 2_000) live++;
+    expect(store.size).toBeLessThanOrEqual(live);
+  });
+
+  it('keeps half a million nonces across many table growths and refuses each of them again', () => {
+    const store = createNonceStore();
+    const nonce = (i: number) => `204000001\u0000${i.toString(16).padStart(8, '0')}-7bd8-41cd-9c19-62c05ea524a2`;
+    const N = 500_000;
+    let replays = 0;
+    for (let i = 0; i < N; i++) if (store.seen(nonce(i), T + (i >> 10), T + WINDOW)) replays++;
+    expect(replays).toBe(0);
+    let refused = 0;
+    for (let i = 0; i < N; i++) if (store.seen(nonce(i), T + MINUTE, T + MINUTE + WINDOW)) refused++;
+    expect(refused).toBe(N);
+    expect(store.size).toBe(N);
+  });
+});
