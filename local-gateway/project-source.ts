@@ -1,7 +1,7 @@
 /**
  * Reads a project file and its secrets file for serving. Parsing and validation are shared with
  * the console (shared/project-file); this module only touches the disk, because local-gateway/
- * may not import electron/ (docs/architecture.md: local-gateway depends on shared only).
+ * may not import the host (docs/architecture.md, "Rules": local-gateway/ imports shared/ and shared/node/ only).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
