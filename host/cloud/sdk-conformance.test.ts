@@ -147,8 +147,8 @@ const actionsSeen: string[] = [];
 
 /** Actions the app calls that the workloads do not reach, with why they are still covered. */
 const NOT_IN_THE_WORKLOADS: Record<string, string> = {
-  'CloudAPI DescribeRegions': 'the console\'s region list (cloud-service.ts): a read with Language only; official-sdk.test.ts and cloudapi-regions.test.ts check it',
-  'CloudAPI DescribeAppSecurity': 'the console\'s app secret view (cloud-service.ts): AppId only',
+  'CloudAPI DescribeRegions': 'the console\'s region list (cloud-console/connection-test.ts): a read with Language only; official-sdk.test.ts and cloudapi-regions.test.ts check it',
+  'CloudAPI DescribeAppSecurity': 'the console\'s app secret view (cloud-console/cloud-call-target.ts): AppId only',
 };
 
 /** The vSwitches and security group of the seeded prod-vpc, read with the official names. */

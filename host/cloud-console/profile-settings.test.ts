@@ -1,21 +1,19 @@
 /**
- * The cloud in the console, through the contract's dispatcher as the UI calls it: demo mode's
- * offline cloud (real HTTP, real pop-core), plan → apply → plan again, a failure in the middle of
- * an apply and its retry, stages in the cloud, profiles and a wrong secret, and a saved secret
- * that only ever goes to the endpoint it was saved for.
+ * Cloud profiles in the console, through the contract's dispatcher as the UI calls it: profiles
+ * and a wrong secret against demo mode's offline cloud (real HTTP, real pop-core), and a saved
+ * secret that only ever goes to the endpoint it was saved for.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
+import type { CloudConnectionView } from '../../shared/ipc/cloud-views';
 import { createDispatcher } from '../base/dispatch';
 import { type HostServices, createHostServices } from '../app/services';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { type RecordingEndpoint, startRecordingEndpoint } from '../cloud/testing/recording-endpoint';
 import { profileVaultName } from '../sync/profile-keys';
 import { FileVault } from '../vault/file-vault';
-import { ADMIN_TOKEN_HEADER } from '../../offline-cloud/sim-guard';
 
 let dir: string;
 let services: HostServices;
@@ -38,104 +36,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Waits for the job's end as the UI does: through the host's events. */
-function jobEnd(): Promise<SyncJobView> {
-  return new Promise((resolve) => {
-    const off = services.events.on('agw:cloud.job', (job) => {
-      if (job.state !== 'running') {
-        off();
-        resolve(job);
-      }
-    });
-  });
-}
-
-async function applyPlan(plan: PlanView): Promise<SyncJobView> {
-  const ended = jobEnd();
-  const started = await call<SyncJobView>('agw:cloud.apply', { planId: plan.planId });
-  expect(started.state).toBe('running');
-  return ended;
-}
-
 describe('the cloud in the console, demo mode', () => {
-  it('plans all creates, applies them, then has nothing to do; an edit plans exactly that field', async () => {
-    const connection = await call<CloudConnectionView>('agw:cloud.connection');
-    expect(connection).toMatchObject({ mode: 'demo', region: 'cn-hangzhou', profileKey: 'demo/cn-hangzhou' });
-    expect(connection.demo?.cloudUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-
-    const first = await call<PlanView>('agw:cloud.plan', { prune: false });
-    expect(first.counts.creates).toBeGreaterThan(5);
-    expect(first.lines.filter((line) => line.op === 'create').map((line) => line.kind)).toEqual(expect.arrayContaining(['group', 'api', 'app', 'throttlingPolicy']));
-    const job = await applyPlan(first);
-    expect(job).toMatchObject({ state: 'done', done: job.total });
-    expect(job.steps.every((step) => step.state === 'done')).toBe(true);
-    expect(await readFile(services.workspace.projectPath(), 'utf8')).toContain('demo/cn-hangzhou:');
-
-    const second = await call<PlanView>('agw:cloud.plan', { prune: false });
-    expect(second.counts.changes).toBe(0);
-
-    // Edit the mock body as the console saves it.
-    const state = await services.workspace.current();
-    const project = structuredClone(state.project!);
-    const hello = project.apis.find((api) => api.name === 'hello')!;
-    (hello.backend as { body: string }).body = '{"message":"edited"}';
-    await call('agw:project.save', { project, revision: state.revision });
-    const third = await call<PlanView>('agw:cloud.plan', { prune: false });
-    const changes = third.lines.filter((line) => line.op !== 'unmanaged' && line.op !== 'orphan');
-    expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ op: 'update', kind: 'api', name: 'demo_hello_api/hello' });
-    expect(changes[0].fields).toEqual([{ path: 'backend.body', from: '{"message":"Hello from Alibaba Cloud API Gateway"}', to: '{"message":"edited"}' }]);
-    expect((await applyPlan(third)).state).toBe('done');
-
-    // Deploy the edit to RELEASE from the stages view, then call the offline cloud's data plane.
-    const deployed = jobEnd();
-    await call('agw:cloud.stageAction', { action: 'deploy', stage: 'RELEASE', group: 'demo_hello_api', api: 'hello' });
-    expect((await deployed).state).toBe('done');
-    const stages = await call<{ apis: { api: string; stages: Record<string, { state: string }> }[]; groups: { stages: { stage: string; callUrl: string; hostHeader?: string }[] }[] }>('agw:cloud.stages');
-    expect(stages.apis.find((api) => api.api === 'hello')?.stages.RELEASE.state).toBe('in-sync');
-    const result = await call<{ response?: { status: number; body: string } }>('agw:debug.send', {
-      target: { kind: 'cloud' },
-      group: 'demo_hello_api',
-      api: 'hello',
-      stage: 'RELEASE',
-      method: 'GET',
-      path: '/hello',
-      auth: { kind: 'anonymous' },
-    });
-    expect(result.response).toMatchObject({ status: 200, body: '{"message":"edited"}' });
-
-    const log = await call<{ state: string; title: string }[]>('agw:cloud.syncLog');
-    expect(log.map((entry) => entry.state)).toEqual(['done', 'done', 'done']);
-  });
-
-  it('stops at a failure with the cloud code and request id; retry finishes without duplicates', async () => {
-    const connection = await call<CloudConnectionView>('agw:cloud.connection');
-    const plan = await call<PlanView>('agw:cloud.plan', { prune: false });
-    // The second CreateApi is refused, once (a code the client does not retry); /_sim/ takes the admin token the host holds.
-    const { sim } = await services.cloud.demo.ensure();
-    const added = await fetch(`${connection.demo!.cloudUrl}/_sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [ADMIN_TOKEN_HEADER]: sim.adminToken },
-      body: JSON.stringify({ product: 'CloudAPI', action: 'CreateApi', nth: 2, times: 1, error: { code: 'Forbidden.RAM', message: 'injected: the RAM user may not call CreateApi', status: 403 } }),
-    });
-    expect(added.status).toBe(201);
-    const failed = await applyPlan(plan);
-    expect(failed.state).toBe('failed');
-    expect(failed.failure).toMatchObject({ code: 'Forbidden.RAM', action: 'CloudAPI CreateApi' });
-    expect(failed.failure?.requestId).toMatch(/^[0-9A-F-]{36}$/);
-    expect(failed.steps.some((step) => step.state === 'failed')).toBe(true);
-    expect(failed.steps.some((step) => step.state === 'left')).toBe(true);
-    expect(failed.retry).toEqual({ kind: 'apply', prune: false });
-
-    const ended = jobEnd();
-    await call('agw:cloud.retry', { jobId: failed.id });
-    expect((await ended).state).toBe('done');
-    const apis = (await fetchJson(connection, 'DescribeApis')) as { TotalCount: number };
-    const project = (await services.workspace.current()).project!;
-    expect(apis.TotalCount).toBe(project.apis.length);
-    expect((await call<PlanView>('agw:cloud.plan', { prune: false })).counts.changes).toBe(0);
-  });
-
   it('saves profiles with the secret in the vault only, and says clearly when a secret is wrong', async () => {
     const connection = await call<CloudConnectionView>('agw:cloud.connection');
     await call('agw:cloud.saveProfile', { name: 'wrong', region: 'cn-hangzhou', endpoint: connection.demo!.cloudUrl, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: 'not-the-secret' });
@@ -251,13 +152,3 @@ describe('a saved secret goes only to the endpoint it was saved for', () => {
     expect(await call<{ ok: boolean }>('agw:cloud.testConnection', { profile: 'local' })).toMatchObject({ ok: true });
   });
 });
-
-async function fetchJson(connection: CloudConnectionView, action: string): Promise<unknown> {
-  const { createCloudClient } = await import('../cloud/client');
-  const client = createCloudClient({ region: connection.region, endpoint: connection.demo!.cloudUrl, credentials: { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret } });
-  try {
-    return await client.call('CloudAPI', action, { PageSize: 100 });
-  } finally {
-    client.close();
-  }
-}
