@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudConnectionView, CloudRunView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
-import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { PurchaseProgress } from '../../shared/ipc/instance-views';
 import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createCloudClient } from '../cloud/client';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
@@ -180,7 +180,7 @@ async function walkCloud(): Promise<void> {
 
 /** Dedicated gateways: a purchase in the offline cloud, and the calls on the gateway while it is being built. */
 async function walkGateways(): Promise<void> {
-  const context = result<PurchaseContext>(await call('agw:gateways.context', []));
+  const context = result<PurchaseContext>(await call('agw:instances.context', []));
   const named = <T extends { name?: string }>(items: T[], name: string) => items.find((item) => item.name === name)!;
   const request: PurchaseRequest = {
     name: 'walk-gw',
@@ -191,13 +191,13 @@ async function walkGateways(): Promise<void> {
     securityGroupId: named(context.securityGroups, 'web-open').id,
     billing: { kind: 'payAsYouGo' },
   };
-  await call('agw:gateways.check', [request]);
-  const bought = result<PurchaseProgress>(await call('agw:gateways.buy', [{ request, token: 'walk-purchase-0001' }]));
-  await call('agw:gateways.list', []);
-  await call('agw:gateways.retryPurchase', [{ token: 'walk-purchase-0001' }]);
-  await call('agw:gateways.show', [{ instanceId: bought.instanceId }]);
-  await call('agw:gateways.modify', [{ instanceId: bought.instanceId, change: { description: 'walked' } }]);
-  await call('agw:gateways.delete', [{ instanceId: bought.instanceId, confirmation: 'walk-gw' }]);
+  await call('agw:instances.check', [request]);
+  const bought = result<PurchaseProgress>(await call('agw:instances.buy', [{ request, token: 'walk-purchase-0001' }]));
+  await call('agw:instances.list', []);
+  await call('agw:instances.retryPurchase', [{ token: 'walk-purchase-0001' }]);
+  await call('agw:instances.show', [{ instanceId: bought.instanceId }]);
+  await call('agw:instances.modify', [{ instanceId: bought.instanceId, change: { description: 'walked' } }]);
+  await call('agw:instances.delete', [{ instanceId: bought.instanceId, confirmation: 'walk-gw' }]);
 }
 
 afterAll(async () => {

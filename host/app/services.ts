@@ -104,7 +104,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       const session = await cloud.session();
       return { key: session.view.profileKey, region: session.view.region, client: session.client };
     },
-    onPurchase: (progress) => events.emit('agw:gateways.purchase', progress),
+    onPurchase: (progress) => events.emit('agw:instances.purchase', progress),
     pollMs: options.gatewayPollMs,
     calls: cloud.calls,
     log: options.log,
@@ -171,14 +171,14 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:cloud.callRun': (request) => cloud.calls.get(request.runId),
     'agw:cloud.stages': () => cloudConsole.stages.view(),
     'agw:cloud.stageAction': (request) => cloudConsole.stages.act(request),
-    'agw:gateways.list': () => gateways.list(),
-    'agw:gateways.show': ({ instanceId }) => gateways.show(instanceId),
-    'agw:gateways.context': () => gateways.context(),
-    'agw:gateways.check': (request) => gateways.check(request),
-    'agw:gateways.buy': (request) => gateways.buy(request),
-    'agw:gateways.retryPurchase': (request) => gateways.retryPurchase(request),
-    'agw:gateways.modify': (request) => gateways.modify(request),
-    'agw:gateways.delete': (request) => gateways.delete(request),
+    'agw:instances.list': () => gateways.list(),
+    'agw:instances.show': ({ instanceId }) => gateways.show(instanceId),
+    'agw:instances.context': () => gateways.context(),
+    'agw:instances.check': (request) => gateways.check(request),
+    'agw:instances.buy': (request) => gateways.buy(request),
+    'agw:instances.retryPurchase': (request) => gateways.retryPurchase(request),
+    'agw:instances.modify': (request) => gateways.modify(request),
+    'agw:instances.delete': (request) => gateways.delete(request),
   };
   const close = async () => {
     stopFollowingProject();

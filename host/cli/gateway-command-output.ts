@@ -1,5 +1,5 @@
 /** How `apigw-studio gateway` shows findings, the gateway list and one gateway, as text. */
-import type { GatewayInstanceView, GatewaysView } from '../../shared/ipc/gateway-views';
+import type { InstanceView, InstancesView } from '../../shared/ipc/instance-views';
 import { type Finding, specById, specLabel } from '../../shared/purchase';
 import { plural } from './cli-io';
 
@@ -16,12 +16,12 @@ export function findingLines(findings: readonly Finding[]): string[] {
   return lines;
 }
 
-function zonesOf(instance: GatewayInstanceView): string {
+function zonesOf(instance: InstanceView): string {
   const zones = Object.keys(instance.subnets);
   return zones.length > 0 ? zones.join(',') : '-';
 }
 
-function specOf(instance: GatewayInstanceView): string {
+function specOf(instance: InstanceView): string {
   return instance.spec ? specLabel(instance.spec) : instance.instanceType === 'VPC_SHARED' ? 'shared' : '-';
 }
 
@@ -30,7 +30,7 @@ export function table(rows: string[][]): string[] {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd());
 }
 
-export function listLines(view: GatewaysView): string[] {
+export function listLines(view: InstancesView): string[] {
   const rows = [['ID', 'NAME', 'SPEC', 'STATUS', 'ZONES', 'GROUPS']];
   for (const instance of view.instances) {
     rows.push([instance.instanceId, instance.name, specOf(instance), instance.status ?? '-', zonesOf(instance), String(instance.groups.length)]);
@@ -42,7 +42,7 @@ export function listLines(view: GatewaysView): string[] {
   return lines;
 }
 
-export function showLines(view: GatewayInstanceView): string[] {
+export function showLines(view: InstanceView): string[] {
   const spec = specById(view.spec);
   const rows: [string, string | undefined][] = [
     ['Region', view.region],

@@ -4,7 +4,7 @@
  * recorded in the data dir, plus asking a person before the cloud changes.
  */
 import { createInterface } from 'node:readline/promises';
-import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { PurchaseProgress } from '../../shared/ipc/instance-views';
 import { createCloudClient, currentCallRun } from '../cloud';
 import { GatewayService } from '../instances';
 import { defaultDataDir } from '../base/app-paths';

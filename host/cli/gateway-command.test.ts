@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GatewaysView } from '../../shared/ipc/gateway-views';
+import type { InstancesView } from '../../shared/ipc/instance-views';
 import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createCloudClient } from '../cloud/client';
 import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
@@ -152,7 +152,7 @@ describe('apigw-studio gateway check and buy', () => {
     expect(rerun.stdout).toContain(`Token ${token} is the purchase of orders-gw (${instanceId}), running: the same purchase, nothing more is bought.`);
     expect(creates()).toHaveLength(1);
 
-    const listed = JSON.parse((await cli('gateway', 'list', ...at(), '--json')).stdout) as GatewaysView;
+    const listed = JSON.parse((await cli('gateway', 'list', ...at(), '--json')).stdout) as InstancesView;
     expect(listed.instances.filter((instance) => instance.instanceType === 'VPC_DEDICATED').map((instance) => instance.instanceId)).toEqual([instanceId]);
     expect(listed.quota).toEqual({ used: 1, limit: 5 });
   });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { GatewayInstanceView, PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { InstanceView, PurchaseProgress } from '../../shared/ipc/instance-views';
 import { type Finding, type PurchaseRequest, hasBlockers, specLabel } from '../../shared/purchase';
 import { DEFAULT_POLL_MS, deleteRefusal, GatewayBlocked } from '../instances';
 import { HostError } from '../base/host-error';
@@ -200,11 +200,11 @@ function reportPurchase(cli: GatewayCli, token: string, known: boolean, end: Pur
 }
 
 /** Looks at the gateway until its status is no longer `status`; undefined once it is gone. */
-async function waitWhile(cli: GatewayCli, instanceId: string, status: string, pollMs = DEFAULT_POLL_MS): Promise<GatewayInstanceView | undefined> {
+async function waitWhile(cli: GatewayCli, instanceId: string, status: string, pollMs = DEFAULT_POLL_MS): Promise<InstanceView | undefined> {
   const started = Date.now();
   let lastAt = 0;
   for (;;) {
-    let view: GatewayInstanceView;
+    let view: InstanceView;
     try {
       view = await cli.service.show(instanceId);
     } catch (error) {

@@ -3,7 +3,7 @@
  * a cloud failure turned into the host's CLOUD_FAILED, and whether a failed write may have been
  * done all the same.
  */
-import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { PurchaseProgress } from '../../shared/ipc/instance-views';
 import { type Finding, blockersOf } from '../../shared/purchase';
 import { CloudError, adviceFor } from '../cloud';
 import { HostError } from '../base/host-error';

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GatewayInstanceView, GatewaysView, PurchaseCheck, PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { InstanceView, InstancesView, PurchaseCheck, PurchaseProgress } from '../../shared/ipc/instance-views';
 import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createDispatcher } from '../base/dispatch';
 import { type HostServices, createHostServices } from '../app/services';
@@ -47,7 +47,7 @@ async function refusal(channel: string, ...args: unknown[]): Promise<{ code: str
 /** The end of a purchase, as the UI learns it: from the host's events. */
 function purchaseEnd(token: string): Promise<PurchaseProgress> {
   return new Promise((resolve) => {
-    const off = services.events.on('agw:gateways.purchase', (progress) => {
+    const off = services.events.on('agw:instances.purchase', (progress) => {
       if (progress.token === token && (progress.state === 'running' || progress.state === 'failed')) {
         off();
         resolve(progress);
@@ -57,9 +57,9 @@ function purchaseEnd(token: string): Promise<PurchaseProgress> {
 }
 
 /** Until `done` says yes of the instance (its transitions end in the offline cloud's time). */
-async function waitForInstance(instanceId: string, done: (instance: GatewayInstanceView | undefined) => boolean): Promise<GatewayInstanceView | undefined> {
+async function waitForInstance(instanceId: string, done: (instance: InstanceView | undefined) => boolean): Promise<InstanceView | undefined> {
   for (;;) {
-    const listed = (await call<GatewaysView>('agw:gateways.list')).instances.find((instance) => instance.instanceId === instanceId);
+    const listed = (await call<InstancesView>('agw:instances.list')).instances.find((instance) => instance.instanceId === instanceId);
     if (done(listed)) return listed;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
@@ -79,7 +79,7 @@ const vSwitch = (name: string) => context.vSwitches.find((item) => item.name ===
 const group = (name: string) => context.securityGroups.find((item) => item.name === name)!;
 const vpc = (name: string) => context.vpcs.find((item) => item.name === name)!;
 async function freeIps(name: string): Promise<number> {
-  return (await call<PurchaseContext>('agw:gateways.context')).vSwitches.find((item) => item.name === name)!.availableIpCount;
+  return (await call<PurchaseContext>('agw:instances.context')).vSwitches.find((item) => item.name === name)!.availableIpCount;
 }
 
 /** A professional gateway in prod-vpc, zones j and g, for API groups that take Internet calls. */
@@ -115,7 +115,7 @@ function basic(n: number): PurchaseRequest {
 
 async function buyToRunning(request: PurchaseRequest, token: string): Promise<PurchaseProgress & { instanceId: string }> {
   const ended = purchaseEnd(token);
-  const started = await call<PurchaseProgress>('agw:gateways.buy', { request, token });
+  const started = await call<PurchaseProgress>('agw:instances.buy', { request, token });
   expect(started).toMatchObject({ token, name: request.name, region: 'cn-hangzhou', state: 'creating' });
   const end = await ended;
   expect(end).toMatchObject({ state: 'running', instanceId: started.instanceId });
@@ -125,7 +125,7 @@ async function buyToRunning(request: PurchaseRequest, token: string): Promise<Pu
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'apigw-gateways-'));
   services = await start();
-  context = await call<PurchaseContext>('agw:gateways.context');
+  context = await call<PurchaseContext>('agw:instances.context');
 });
 afterEach(async () => {
   await services.close();
@@ -158,7 +158,7 @@ describe('what a purchase needs to know', () => {
 
   it('finds the subnet too small for the edition, in the rules’ own words', async () => {
     const request = purchase({ zones: ['cn-hangzhou-j', 'cn-hangzhou-h'], subnets: { 'cn-hangzhou-j': vSwitch('prod-vsw-j').id, 'cn-hangzhou-h': vSwitch('prod-vsw-h-tiny').id } });
-    const { findings } = await call<PurchaseCheck>('agw:gateways.check', request);
+    const { findings } = await call<PurchaseCheck>('agw:instances.check', request);
     const tooSmall = findings.filter((finding) => finding.code === 'SUBNET_TOO_SMALL');
     expect(tooSmall).toEqual([
       {
@@ -168,23 +168,23 @@ describe('what a purchase needs to know', () => {
         message: `vSwitch ${vSwitch('prod-vsw-h-tiny').id} (prod-vsw-h-tiny, zone cn-hangzhou-h) has 4 free IPs; the professional edition needs 5 in each subnet. Choose a vSwitch with at least 5 free IPs in zone cn-hangzhou-h, or a smaller edition.`,
       },
     ]);
-    const refused = await refusal('agw:gateways.buy', { request, token: 'too-small-0001' });
+    const refused = await refusal('agw:instances.buy', { request, token: 'too-small-0001' });
     expect(refused.code).toBe('BLOCKED');
     expect(refused.message).toContain(tooSmall[0].message);
-    expect((await call<GatewaysView>('agw:gateways.list')).purchases).toEqual([]);
+    expect((await call<InstancesView>('agw:instances.list')).purchases).toEqual([]);
   });
 });
 
 describe('buying', () => {
   it('follows a purchase to RUNNING and sets its maintenance window; the description stays with the app', async () => {
     const progress: PurchaseProgress[] = [];
-    services.events.on('agw:gateways.purchase', (event) => progress.push(event));
+    services.events.on('agw:instances.purchase', (event) => progress.push(event));
     const end = await buyToRunning(purchase(), 'orders-0001');
     expect(end.message).toBe(`Gateway orders-gw (${end.instanceId}) is running, maintenance window 18:00Z-20:00Z (UTC).`);
     expect(progress.map((event) => event.state)).toEqual(expect.arrayContaining(['submitting', 'creating', 'configuring', 'running']));
     expect(progress.some((event) => /^Waiting for apigateway-cn-\w+ to start: CREATING \(\d+ s\)$/.test(event.message))).toBe(true);
 
-    const shown = await call<GatewayInstanceView>('agw:gateways.show', { instanceId: end.instanceId });
+    const shown = await call<InstanceView>('agw:instances.show', { instanceId: end.instanceId });
     expect(shown).toMatchObject({
       instanceId: end.instanceId,
       name: 'orders-gw',
@@ -202,7 +202,7 @@ describe('buying', () => {
     // Its outbound public address, as DescribeInstances reports it; no EIP or bandwidth of its own.
     expect(shown.internetEgressAddress).toMatch(/^47\.\d+\.\d+\.\d+$/);
     expect(Object.keys(shown)).not.toEqual(expect.arrayContaining(['publicInbound']));
-    const listed = await call<GatewaysView>('agw:gateways.list');
+    const listed = await call<InstancesView>('agw:instances.list');
     expect(listed.quota).toEqual({ used: 1, limit: 5 });
     expect(listed.instances.map((instance) => instance.instanceType)).toEqual(['VPC_SHARED', 'VPC_DEDICATED']);
     expect(listed.purchases).toEqual([expect.objectContaining({ token: 'orders-0001', state: 'running', instanceId: end.instanceId })]);
@@ -211,15 +211,15 @@ describe('buying', () => {
   it('buys once per token: a second press while the first is on its way, and a rerun after, are the same purchase', async () => {
     const [freeJ, freeG] = [vSwitch('prod-vsw-j').availableIpCount, vSwitch('prod-vsw-g').availableIpCount];
     const ended = purchaseEnd('orders-0002');
-    const [first, second] = await Promise.all([call<PurchaseProgress>('agw:gateways.buy', { request: purchase(), token: 'orders-0002' }), call<PurchaseProgress>('agw:gateways.buy', { request: purchase(), token: 'orders-0002' })]);
+    const [first, second] = await Promise.all([call<PurchaseProgress>('agw:instances.buy', { request: purchase(), token: 'orders-0002' }), call<PurchaseProgress>('agw:instances.buy', { request: purchase(), token: 'orders-0002' })]);
     expect(second.instanceId).toBe(first.instanceId);
     await ended;
-    const again = await call<PurchaseProgress>('agw:gateways.buy', { request: purchase(), token: 'orders-0002' });
+    const again = await call<PurchaseProgress>('agw:instances.buy', { request: purchase(), token: 'orders-0002' });
     expect(again).toMatchObject({ instanceId: first.instanceId, state: 'running' });
 
     const demo = await services.cloud.demo.ensure();
     expect(demo.sim.calls.filter((entry) => entry.action === 'CreateInstance')).toHaveLength(1);
-    const listed = await call<GatewaysView>('agw:gateways.list');
+    const listed = await call<InstancesView>('agw:instances.list');
     expect(listed.instances.filter((instance) => instance.instanceType === 'VPC_DEDICATED')).toHaveLength(1);
     expect(await freeIps('prod-vsw-j')).toBe(freeJ - 5);
     expect(await freeIps('prod-vsw-g')).toBe(freeG - 5);
@@ -230,31 +230,31 @@ describe('buying', () => {
     // The cloud bought, then its answer was lost (a 5xx says nothing about whether it bought).
     const freeJ = await freeIps('prod-vsw-j');
     demo.sim.faults.add({ product: 'CloudAPI', action: 'CreateInstance', afterWork: true, error: { code: 'InternalError', message: 'The request processing has failed due to some unknown error.', status: 500 } });
-    const lost = await refusal('agw:gateways.buy', { request: purchase(), token: 'orders-0003' });
+    const lost = await refusal('agw:instances.buy', { request: purchase(), token: 'orders-0003' });
     expect(lost.code).toBe('CLOUD_FAILED');
     expect(lost.message).toContain('Buy again with the same token (orders-0003)');
-    expect((await call<GatewaysView>('agw:gateways.list')).purchases).toEqual([expect.objectContaining({ token: 'orders-0003', state: 'failed', canRetry: true, failure: expect.objectContaining({ code: 'InternalError' }) })]);
+    expect((await call<InstancesView>('agw:instances.list')).purchases).toEqual([expect.objectContaining({ token: 'orders-0003', state: 'failed', canRetry: true, failure: expect.objectContaining({ code: 'InternalError' }) })]);
 
     // "Look again" on the Purchases panel: the recorded purchase, with its token, no form needed.
     const ended = purchaseEnd('orders-0003');
-    const resent = await call<PurchaseProgress>('agw:gateways.retryPurchase', { token: 'orders-0003' });
+    const resent = await call<PurchaseProgress>('agw:instances.retryPurchase', { token: 'orders-0003' });
     expect(resent.state).toBe('creating');
     expect((await ended).state).toBe('running');
     expect(demo.sim.calls.filter((entry) => entry.action === 'CreateInstance')).toHaveLength(2);
     // The resend carried the same token, so the cloud answered with the gateway it had bought: one, with its IPs taken once.
-    expect((await call<GatewaysView>('agw:gateways.list')).quota.used).toBe(1);
+    expect((await call<InstancesView>('agw:instances.list')).quota.used).toBe(1);
     expect(await freeIps('prod-vsw-j')).toBe(freeJ - 5);
   });
 
   it('refuses the 6th gateway of the region with the quota rule’s words', async () => {
     await Promise.all([1, 2, 3, 4, 5].map((n) => buyToRunning(basic(n), `small-000${n}`)));
     expect(await freeIps('default-vsw-b')).toBe(250 - 5 * 3);
-    const sixth = await refusal('agw:gateways.buy', { request: basic(6), token: 'small-0006' });
+    const sixth = await refusal('agw:instances.buy', { request: basic(6), token: 'small-0006' });
     expect(sixth.code).toBe('BLOCKED');
     expect(sixth.message).toContain('The account already has 5 dedicated gateways in cn-hangzhou; the quota is 5 per region.');
     // A refusal bought nothing: there is nothing to look at again.
-    expect((await refusal('agw:gateways.retryPurchase', { token: 'small-0006' })).code).toBe('NOT_FOUND');
-    const listed = await call<GatewaysView>('agw:gateways.list');
+    expect((await refusal('agw:instances.retryPurchase', { token: 'small-0006' })).code).toBe('NOT_FOUND');
+    const listed = await call<InstancesView>('agw:instances.list');
     expect(listed.quota).toEqual({ used: 5, limit: 5 });
     expect(listed.purchases.map((item) => item.token)).not.toContain('small-0006');
   });
@@ -265,14 +265,14 @@ describe('changing and deleting', () => {
     const { instanceId } = await buyToRunning(purchase(), 'orders-0004');
     const freeJ = await freeIps('prod-vsw-j');
 
-    const renamed = await call<GatewayInstanceView>('agw:gateways.modify', { instanceId, change: { name: 'orders-gateway', description: 'Renamed', maintenance: { start: '02:00Z', end: '04:00Z' } } });
+    const renamed = await call<InstanceView>('agw:instances.modify', { instanceId, change: { name: 'orders-gateway', description: 'Renamed', maintenance: { start: '02:00Z', end: '04:00Z' } } });
     expect(renamed).toMatchObject({ name: 'orders-gateway', description: 'Renamed', maintenance: { start: '02:00Z', end: '04:00Z' }, status: 'RUNNING' });
 
-    const bad = await refusal('agw:gateways.modify', { instanceId, change: { name: 'orders gateway' } });
+    const bad = await refusal('agw:instances.modify', { instanceId, change: { name: 'orders gateway' } });
     expect(bad.code).toBe('BLOCKED');
     expect(bad.message).toContain('contains " ", which is not allowed');
 
-    const upgraded = await call<GatewayInstanceView>('agw:gateways.modify', { instanceId, change: { edition: 'enterprise' }, token: 'spec-up-0001' });
+    const upgraded = await call<InstanceView>('agw:instances.modify', { instanceId, change: { edition: 'enterprise' }, token: 'spec-up-0001' });
     expect(upgraded).toMatchObject({ spec: 'api.s2.large', status: 'MODIFYING' });
     expect(await freeIps('prod-vsw-j')).toBe(freeJ - 1);
     const running = await waitForInstance(instanceId, (instance) => instance?.status === 'RUNNING');
@@ -281,7 +281,7 @@ describe('changing and deleting', () => {
 
   it('refuses another VPC, saying why, and sends nothing', async () => {
     const { instanceId } = await buyToRunning(purchase(), 'orders-0008');
-    const vpcChange = await refusal('agw:gateways.modify', { instanceId, change: { vpcId: vpc('default-vpc').id } });
+    const vpcChange = await refusal('agw:instances.modify', { instanceId, change: { vpcId: vpc('default-vpc').id } });
     expect(vpcChange.code).toBe('BLOCKED');
     expect(vpcChange.message).toContain('cannot change to');
     // Nothing was sent but the purchase's maintenance window.
@@ -294,29 +294,29 @@ describe('changing and deleting', () => {
     const { instanceId } = await buyToRunning(purchase(), 'orders-0005');
     const created = await cloudCall<{ GroupId: string }>('CreateApiGroup', { GroupName: 'orders_api', InstanceId: instanceId });
 
-    const shown = await call<GatewayInstanceView>('agw:gateways.show', { instanceId });
+    const shown = await call<InstanceView>('agw:instances.show', { instanceId });
     expect(shown.groups).toEqual([{ id: created.GroupId, name: 'orders_api' }]);
-    const wrongName = await refusal('agw:gateways.delete', { instanceId, confirmation: 'orders' });
+    const wrongName = await refusal('agw:instances.delete', { instanceId, confirmation: 'orders' });
     expect(wrongName).toMatchObject({ code: 'CONFIRMATION_REQUIRED', message: expect.stringContaining('type its name (orders-gw) to confirm') });
-    const bound = await refusal('agw:gateways.delete', { instanceId, confirmation: 'orders-gw' });
+    const bound = await refusal('agw:instances.delete', { instanceId, confirmation: 'orders-gw' });
     expect(bound.code).toBe('BLOCKED');
     expect(bound.message).toContain(`still hosts 1 API group: "orders_api" (${created.GroupId})`);
 
     await cloudCall('DeleteApiGroup', { GroupId: created.GroupId });
-    const deleting = await call<GatewayInstanceView>('agw:gateways.delete', { instanceId, confirmation: 'orders-gw' });
+    const deleting = await call<InstanceView>('agw:instances.delete', { instanceId, confirmation: 'orders-gw' });
     expect(deleting).toMatchObject({ instanceId, status: 'DELETING' });
     await waitForInstance(instanceId, (instance) => instance === undefined);
-    const after = await call<PurchaseContext>('agw:gateways.context');
+    const after = await call<PurchaseContext>('agw:instances.context');
     expect(after.vSwitches.find((item) => item.name === 'prod-vsw-j')!.availableIpCount).toBe(freeJ);
     expect(after.instanceCount).toBe(0);
-    expect((await refusal('agw:gateways.show', { instanceId })).code).toBe('NOT_FOUND');
-    expect((await refusal('agw:gateways.delete', { instanceId: 'api-shared-vpc-001', confirmation: 'api-shared-vpc-001' })).message).toContain("the region's shared instance");
+    expect((await refusal('agw:instances.show', { instanceId })).code).toBe('NOT_FOUND');
+    expect((await refusal('agw:instances.delete', { instanceId: 'api-shared-vpc-001', confirmation: 'api-shared-vpc-001' })).message).toContain("the region's shared instance");
   });
 });
 
 describe('a purchase outlives the host', () => {
   it('is picked up again when the host starts, followed to RUNNING and given its maintenance window', async () => {
-    const started = await call<PurchaseProgress>('agw:gateways.buy', { request: purchase(), token: 'orders-0006' });
+    const started = await call<PurchaseProgress>('agw:instances.buy', { request: purchase(), token: 'orders-0006' });
     expect(started.state).toBe('creating');
     await services.close();
     const kept = JSON.parse(await readFile(join(dir, 'data', PURCHASES_FILE), 'utf8')) as { purchases: { token: string; state: string; instanceId: string }[] };
@@ -327,10 +327,10 @@ describe('a purchase outlives the host', () => {
     let resumed: PurchaseProgress | undefined;
     while (resumed?.state !== 'running' && resumed?.state !== 'failed') {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      resumed = (await call<GatewaysView>('agw:gateways.list')).purchases.find((item) => item.token === 'orders-0006');
+      resumed = (await call<InstancesView>('agw:instances.list')).purchases.find((item) => item.token === 'orders-0006');
     }
     expect(resumed).toMatchObject({ state: 'running', instanceId: started.instanceId });
-    expect(await call<GatewayInstanceView>('agw:gateways.show', { instanceId: started.instanceId })).toMatchObject({ maintenance: { start: '18:00Z', end: '20:00Z' }, description: 'Orders API, production' });
+    expect(await call<InstanceView>('agw:instances.show', { instanceId: started.instanceId })).toMatchObject({ maintenance: { start: '18:00Z', end: '20:00Z' }, description: 'Orders API, production' });
     const demo = await services.cloud.demo.ensure();
     expect(demo.sim.calls.filter((entry) => entry.action === 'CreateInstance')).toHaveLength(0);
   });

@@ -1,11 +1,11 @@
 /**
- * Dedicated gateways of the cloud in force, behind the contract's `agw:gateways.*` calls and the
+ * Dedicated gateways of the cloud in force, behind the contract's `agw:instances.*` calls and the
  * CLI's `apigw-studio gateway`: list and show them, read what a purchase needs, check, buy
  * (through the PurchaseTracker), change and delete. The rules are shared/purchase's; every
  * change is checked against the region as it is now before anything is sent.
  */
 import { randomUUID } from 'node:crypto';
-import type { GatewayInstanceView, GatewaysView, PurchaseCheck, PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { InstanceView, InstancesView, PurchaseCheck, PurchaseProgress } from '../../shared/ipc/instance-views';
 import {
   DEFAULT_INSTANCE_QUOTA,
   EDITIONS,
@@ -33,7 +33,7 @@ export interface GatewayServiceOptions {
   /** Where purchases and descriptions are kept. */
   dataDir: string;
   openCloud: OpenGatewayCloud;
-  /** Told when a purchase moves on (the host emits `agw:gateways.purchase`; the CLI prints it). */
+  /** Told when a purchase moves on (the host emits `agw:instances.purchase`; the CLI prints it). */
   onPurchase?: (progress: PurchaseProgress) => void;
   /** How often a purchase looks at its instance (default 2 s). */
   pollMs?: number;
@@ -61,7 +61,7 @@ export class GatewayService {
   }
 
   /** The region's instances (the shared one too), the quota, and this cloud's purchases; unfinished purchases nothing follows are picked up. */
-  list(): Promise<GatewaysView> {
+  list(): Promise<InstancesView> {
     return this.withCloud(async (cloud) => {
       await this.inRun('Pick up unfinished gateway purchases', 'purchase', () => this.purchases.resume(cloud), cloud.key);
       const [instances, groups, descriptions, purchases] = await Promise.all([describeInstances(cloud.client), boundGroups(cloud.client), this.descriptions.all(), this.purchases.list(cloud.key)]);
@@ -74,7 +74,7 @@ export class GatewayService {
     });
   }
 
-  show(instanceId: string): Promise<GatewayInstanceView> {
+  show(instanceId: string): Promise<InstanceView> {
     return this.withCloud((cloud) => this.view(cloud, instanceId));
   }
 
@@ -123,7 +123,7 @@ export class GatewayService {
    * twice); the description here. Exactly the fields those calls declare (docs/gateways.md): a
    * gateway has no EIP or bandwidth to change, and no call moves it to another security group.
    */
-  modify(request: { instanceId: string; change: InstanceChange; token?: string }): Promise<GatewayInstanceView> {
+  modify(request: { instanceId: string; change: InstanceChange; token?: string }): Promise<InstanceView> {
     return this.inRun(`Change gateway ${request.instanceId}`, 'gateway', () => this.withCloud(async (cloud) => {
       const { instanceId, change } = request;
       const instance = await this.changeable(cloud, instanceId);
@@ -146,7 +146,7 @@ export class GatewayService {
   }
 
   /** Deletes a gateway; `confirmation` must be its name. Refused while API groups are on it. */
-  delete(request: { instanceId: string; confirmation: string }): Promise<GatewayInstanceView> {
+  delete(request: { instanceId: string; confirmation: string }): Promise<InstanceView> {
     return this.inRun(`Delete gateway ${request.instanceId}`, 'gateway', () => this.withCloud(async (cloud) => {
       const { instanceId } = request;
       const view = await this.view(cloud, instanceId);
@@ -173,7 +173,7 @@ export class GatewayService {
     await this.purchases.close();
   }
 
-  private async view(cloud: GatewayCloud, instanceId: string): Promise<GatewayInstanceView> {
+  private async view(cloud: GatewayCloud, instanceId: string): Promise<InstanceView> {
     const instance = await this.find(cloud, instanceId);
     const [groups, description] = await Promise.all([boundGroups(cloud.client, instanceId), this.descriptions.get(instanceId)]);
     return instanceView(instance, cloud.region, groups.get(instanceId) ?? [], description);
@@ -206,7 +206,7 @@ export class GatewayService {
 }
 
 /** Why `view` cannot be deleted now, if it cannot: API groups still on it, or a transition under way. */
-export function deleteRefusal(view: GatewayInstanceView): HostError | undefined {
+export function deleteRefusal(view: InstanceView): HostError | undefined {
   const findings = checkDelete(view);
   return hasBlockers(findings) ? new GatewayBlocked(findings, `Not deleting gateway ${view.name} (${view.instanceId}):`) : undefined;
 }

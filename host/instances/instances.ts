@@ -1,9 +1,9 @@
 /**
  * The region's gateway instances as DescribeInstances reports them (reference §3.2), turned into
- * the views of shared/ipc/gateway-views, with the API groups bound to each (DescribeApiGroups'
+ * the views of shared/ipc/instance-views, with the API groups bound to each (DescribeApiGroups'
  * InstanceId).
  */
-import type { GatewayInstanceView } from '../../shared/ipc/gateway-views';
+import type { InstanceView } from '../../shared/ipc/instance-views';
 import type { ExistingInstance } from '../../shared/purchase';
 import type { CloudClient, CloudResponse } from '../cloud';
 import { listItems, pageAll } from '../cloud';
@@ -99,7 +99,7 @@ export function existingInstanceOf(instance: InstanceAttribute): ExistingInstanc
   return existing;
 }
 
-export function instanceView(instance: InstanceAttribute, region: string, groups: readonly BoundGroup[], description?: string): GatewayInstanceView {
+export function instanceView(instance: InstanceAttribute, region: string, groups: readonly BoundGroup[], description?: string): InstanceView {
   return {
     ...existingInstanceOf(instance),
     region,

@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { PurchaseProgress } from '../../shared/ipc/instance-views';
 import {
   CREATE_INSTANCE_FIELDS,
   DELETE_INSTANCE_FIELDS,

@@ -13,7 +13,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
-import type { PurchaseProgress } from '../../shared/ipc/gateway-views';
+import type { PurchaseProgress } from '../../shared/ipc/instance-views';
 import {
   type CreateInstanceParamValue,
   type MaintenanceWindow,

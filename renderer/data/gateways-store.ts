@@ -4,7 +4,7 @@
  * purchase. While anything is changing, the list is read again every few seconds.
  */
 import { create } from 'zustand';
-import type { GatewayInstanceView, GatewaysView, PurchaseContext, PurchaseProgress, PurchaseRequest } from '../../shared/ipc/gateway-views';
+import type { InstanceView, InstancesView, PurchaseContext, PurchaseProgress, PurchaseRequest } from '../../shared/ipc/instance-views';
 import type { InstanceChange } from '../../shared/purchase';
 import { host } from './host';
 import { toHostError } from './host-error';
@@ -13,7 +13,7 @@ const POLL_MS = 2000;
 const TRANSITIONAL = new Set(['CREATING', 'MODIFYING', 'DELETING']);
 
 export interface GatewaysStoreState {
-  view?: GatewaysView;
+  view?: InstancesView;
   loading: boolean;
   /** Why the list could not be read, in a sentence. */
   error?: string;
@@ -24,7 +24,7 @@ export interface GatewaysStoreState {
   buy(request: PurchaseRequest, token: string): Promise<PurchaseProgress>;
   /** Looks again at a purchase that may have bought something (its `canRetry`). */
   retryPurchase(token: string): Promise<PurchaseProgress>;
-  modify(instanceId: string, change: InstanceChange, token?: string): Promise<GatewayInstanceView>;
+  modify(instanceId: string, change: InstanceChange, token?: string): Promise<InstanceView>;
   remove(instanceId: string, confirmation: string): Promise<void>;
 }
 
@@ -32,7 +32,7 @@ let pollTimer: ReturnType<typeof setTimeout> | undefined;
 let subscribed = false;
 
 /** Whether something is still on its way: an instance between states, or a purchase not ended. */
-export function isChanging(view: GatewaysView | undefined): boolean {
+export function isChanging(view: InstancesView | undefined): boolean {
   if (!view) return false;
   return view.instances.some((instance) => TRANSITIONAL.has(instance.status ?? '')) || view.purchases.some((purchase) => purchase.state !== 'running' && purchase.state !== 'failed');
 }
@@ -50,7 +50,7 @@ export const useGatewaysStore = create<GatewaysStoreState>()((set, get) => ({
   async load() {
     if (!subscribed) {
       subscribed = true;
-      host().on('agw:gateways.purchase', () => void get().load());
+      host().on('agw:instances.purchase', () => void get().load());
       host().on('agw:cloud.connection', () => {
         set({ context: undefined, view: undefined });
         void get().load();
@@ -58,7 +58,7 @@ export const useGatewaysStore = create<GatewaysStoreState>()((set, get) => ({
     }
     set({ loading: true });
     try {
-      set({ view: await host().gateways.list(), loading: false, error: undefined });
+      set({ view: await host().instances.list(), loading: false, error: undefined });
     } catch (error) {
       set({ loading: false, error: toHostError(error).message });
     }
@@ -67,32 +67,32 @@ export const useGatewaysStore = create<GatewaysStoreState>()((set, get) => ({
 
   async loadContext() {
     try {
-      set({ context: await host().gateways.context(), contextError: undefined });
+      set({ context: await host().instances.context(), contextError: undefined });
     } catch (error) {
       set({ contextError: toHostError(error).message });
     }
   },
 
   async buy(request, token) {
-    const progress = await host().gateways.buy({ request, token });
+    const progress = await host().instances.buy({ request, token });
     await get().load();
     return progress;
   },
 
   async retryPurchase(token) {
-    const progress = await host().gateways.retryPurchase({ token });
+    const progress = await host().instances.retryPurchase({ token });
     await get().load();
     return progress;
   },
 
   async modify(instanceId, change, token) {
-    const instance = await host().gateways.modify({ instanceId, change, token });
+    const instance = await host().instances.modify({ instanceId, change, token });
     await get().load();
     return instance;
   },
 
   async remove(instanceId, confirmation) {
-    await host().gateways.delete({ instanceId, confirmation });
+    await host().instances.delete({ instanceId, confirmation });
     await get().load();
   },
 }));

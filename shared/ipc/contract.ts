@@ -24,7 +24,7 @@ import type {
   SyncJobView,
   SyncLogEntry,
 } from './cloud-views';
-import type { GatewayInstanceView, GatewaysView, PurchaseCheck, PurchaseContext, PurchaseProgress } from './gateway-views';
+import type { InstanceView, InstancesView, PurchaseCheck, PurchaseContext, PurchaseProgress } from './instance-views';
 
 export const CHANNEL_PREFIX = 'agw:';
 
@@ -409,29 +409,29 @@ export const CALLS = {
   },
 
   /** The region's gateway instances (of the cloud in force), the quota, and purchases in progress. */
-  'agw:gateways.list': { request: z.tuple([]), response: {} as GatewaysView },
+  'agw:instances.list': { request: z.tuple([]), response: {} as InstancesView },
   /** One instance with the API groups bound to it. */
-  'agw:gateways.show': { request: z.tuple([z.object({ instanceId: InstanceId })]), response: {} as GatewayInstanceView },
+  'agw:instances.show': { request: z.tuple([z.object({ instanceId: InstanceId })]), response: {} as InstanceView },
   /** What the region offers for a purchase (zones, VPCs, vSwitches with free IPs, security groups with rules, EIPs, instance count). */
-  'agw:gateways.context': { request: z.tuple([]), response: {} as PurchaseContext },
+  'agw:instances.context': { request: z.tuple([]), response: {} as PurchaseContext },
   /** Every finding of a purchase against the region as it is now; buys nothing. */
-  'agw:gateways.check': { request: z.tuple([PurchaseRequestSchema]), response: {} as PurchaseCheck },
+  'agw:instances.check': { request: z.tuple([PurchaseRequestSchema]), response: {} as PurchaseCheck },
   /**
    * Buys, refusing on a blocker. `token` (one per purchase, kept by the UI until it ends) makes a
    * retry return the same instance instead of buying another. The host then follows the purchase
    * to RUNNING and sets the maintenance window; progress comes in `list` and as events.
    */
-  'agw:gateways.buy': { request: z.tuple([z.object({ request: PurchaseRequestSchema, token: Token })]), response: {} as PurchaseProgress },
+  'agw:instances.buy': { request: z.tuple([z.object({ request: PurchaseRequestSchema, token: Token })]), response: {} as PurchaseProgress },
   /**
    * Looks again at a purchase that failed after it may have bought something (`canRetry`): sends
    * the recorded CreateInstance again with its own token (the cloud answers with the same gateway),
    * or follows the instance it made. Never a new purchase.
    */
-  'agw:gateways.retryPurchase': { request: z.tuple([z.object({ token: Token })]), response: {} as PurchaseProgress },
+  'agw:instances.retryPurchase': { request: z.tuple([z.object({ token: Token })]), response: {} as PurchaseProgress },
   /** Changes what may change (name, description, maintenance window, security group, EIP, outbound bandwidth, spec), refusing on a blocker. */
-  'agw:gateways.modify': { request: z.tuple([z.object({ instanceId: InstanceId, change: InstanceChangeSchema, token: Token.optional() })]), response: {} as GatewayInstanceView },
+  'agw:instances.modify': { request: z.tuple([z.object({ instanceId: InstanceId, change: InstanceChangeSchema, token: Token.optional() })]), response: {} as InstanceView },
   /** Deletes an instance; `confirmation` must be its name. Refused while API groups are bound to it. */
-  'agw:gateways.delete': { request: z.tuple([z.object({ instanceId: InstanceId, confirmation: z.string().max(100) })]), response: {} as GatewayInstanceView },
+  'agw:instances.delete': { request: z.tuple([z.object({ instanceId: InstanceId, confirmation: z.string().max(100) })]), response: {} as InstanceView },
 } as const;
 
 export type CallChannel = keyof typeof CALLS;
@@ -455,7 +455,7 @@ export interface Events {
   /** The connection in force changed (another profile, demo mode, the offline cloud reset). */
   'agw:cloud.connection': CloudConnectionView;
   /** A purchase the host follows moved on (submitted, creating, running, failed). */
-  'agw:gateways.purchase': PurchaseProgress;
+  'agw:instances.purchase': PurchaseProgress;
 }
 export type EventChannel = keyof Events;
 // Written as a record so that the compiler refuses an event of Events missing here (it would never be forwarded).
@@ -467,7 +467,7 @@ const EVENT_CHANNEL_SET: Record<EventChannel, true> = {
   'agw:gateway.log': true,
   'agw:cloud.job': true,
   'agw:cloud.connection': true,
-  'agw:gateways.purchase': true,
+  'agw:instances.purchase': true,
 };
 export const EVENT_CHANNELS = Object.keys(EVENT_CHANNEL_SET) as EventChannel[];
 

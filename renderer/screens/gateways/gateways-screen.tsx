@@ -19,7 +19,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import AddCircleOutline from '@mui/icons-material/AddCircleOutlineOutlined';
 import Refresh from '@mui/icons-material/Refresh';
-import type { GatewayInstanceView, PurchaseProgress } from '../../../shared/ipc/gateway-views';
+import type { InstanceView, PurchaseProgress } from '../../../shared/ipc/instance-views';
 import { editionOfSpec } from '../../../shared/purchase';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
@@ -148,7 +148,7 @@ export function StatusChip({ status }: { status?: string }) {
   return <Chip size="small" label={status ?? 'unknown'} color={color} icon={status && status !== 'RUNNING' ? <CircularProgress size={12} color="inherit" /> : undefined} />;
 }
 
-function InstanceTable({ instances, onOpen }: { instances: GatewayInstanceView[]; onOpen: (instanceId: string) => void }) {
+function InstanceTable({ instances, onOpen }: { instances: InstanceView[]; onOpen: (instanceId: string) => void }) {
   return (
     <Paper variant="outlined">
       <Table size="small" aria-label="Gateways">

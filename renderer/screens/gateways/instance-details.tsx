@@ -25,7 +25,7 @@ import Typography from '@mui/material/Typography';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
-import type { GatewayInstanceView } from '../../../shared/ipc/gateway-views';
+import type { InstanceView } from '../../../shared/ipc/instance-views';
 import { DEFAULT_MAINTENANCE_WINDOW, type InstanceChange, SPEC_IDS, blockersOf, checkModify, editionOfSpec, formatCount, specById } from '../../../shared/purchase';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
@@ -35,7 +35,7 @@ import { useUiStore } from '../../data/ui-store';
 import { FindingsList } from './findings-list';
 import { StatusChip } from './gateways-screen';
 
-export function InstanceDetails({ instance, onBack }: { instance: GatewayInstanceView; onBack: () => void }) {
+export function InstanceDetails({ instance, onBack }: { instance: InstanceView; onBack: () => void }) {
   const remove = useGatewaysStore((s) => s.remove);
   const notify = useUiStore((s) => s.notify);
   const [modifying, setModifying] = useState(false);
@@ -147,7 +147,7 @@ export function InstanceDetails({ instance, onBack }: { instance: GatewayInstanc
 }
 
 /** What may change: name, description, maintenance window, spec (ModifyInstanceAttribute, ModifyInstanceSpec). */
-function ModifyDialog({ instance, onClose }: { instance: GatewayInstanceView; onClose: () => void }) {
+function ModifyDialog({ instance, onClose }: { instance: InstanceView; onClose: () => void }) {
   const context = useGatewaysStore((s) => s.context);
   const loadContext = useGatewaysStore((s) => s.loadContext);
   const modify = useGatewaysStore((s) => s.modify);

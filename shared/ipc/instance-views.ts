@@ -6,7 +6,7 @@
  */
 import type { ExistingInstance, Finding, InstanceChange, PurchaseContext, PurchaseRequest } from '../purchase';
 
-export interface GatewayInstanceView extends ExistingInstance {
+export interface InstanceView extends ExistingInstance {
   region: string;
   /** From the purchase record when this app bought it (CreateInstance has no description). */
   description?: string;
@@ -42,9 +42,9 @@ export interface PurchaseProgress {
   canRetry?: boolean;
 }
 
-export interface GatewaysView {
+export interface InstancesView {
   region: string;
-  instances: GatewayInstanceView[];
+  instances: InstanceView[];
   /** Dedicated instances now, and how many the region allows. */
   quota: { used: number; limit: number };
   /** Purchases started from this app that have not ended, or ended in the last hour. */
