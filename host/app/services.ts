@@ -164,7 +164,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:cloud.plan': (request) => cloudConsole.review.plan(request),
     'agw:cloud.apply': (request) => cloudConsole.review.apply(request),
     'agw:cloud.cancel': ({ jobId }) => Promise.resolve(cloudConsole.jobs.cancel(jobId)),
-    'agw:cloud.retry': (request) => cloudConsole.retry.retry(request),
+    'agw:cloud.retry': (request) => cloudConsole.jobRetry.retry(request),
     'agw:cloud.job': async () => cloudConsole.jobs.current(),
     'agw:cloud.syncLog': () => cloudConsole.jobs.log(),
     'agw:cloud.callLog': () => cloud.calls.list(),

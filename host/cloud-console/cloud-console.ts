@@ -40,7 +40,7 @@ export interface CloudConsole {
   review: PlanReview;
   /** The running job (one at a time), cancel, and the sync log of past runs. */
   jobs: SyncJobs;
-  retry: JobRetry;
+  jobRetry: JobRetry;
   stages: CloudStages;
   callTarget: CloudCallTarget;
 }
@@ -59,7 +59,7 @@ export function createCloudConsole(options: CloudConsoleOptions): CloudConsole {
     pull: new CloudPull({ connection, project, jobs, plans }),
     review,
     jobs,
-    retry: new JobRetry({ connection, project, jobs, review, stageJobs }),
+    jobRetry: new JobRetry({ connection, project, jobs, review, stageJobs }),
     stages,
     callTarget: new CloudCallTarget({ connection, project, stages }),
   };
