@@ -8,7 +8,7 @@ import { secretsFileNameFor } from '../../shared/project-file';
 import { type CloudConnection, createCloudConsole, testConnection } from '../cloud-console';
 import type { DemoCloudOptions } from '../cloud-console';
 import type { ForkGateway } from '../gateway-supervisor';
-import { GatewayService } from '../instances';
+import { InstanceService } from '../instances';
 import { createSupervisor, readProjectSecrets } from '../gateway-supervisor';
 import { readAppInfo, type Vault } from '../settings';
 import { CredentialsService } from '../credentials';
@@ -46,7 +46,7 @@ export interface HostServicesOptions {
   /** Options for demo mode's offline cloud (tests and e2e: a fast instance lifecycle). */
   demoSim?: DemoCloudOptions['sim'];
   /** How often a gateway purchase looks at its instance until it runs (default 2 s; tests: less). */
-  gatewayPollMs?: number;
+  instancePollMs?: number;
   /** The host's log (never secrets). */
   log?: (line: string) => void;
 }
@@ -60,7 +60,7 @@ export interface HostServices {
   events: HostEvents;
   workspace: WorkspaceService;
   cloud: CloudConnection;
-  gateways: GatewayService;
+  instances: InstanceService;
   close(): Promise<void>;
 }
 
@@ -98,19 +98,19 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     log: options.log,
   });
   const cloud = cloudConsole.connection;
-  const gateways = new GatewayService({
+  const instances = new InstanceService({
     dataDir,
     openCloud: async () => {
       const session = await cloud.session();
       return { key: session.view.profileKey, region: session.view.region, client: session.client };
     },
     onPurchase: (progress) => events.emit('agw:instances.purchase', progress),
-    pollMs: options.gatewayPollMs,
+    pollMs: options.instancePollMs,
     calls: cloud.calls,
     log: options.log,
   });
   // Purchases the app was following when it stopped go on (buying was asked for; CreateInstance's Token keeps a resend from buying twice).
-  void gateways.resume().catch((error: unknown) => options.log?.(`gateway purchases: could not pick them up again: ${(error as Error).message}`));
+  void instances.resume().catch((error: unknown) => options.log?.(`gateway purchases: could not pick them up again: ${(error as Error).message}`));
   const debug = new DebugService({
     gatewayStatus: () => gateway.status(),
     cloudTarget: (group) => cloudConsole.callTarget.address(group),
@@ -171,21 +171,21 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'agw:cloud.callRun': (request) => cloud.calls.get(request.runId),
     'agw:cloud.stages': () => cloudConsole.stages.view(),
     'agw:cloud.stageAction': (request) => cloudConsole.stages.act(request),
-    'agw:instances.list': () => gateways.list(),
-    'agw:instances.show': ({ instanceId }) => gateways.show(instanceId),
-    'agw:instances.context': () => gateways.context(),
-    'agw:instances.check': (request) => gateways.check(request),
-    'agw:instances.buy': (request) => gateways.buy(request),
-    'agw:instances.retryPurchase': (request) => gateways.retryPurchase(request),
-    'agw:instances.modify': (request) => gateways.modify(request),
-    'agw:instances.delete': (request) => gateways.delete(request),
+    'agw:instances.list': () => instances.list(),
+    'agw:instances.show': ({ instanceId }) => instances.show(instanceId),
+    'agw:instances.context': () => instances.context(),
+    'agw:instances.check': (request) => instances.check(request),
+    'agw:instances.buy': (request) => instances.buy(request),
+    'agw:instances.retryPurchase': (request) => instances.retryPurchase(request),
+    'agw:instances.modify': (request) => instances.modify(request),
+    'agw:instances.delete': (request) => instances.delete(request),
   };
   const close = async () => {
     stopFollowingProject();
     // The gateway process must not outlive the app.
     await gateway.close();
     // Purchases stop being followed before demo mode's offline cloud goes away; they go on at the next start.
-    await gateways.close();
+    await instances.close();
     await cloud.close();
     await workspace.close();
   };
@@ -194,5 +194,5 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     files.grant(resolveUserPath(path));
     return dispatcher.dispatch('agw:project.open', [path]);
   };
-  return { handlers, dispatcher, openChosen, events, workspace, cloud, gateways, close };
+  return { handlers, dispatcher, openChosen, events, workspace, cloud, instances, close };
 }

@@ -4,7 +4,7 @@ import { cloudSimCommand } from './cloud-sim-command';
 import type { CliCommand } from './command';
 import { deployCommand } from './deploy-command';
 import { formatCommand } from './format-command';
-import { gatewayCommand } from './gateway-command';
+import { instanceCommand } from './instance-command';
 import { planCommand } from './plan-command';
 import { pullCommand } from './pull-command';
 import { rollbackCommand } from './rollback-command';
@@ -21,5 +21,5 @@ export const COMMANDS: CliCommand[] = [
   applyCommand,
   deployCommand,
   rollbackCommand,
-  gatewayCommand,
+  instanceCommand,
 ];

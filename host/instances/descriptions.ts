@@ -17,7 +17,7 @@ function isDescriptionsFile(value: unknown): value is DescriptionsFile {
   return typeof descriptions === 'object' && descriptions !== null && !Array.isArray(descriptions);
 }
 
-export class GatewayDescriptions {
+export class InstanceDescriptions {
   private readonly file: JsonFile<DescriptionsFile>;
 
   constructor(dataDir: string) {

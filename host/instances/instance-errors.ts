@@ -1,5 +1,5 @@
 /**
- * How gateway operations fail: a rule's blockers (with the findings, so the CLI can list them),
+ * How instance operations fail: a rule's blockers (with the findings, so the CLI can list them),
  * a cloud failure turned into the host's CLOUD_FAILED, and whether a failed write may have been
  * done all the same.
  */
@@ -9,7 +9,7 @@ import { CloudError, adviceFor } from '../cloud';
 import { HostError } from '../base/host-error';
 
 /** A purchase or change that a shared/purchase rule refuses; the message has every blocker's sentence. */
-export class GatewayBlocked extends HostError {
+export class InstanceBlocked extends HostError {
   constructor(
     readonly findings: Finding[],
     lead: string,

@@ -25,7 +25,7 @@ let services: HostServices;
 type Outcome = { ok: boolean; error?: { code: string; message: string }; result?: unknown };
 
 async function start(): Promise<HostServices> {
-  return createHostServices({ dataDir: join(dir, 'data'), mode: 'browser', demoSim: { instanceDelayMs: INSTANCE_DELAY_MS }, gatewayPollMs: POLL_MS });
+  return createHostServices({ dataDir: join(dir, 'data'), mode: 'browser', demoSim: { instanceDelayMs: INSTANCE_DELAY_MS }, instancePollMs: POLL_MS });
 }
 
 function outcome(channel: string, ...args: unknown[]): Promise<Outcome> {

@@ -22,17 +22,17 @@ import {
 } from '../../shared/purchase';
 import type { CallLog } from '../cloud';
 import { HostError } from '../base/host-error';
-import { GatewayDescriptions } from './descriptions';
-import { type GatewayCloud, type OpenGatewayCloud, withCloud } from './instance-cloud';
-import { GatewayBlocked, toHostError } from './instance-errors';
+import { InstanceDescriptions } from './descriptions';
+import { type InstanceCloud, type OpenInstanceCloud, withCloud } from './instance-cloud';
+import { InstanceBlocked, toHostError } from './instance-errors';
 import { type InstanceAttribute, boundGroups, countDedicated, describeInstance, describeInstances, existingInstanceOf, instanceView, isDedicated } from './instances';
 import { readPurchaseContext } from './purchase-context';
 import { PurchaseTracker } from './purchases';
 
-export interface GatewayServiceOptions {
+export interface InstanceServiceOptions {
   /** Where purchases and descriptions are kept. */
   dataDir: string;
-  openCloud: OpenGatewayCloud;
+  openCloud: OpenInstanceCloud;
   /** Told when a purchase moves on (the host emits `agw:instances.purchase`; the CLI prints it). */
   onPurchase?: (progress: PurchaseProgress) => void;
   /** How often a purchase looks at its instance (default 2 s). */
@@ -43,12 +43,12 @@ export interface GatewayServiceOptions {
   log?: (line: string) => void;
 }
 
-export class GatewayService {
+export class InstanceService {
   readonly purchases: PurchaseTracker;
-  private readonly descriptions: GatewayDescriptions;
+  private readonly descriptions: InstanceDescriptions;
 
-  constructor(private readonly options: GatewayServiceOptions) {
-    this.descriptions = new GatewayDescriptions(options.dataDir);
+  constructor(private readonly options: InstanceServiceOptions) {
+    this.descriptions = new InstanceDescriptions(options.dataDir);
     this.purchases = new PurchaseTracker({
       dataDir: options.dataDir,
       openCloud: options.openCloud,
@@ -129,7 +129,7 @@ export class GatewayService {
       const instance = await this.changeable(cloud, instanceId);
       const existing = existingInstanceOf(instance);
       const findings = checkModify(existing, change, await readPurchaseContext(cloud.client));
-      if (hasBlockers(findings)) throw new GatewayBlocked(findings, `Not changing gateway ${instanceId}:`);
+      if (hasBlockers(findings)) throw new InstanceBlocked(findings, `Not changing gateway ${instanceId}:`);
 
       const attributes = instanceAttributeParams(change, existing.name);
       // Attributes first: a spec change leaves the instance MODIFYING, and they need it RUNNING.
@@ -173,19 +173,19 @@ export class GatewayService {
     await this.purchases.close();
   }
 
-  private async view(cloud: GatewayCloud, instanceId: string): Promise<InstanceView> {
+  private async view(cloud: InstanceCloud, instanceId: string): Promise<InstanceView> {
     const instance = await this.find(cloud, instanceId);
     const [groups, description] = await Promise.all([boundGroups(cloud.client, instanceId), this.descriptions.get(instanceId)]);
     return instanceView(instance, cloud.region, groups.get(instanceId) ?? [], description);
   }
 
-  private async find(cloud: GatewayCloud, instanceId: string): Promise<InstanceAttribute> {
+  private async find(cloud: InstanceCloud, instanceId: string): Promise<InstanceAttribute> {
     const instance = await describeInstance(cloud.client, instanceId);
     if (!instance) throw new HostError('NOT_FOUND', `There is no gateway ${instanceId} in ${cloud.region} (DescribeInstances lists none); check the id in the gateway list.`);
     return instance;
   }
 
-  private async changeable(cloud: GatewayCloud, instanceId: string): Promise<InstanceAttribute> {
+  private async changeable(cloud: InstanceCloud, instanceId: string): Promise<InstanceAttribute> {
     const instance = await this.find(cloud, instanceId);
     if (!isDedicated(instance)) refuseShared(instance.InstanceType ?? '', instanceId);
     return instance;
@@ -196,7 +196,7 @@ export class GatewayService {
     return this.options.calls ? this.options.calls.run({ title, kind, source: 'console', ...(profileKey ? { profileKey } : {}) }, work) : work();
   }
 
-  private async withCloud<T>(work: (cloud: GatewayCloud) => Promise<T>): Promise<T> {
+  private async withCloud<T>(work: (cloud: InstanceCloud) => Promise<T>): Promise<T> {
     try {
       return await withCloud(this.options.openCloud, work);
     } catch (error) {
@@ -208,7 +208,7 @@ export class GatewayService {
 /** Why `view` cannot be deleted now, if it cannot: API groups still on it, or a transition under way. */
 export function deleteRefusal(view: InstanceView): HostError | undefined {
   const findings = checkDelete(view);
-  return hasBlockers(findings) ? new GatewayBlocked(findings, `Not deleting gateway ${view.name} (${view.instanceId}):`) : undefined;
+  return hasBlockers(findings) ? new InstanceBlocked(findings, `Not deleting gateway ${view.name} (${view.instanceId}):`) : undefined;
 }
 
 function refuseShared(instanceType: string, instanceId: string): void {

@@ -1,5 +1,5 @@
 /**
- * A purchase sends only what the API declares: the host's GatewayService buys, changes and deletes
+ * A purchase sends only what the API declares: the host's InstanceService buys, changes and deletes
  * a gateway in the offline cloud, which notes the parameter names each call brought over the wire;
  * each action's names are held to its request model in the official SDK packages (`names()` of
  * `@alicloud/cloudapi20160714` CreateInstanceRequest and the rest; docs/gateways.md "What is
@@ -30,7 +30,7 @@ import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { createCloudClient } from '../cloud/client';
 import type { CloudProduct } from '../../shared/cloud/products';
-import { GatewayService } from './instance-service';
+import { InstanceService } from './instance-service';
 
 /** What the RPC protocol adds to every call (reference §1.2 as docs/offline-cloud.md records it), and RegionId, which the client adds only where one endpoint serves every region. */
 const COMMON = new Set(['Action', 'Version', 'Format', 'Timestamp', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'AccessKeyId', 'Signature', 'RegionId']);
@@ -81,13 +81,13 @@ function split(name: string): { field: string; key?: string } {
 
 let dir: string;
 let sim: CloudSim;
-let service: GatewayService;
+let service: InstanceService;
 const received: Received[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'apigw-purchase-wire-'));
   sim = await startCloudSim({ modules: noting(defaultActionModules({ instanceDelayMs: 50 }), received) });
-  service = new GatewayService({
+  service = new InstanceService({
     dataDir: dir,
     pollMs: 20,
     openCloud: async () => ({ key: 'endpoint/cn-hangzhou', region: 'cn-hangzhou', client: createCloudClient({ region: 'cn-hangzhou', endpoint: sim.url, credentials: DEMO_ACCOUNT }) }),

@@ -26,9 +26,9 @@ import {
 } from '../../shared/purchase';
 import { currentCallRun, holdCallRun } from '../cloud';
 import { HostError } from '../base/host-error';
-import type { GatewayDescriptions } from './descriptions';
-import type { GatewayCloud, OpenGatewayCloud } from './instance-cloud';
-import { GatewayBlocked, failureOf, outcomeUnknown, toHostError } from './instance-errors';
+import type { InstanceDescriptions } from './descriptions';
+import type { InstanceCloud, OpenInstanceCloud } from './instance-cloud';
+import { InstanceBlocked, failureOf, outcomeUnknown, toHostError } from './instance-errors';
 import { describeInstance } from './instances';
 import { JsonFile } from '../base/json-file';
 import { readPurchaseContext } from './purchase-context';
@@ -47,7 +47,7 @@ const MISSES_BEFORE_GONE = 5;
 /** One purchase as kept on disk. */
 export interface PurchaseRecord {
   token: string;
-  /** The cloud and region it was bought in (GatewayCloud.key). */
+  /** The cloud and region it was bought in (InstanceCloud.key). */
   cloudKey: string;
   name: string;
   region: string;
@@ -77,8 +77,8 @@ function isPurchasesFile(value: unknown): value is PurchasesFile {
 
 export interface PurchaseTrackerOptions {
   dataDir: string;
-  openCloud: OpenGatewayCloud;
-  descriptions: GatewayDescriptions;
+  openCloud: OpenInstanceCloud;
+  descriptions: InstanceDescriptions;
   /** Told at every step and every look at the instance. */
   onProgress?: (progress: PurchaseProgress) => void;
   /** How often the instance is looked at while it is being built (default DEFAULT_POLL_MS). */
@@ -151,16 +151,16 @@ export class PurchaseTracker {
 
   /**
    * Buys `request` with `token`, or answers the purchase the token already stands for. Refuses
-   * (GatewayBlocked) when checkPurchase finds a blocker in the region as it is now. Answers once
+   * (InstanceBlocked) when checkPurchase finds a blocker in the region as it is now. Answers once
    * CreateInstance has answered; the purchase is then followed in the background.
    */
   /** `request` may be left out only for a purchase already known (a retry resends what was recorded). */
-  buy(cloud: GatewayCloud, request: PurchaseRequest | undefined, token: string): Promise<BuyOutcome> {
+  buy(cloud: InstanceCloud, request: PurchaseRequest | undefined, token: string): Promise<BuyOutcome> {
     return this.exclusive(idOf(cloud.key, token), () => this.submit(cloud, request, token));
   }
 
   /** Looks again at a known purchase that may have bought something; refuses anything else (it would need the form again). */
-  retry(cloud: GatewayCloud, token: string): Promise<BuyOutcome> {
+  retry(cloud: InstanceCloud, token: string): Promise<BuyOutcome> {
     return this.buy(cloud, undefined, token);
   }
 
@@ -174,13 +174,13 @@ export class PurchaseTracker {
   }
 
   /** Picks up this cloud's unfinished purchases that nothing follows: a purchase being sent when the app stopped is sent again. */
-  resume(cloud?: GatewayCloud): Promise<void> {
+  resume(cloud?: InstanceCloud): Promise<void> {
     const run = this.pickUp(cloud).finally(() => this.resuming.delete(run));
     this.resuming.add(run);
     return run;
   }
 
-  private async pickUp(cloud: GatewayCloud | undefined): Promise<void> {
+  private async pickUp(cloud: InstanceCloud | undefined): Promise<void> {
     const unfinished = (await this.records()).filter((record) => UNFINISHED.has(record.state) && !this.busy(idOf(record.cloudKey, record.token)));
     if (unfinished.length === 0 || this.stopping.signal.aborted) return;
     const own = cloud === undefined;
@@ -218,7 +218,7 @@ export class PurchaseTracker {
     return this.sending.has(id) || this.following.has(id);
   }
 
-  private async submit(cloud: GatewayCloud, request: PurchaseRequest | undefined, token: string): Promise<BuyOutcome> {
+  private async submit(cloud: InstanceCloud, request: PurchaseRequest | undefined, token: string): Promise<BuyOutcome> {
     const known = await this.record(cloud.key, token);
     if (known && standsForPurchase(known)) {
       if (known.state === 'submitting' || (known.state === 'failed' && !known.instanceId)) return this.resend(cloud, known);
@@ -234,7 +234,7 @@ export class PurchaseTracker {
 
     const context = await readPurchaseContext(cloud.client);
     const findings = checkPurchase(request, context);
-    if (hasBlockers(findings)) throw new GatewayBlocked(findings, `Not buying gateway "${request.name}":`);
+    if (hasBlockers(findings)) throw new InstanceBlocked(findings, `Not buying gateway "${request.name}":`);
     const record: PurchaseRecord = {
       token,
       cloudKey: cloud.key,
@@ -252,14 +252,14 @@ export class PurchaseTracker {
     return { progress: await this.send(cloud, record), known: false };
   }
 
-  private async resend(cloud: GatewayCloud, record: PurchaseRecord): Promise<BuyOutcome> {
+  private async resend(cloud: InstanceCloud, record: PurchaseRecord): Promise<BuyOutcome> {
     Object.assign(record, { state: 'submitting', failure: undefined, endedAt: undefined, message: `Sending the purchase of ${record.name} again with the same token (CreateInstance): the first answer was lost` });
     await this.save(record);
     this.report(record);
     return { progress: await this.send(cloud, record), known: true };
   }
 
-  private async send(cloud: GatewayCloud, record: PurchaseRecord): Promise<PurchaseProgress> {
+  private async send(cloud: InstanceCloud, record: PurchaseRecord): Promise<PurchaseProgress> {
     let instanceId: string;
     try {
       // Declared fields only, also for a record an older version made (docs/gateways.md "What is sent").
@@ -363,7 +363,7 @@ export class PurchaseTracker {
     }
   }
 
-  private async configure(cloud: GatewayCloud, record: PurchaseRecord): Promise<void> {
+  private async configure(cloud: InstanceCloud, record: PurchaseRecord): Promise<void> {
     const window = record.maintenance;
     if (window) {
       try {

@@ -9,10 +9,10 @@ import type { PurchaseContext, PurchaseRequest } from '../../shared/purchase';
 import { createCloudClient } from '../cloud/client';
 import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
-import { GatewayService } from '../instances/instance-service';
+import { InstanceService } from '../instances/instance-service';
 import { readPurchaseContext } from '../instances/purchase-context';
 import type { CliIo } from './cli-io';
-import { Flags, GATEWAY_OPTIONS } from './gateway-command-args';
+import { Flags, INSTANCE_OPTIONS } from './instance-command-args';
 import { runCli } from './main';
 import { isolateCredentialEnv } from './testing/credential-env';
 
@@ -63,7 +63,7 @@ const DEMO_KEYS = { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO
 
 /** The request the purchase flags stand for, as the CLI reads them. */
 function requestOf(flags: string[]): PurchaseRequest {
-  const parsed = parseArgs({ args: flags, options: GATEWAY_OPTIONS, strict: true });
+  const parsed = parseArgs({ args: flags, options: INSTANCE_OPTIONS, strict: true });
   return new Flags('buy', parsed.values).purchaseRequest();
 }
 
@@ -176,7 +176,7 @@ describe('apigw-studio gateway check and buy', () => {
     await sim.close();
     sim = await startCloudSim({ instanceDelayMs: 1_500 });
     const token = 'cli-token-0001';
-    const service = new GatewayService({
+    const service = new InstanceService({
       dataDir: join(dir, 'data'),
       openCloud: async () => ({ key: 'endpoint/cn-hangzhou', region: 'cn-hangzhou', client: createCloudClient({ region: 'cn-hangzhou', endpoint: sim.url, credentials: DEMO_KEYS }) }),
     });

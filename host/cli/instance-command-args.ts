@@ -10,8 +10,8 @@ import { EXIT } from './cli-io';
 import type { CommandContext } from './command';
 import { CommandFailure } from './sync-session';
 
-export const GATEWAY_VERBS = ['list', 'show', 'check', 'buy', 'modify', 'delete'] as const;
-export type GatewayVerb = (typeof GATEWAY_VERBS)[number];
+export const INSTANCE_VERBS = ['list', 'show', 'check', 'buy', 'modify', 'delete'] as const;
+export type InstanceVerb = (typeof INSTANCE_VERBS)[number];
 
 const CONNECTION = ['region', 'profile', 'endpoint', 'data', 'json', 'verbose'];
 const PURCHASE = ['name', 'description', 'edition', 'spec', 'subnet', 'vpc', 'security-group', 'public-groups', 'maintenance', 'billing', 'duration', 'cycle', 'https-policy', 'instance-cidr'];
@@ -23,7 +23,7 @@ const INTERNET_PER_GROUP = 'internet access is per API group: switch it on in th
  * Flags of earlier versions that stood for parameters Alibaba Cloud does not have (docs/gateways.md
  * "What is sent"): still parsed, so that passing one says why it is gone instead of "unknown option".
  */
-const NOT_IN_THE_API: Record<string, (verb: GatewayVerb) => string | undefined> = {
+const NOT_IN_THE_API: Record<string, (verb: InstanceVerb) => string | undefined> = {
   eip: () => `--eip: Alibaba Cloud has no EIP on a dedicated instance; ${INTERNET_PER_GROUP}.`,
   bandwidth: () =>
     `--bandwidth: Alibaba Cloud has no bandwidth setting on a dedicated instance (its outbound Internet bandwidth comes with the spec, e.g. 100 Mbit/s for api.s1.small; --edition/--spec pick it); ${INTERNET_PER_GROUP}.`,
@@ -34,7 +34,7 @@ const NOT_IN_THE_API: Record<string, (verb: GatewayVerb) => string | undefined> 
 };
 
 /** The flags each verb takes, besides the connection's. */
-const FLAGS: Record<GatewayVerb, string[]> = {
+const FLAGS: Record<InstanceVerb, string[]> = {
   list: [],
   show: [],
   check: PURCHASE,
@@ -43,7 +43,7 @@ const FLAGS: Record<GatewayVerb, string[]> = {
   delete: ['yes', 'poll'],
 };
 
-export const GATEWAY_OPTIONS: ParseArgsConfig['options'] = {
+export const INSTANCE_OPTIONS: ParseArgsConfig['options'] = {
   region: { type: 'string' },
   profile: { type: 'string' },
   endpoint: { type: 'string' },
@@ -76,12 +76,12 @@ export function usage(verb: string, message: string): CommandFailure {
   return new CommandFailure(EXIT.usage, `apigw-studio gateway${verb ? ` ${verb}` : ''}: ${message}`);
 }
 
-export function isGatewayVerb(value: string | undefined): value is GatewayVerb {
-  return (GATEWAY_VERBS as readonly string[]).includes(value ?? '');
+export function isInstanceVerb(value: string | undefined): value is InstanceVerb {
+  return (INSTANCE_VERBS as readonly string[]).includes(value ?? '');
 }
 
 /** Refuses flags the verb does not take, so a typo or a misplaced flag is not silently ignored. */
-export function checkFlags(verb: GatewayVerb, values: CommandContext['values']): void {
+export function checkFlags(verb: InstanceVerb, values: CommandContext['values']): void {
   for (const [name, why] of Object.entries(NOT_IN_THE_API)) {
     const message = values[name] !== undefined ? why(verb) : undefined;
     if (message) throw usage(verb, message);
@@ -93,7 +93,7 @@ export function checkFlags(verb: GatewayVerb, values: CommandContext['values']):
 
 export class Flags {
   constructor(
-    private readonly verb: GatewayVerb,
+    private readonly verb: InstanceVerb,
     private readonly values: CommandContext['values'],
   ) {}
 
@@ -220,7 +220,7 @@ export class Flags {
   }
 }
 
-export const GATEWAY_HELP = [
+export const INSTANCE_HELP = [
   'Verbs:',
   '  list                      The region\'s gateways: id, name, spec, status, zones; the quota; purchases under way',
   '  show ID                   One gateway in detail, with the API groups on it',

@@ -1,38 +1,39 @@
 /**
  * `apigw-studio gateway list|show|check|buy|modify|delete`: dedicated gateways from the command
- * line, through the same GatewayService the console uses (so the same rules, the same purchase
- * records, the same token guarantees). See docs/gateways.md.
+ * line, through the same InstanceService the console uses (so the same rules, the same purchase
+ * records, the same token guarantees). See docs/gateways.md. The command's word stays `gateway`,
+ * what its users call these; in code they are instances, apart from the local gateway.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InstanceView, PurchaseProgress } from '../../shared/ipc/instance-views';
 import { type Finding, type PurchaseRequest, hasBlockers, specLabel } from '../../shared/purchase';
-import { DEFAULT_POLL_MS, deleteRefusal, GatewayBlocked } from '../instances';
+import { DEFAULT_POLL_MS, deleteRefusal, InstanceBlocked } from '../instances';
 import { HostError } from '../base/host-error';
 import { EXIT } from './cli-io';
 import type { CliCommand, CommandContext } from './command';
-import { Flags, GATEWAY_HELP, GATEWAY_OPTIONS, GATEWAY_VERBS, type GatewayVerb, checkFlags, isGatewayVerb, usage } from './gateway-command-args';
-import { findingLines, listLines, showLines } from './gateway-command-output';
-import { type GatewayCli, ask, openGatewayCli } from './gateway-command-session';
+import { Flags, INSTANCE_HELP, INSTANCE_OPTIONS, INSTANCE_VERBS, type InstanceVerb, checkFlags, isInstanceVerb, usage } from './instance-command-args';
+import { findingLines, listLines, showLines } from './instance-command-output';
+import { type InstanceCli, ask, openInstanceCli } from './instance-command-session';
 import { runSyncCommand } from './sync-session';
 
 /** A waiting line is repeated at most this often when nothing changes. */
 const REPEAT_WAITING_MS = 10_000;
 
-export const gatewayCommand: CliCommand = {
+export const instanceCommand: CliCommand = {
   name: 'gateway',
-  args: `<${GATEWAY_VERBS.join('|')}> [ID] --region R`,
+  args: `<${INSTANCE_VERBS.join('|')}> [ID] --region R`,
   summary: 'Buy, list, change and delete dedicated gateways (API Gateway instances)',
-  options: GATEWAY_OPTIONS,
-  optionHelp: GATEWAY_HELP,
+  options: INSTANCE_OPTIONS,
+  optionHelp: INSTANCE_HELP,
   run(context) {
     const verb = context.positionals[0];
-    return runSyncCommand(isGatewayVerb(verb) ? `gateway ${verb}` : 'gateway', context, async () => {
-      if (!isGatewayVerb(verb)) throw usage('', verb === undefined ? `which? give one of ${GATEWAY_VERBS.join(', ')}` : `"${verb}" is not a gateway command; give one of ${GATEWAY_VERBS.join(', ')}`);
+    return runSyncCommand(isInstanceVerb(verb) ? `gateway ${verb}` : 'gateway', context, async () => {
+      if (!isInstanceVerb(verb)) throw usage('', verb === undefined ? `which? give one of ${INSTANCE_VERBS.join(', ')}` : `"${verb}" is not a gateway command; give one of ${INSTANCE_VERBS.join(', ')}`);
       checkFlags(verb, context.values);
       const flags = new Flags(verb, context.values);
       const instanceId = instanceArgument(verb, context);
-      const cli = await openGatewayCli(verb, context.io, flags);
+      const cli = await openInstanceCli(verb, context.io, flags);
       try {
         return await VERBS[verb](cli, flags, instanceId);
       } finally {
@@ -42,9 +43,9 @@ export const gatewayCommand: CliCommand = {
   },
 };
 
-const TAKES_ID: ReadonlySet<GatewayVerb> = new Set(['show', 'modify', 'delete']);
+const TAKES_ID: ReadonlySet<InstanceVerb> = new Set(['show', 'modify', 'delete']);
 
-function instanceArgument(verb: GatewayVerb, context: CommandContext): string {
+function instanceArgument(verb: InstanceVerb, context: CommandContext): string {
   const rest = context.positionals.slice(1);
   if (TAKES_ID.has(verb)) {
     if (rest.length !== 1) throw usage(verb, `give the gateway's id, e.g. apigw-studio gateway ${verb} apigateway-cn-abc123 --region cn-hangzhou`);
@@ -54,9 +55,9 @@ function instanceArgument(verb: GatewayVerb, context: CommandContext): string {
   return '';
 }
 
-type Verb = (cli: GatewayCli, flags: Flags, instanceId: string) => Promise<number>;
+type Verb = (cli: InstanceCli, flags: Flags, instanceId: string) => Promise<number>;
 
-const VERBS: Record<GatewayVerb, Verb> = {
+const VERBS: Record<InstanceVerb, Verb> = {
   async list(cli) {
     const view = await cli.service.list();
     for (const line of cli.json ? [JSON.stringify(view, null, 2)] : listLines(view)) cli.io.out(line);
@@ -106,7 +107,7 @@ const VERBS: Record<GatewayVerb, Verb> = {
     try {
       await cli.service.buy({ request, token });
     } catch (error) {
-      if (error instanceof GatewayBlocked) {
+      if (error instanceof InstanceBlocked) {
         printFindings(cli, 'The region changed since the check:', error.findings);
         cli.io.err('apigw-studio gateway buy: not buying: fix the blockers above.');
         return EXIT.problems;
@@ -155,7 +156,7 @@ const VERBS: Record<GatewayVerb, Verb> = {
 };
 
 /** Before a change: on stderr when they refuse it, else as progress. */
-function printFindings(cli: GatewayCli, title: string, findings: readonly Finding[]): void {
+function printFindings(cli: InstanceCli, title: string, findings: readonly Finding[]): void {
   const lines = [title, ...findingLines(findings)];
   for (const line of lines) {
     if (hasBlockers(findings)) cli.io.err(line);
@@ -170,7 +171,7 @@ function describePurchase(request: PurchaseRequest, region: string): string {
 }
 
 /** Prints a purchase's steps: each new state or instance status at once, an unchanged wait now and then. */
-function progressPrinter(cli: GatewayCli, token: string): (progress: PurchaseProgress) => void {
+function progressPrinter(cli: InstanceCli, token: string): (progress: PurchaseProgress) => void {
   let last = '';
   let lastAt = 0;
   return (progress) => {
@@ -184,7 +185,7 @@ function progressPrinter(cli: GatewayCli, token: string): (progress: PurchasePro
   };
 }
 
-function reportPurchase(cli: GatewayCli, token: string, known: boolean, end: PurchaseProgress | undefined): number {
+function reportPurchase(cli: InstanceCli, token: string, known: boolean, end: PurchaseProgress | undefined): number {
   if (cli.json) cli.io.out(JSON.stringify({ token, known, purchase: end ?? null }, null, 2));
   if (end?.state === 'running') {
     if (!cli.json) cli.io.out(end.message);
@@ -200,7 +201,7 @@ function reportPurchase(cli: GatewayCli, token: string, known: boolean, end: Pur
 }
 
 /** Looks at the gateway until its status is no longer `status`; undefined once it is gone. */
-async function waitWhile(cli: GatewayCli, instanceId: string, status: string, pollMs = DEFAULT_POLL_MS): Promise<InstanceView | undefined> {
+async function waitWhile(cli: InstanceCli, instanceId: string, status: string, pollMs = DEFAULT_POLL_MS): Promise<InstanceView | undefined> {
   const started = Date.now();
   let lastAt = 0;
   for (;;) {
