@@ -8,36 +8,13 @@
  */
 import type { Api, CloudIds, Project, Stage } from '../../shared/model/schema';
 import { apiKey, findDeployment } from '../../shared/model/stages';
-import {
-  type FieldChange,
-  canonicalApi,
-  canonicalApp,
-  canonicalPlugin,
-  canonicalPolicy,
-  cloudApi,
-  cloudGroupFields,
-  cloudPlugin,
-  cloudPolicy,
-  diffFields,
-  groupFields,
-} from '../../shared/sync/canonical';
-import {
-  type AppIds,
-  type CloudParamSet,
-  apiToParams,
-  apiToSendParams,
-  appFromCloud,
-  appToParams,
-  describeApiShape,
-  groupToParams,
-  pluginToParams,
-  policyToParams,
-  specialsFromCloud,
-  specialsToCloud,
-  stageIdsFromCloud,
-} from '../../shared/sync/cloud-mapping';
+import { type FieldChange, canonicalApi, cloudApi, diffFields } from '../../shared/sync/canonical';
+import { type AppIds, type CloudParamSet, apiToParams, apiToSendParams, describeApiShape, stageIdsFromCloud } from '../../shared/sync/cloud-mapping';
 import { type CloudRecord, toCloudTime } from '../../shared/sync/cloud-values';
 import { fingerprint } from '../../shared/sync/fingerprint';
+import { type AnySyncKind, NOT_FOUND_CODES, type ObjectKind, designKey, isObjectKind, syncKind } from '../../shared/sync/kinds';
+import { apiKind } from '../../shared/sync/kinds/api';
+import type { CloudCall } from '../../shared/sync/kinds/kind';
 import { deploymentKey } from '../../shared/sync/plan-deployments';
 import { type PlanLine, objectKey } from '../../shared/sync/plan-types';
 import type { CloudSnapshot } from '../../shared/sync/snapshot';
@@ -48,11 +25,6 @@ import { createOrAdopt } from './create-or-adopt';
 import type { PullCache } from './pull-cache';
 import type { SyncRecorder } from './recorder';
 
-type IdKind = 'groups' | 'apis' | 'apps' | 'throttlingPolicies' | 'plugins';
-type ObjectKind = 'group' | 'api' | 'app' | 'throttlingPolicy' | 'plugin';
-
-const ID_FIELD: Record<ObjectKind, IdKind> = { group: 'groups', api: 'apis', app: 'apps', throttlingPolicy: 'throttlingPolicies', plugin: 'plugins' };
-const NOUN: Record<ObjectKind, string> = { group: 'API group', api: 'API', app: 'app', throttlingPolicy: 'throttling policy', plugin: 'plug-in' };
 const WRITE: CallOptions = { idempotent: true };
 /** A create is sent once per attempt: the client must not send it again by itself (create-or-adopt.ts). */
 const CREATE: CallOptions = { idempotent: false };
@@ -113,13 +85,13 @@ export class ApplySteps {
   }
 
   private need(kind: ObjectKind, key: string, line: PlanLine): string {
-    const id = this.ids[ID_FIELD[kind]][key];
+    const id = this.ids[syncKind(kind).ids][key];
     if (id === undefined) throw new SyncStepError(line, `${line.name}: the ${kind} ${key} has no cloud id recorded; an earlier step did not finish. Run plan again.`);
     return id;
   }
 
   // ------------------------------------------------------------------------------------------
-  // Objects
+  // Objects: one path for every sync kind, driven by its descriptor (shared/sync/kinds/)
 
   /**
    * Records this phase's creates as pending (with when they were first sent) before any is sent,
@@ -137,7 +109,7 @@ export class ApplySteps {
   }
 
   async object(line: PlanLine): Promise<void> {
-    const kind = line.kind as ObjectKind;
+    const kind = syncKind(line.kind as ObjectKind);
     const key = line.name;
     if (line.op === 'delete') return this.deleteObject(kind, key, line);
     let id = line.op === 'create' ? undefined : line.id;
@@ -147,120 +119,103 @@ export class ApplySteps {
       await this.modify(kind, key, id!, line);
     }
     await this.context.recorder.update((ids) => {
-      ids[ID_FIELD[kind]][key] = id!;
-      if (ids.pending) delete ids.pending[objectKey(kind, key)];
+      ids[kind.ids][key] = id!;
+      if (ids.pending) delete ids.pending[objectKey(kind.kind, key)];
       if (line.fingerprint) (ids.fingerprints ??= {})[line.fingerprint.key] = line.fingerprint.value;
     });
   }
 
   /** Creates the object, or adopts the one a create whose answer was lost made (create-or-adopt.ts). */
-  private async create(kind: ObjectKind, key: string, line: PlanLine): Promise<string> {
-    const { id, adopted } = await createOrAdopt({ create: () => this.send(kind, key, line), find: () => this.findCreated(kind, key, line) });
+  private async create(kind: AnySyncKind, key: string, line: PlanLine): Promise<string> {
+    const item = this.find(kind, key, line);
+    const { id, adopted } = await createOrAdopt({ create: () => this.send(kind, item, line), find: () => this.findCreated(kind, key, item, line) });
     if (adopted) await this.adopt(kind, key, id, adopted, line);
-    else if (kind === 'throttlingPolicy') await this.reconcileSpecials(id, [], this.findPolicy(key, line));
-    if (kind === 'api') this.wrote(key, id, this.findApi(key, line));
+    else if (kind.parts) await this.sendAll(kind.parts.calls(id, undefined, item, this.apps));
+    this.wrote(key, id, kind, item);
     return id;
   }
 
   /** One create call, without a token (none is declared); the new object's id. */
-  private async send(kind: ObjectKind, key: string, line: PlanLine): Promise<string> {
-    if (kind === 'group') return String((await this.call('CreateApiGroup', groupToParams(this.findGroup(key, line)), CREATE)).GroupId);
-    if (kind === 'app') return String((await this.call('CreateApp', appToParams(this.findApp(key, line)), CREATE)).AppId);
-    if (kind === 'throttlingPolicy') return String((await this.call('CreateTrafficControl', policyToParams(this.findPolicy(key, line)), CREATE)).TrafficControlId);
-    if (kind === 'plugin') return String((await this.call('CreatePlugin', pluginToParams(this.findPlugin(key, line), this.apps), CREATE)).PluginId);
-    const api = this.findApi(key, line);
-    return String((await this.call('CreateApi', { GroupId: this.need('group', api.group, line), ...apiToSendParams(api) }, CREATE)).ApiId);
+  private async send(kind: AnySyncKind, item: unknown, line: PlanLine): Promise<string> {
+    const params = { ...this.parentParam(kind, item, line), ...kind.toParams(item, this.apps) };
+    return String((await this.call(kind.cloud.create.action, params, CREATE))[kind.cloud.create.idField]);
   }
 
-  /** What a create whose answer was lost may have made: the object of its name (an API: in its group). */
-  private async findCreated(kind: ObjectKind, key: string, line: PlanLine): Promise<{ id: string; found: CloudRecord } | undefined> {
-    const api = kind === 'api' ? this.findApi(key, line) : undefined;
-    const named = await findByName(this.context.client, kind, api?.name ?? key, api && this.need('group', api.group, line));
+  /** What a create whose answer was lost may have made: the object of its name (in its parent, if it has one). */
+  private async findCreated(kind: AnySyncKind, key: string, item: unknown, line: PlanLine): Promise<{ id: string; found: CloudRecord } | undefined> {
+    const parentId = kind.parent && this.need(kind.parent.kind as ObjectKind, kind.parent.key(item), line);
+    const named = await findByName(this.context.client, kind.kind, kind.name(item), parentId);
     if (named.length > 1) {
       throw new SyncStepError(
         line,
-        `${line.name}: the answer to its create was lost, and the cloud now has ${named.length} ${NOUN[kind]}s of that name (${named.map((object) => object.id).join(', ')}); sync cannot tell which one it made. Delete the extra ones in the cloud, then run plan again.`,
+        `${line.name}: the answer to its create was lost, and the cloud now has ${named.length} ${kind.cloudNoun}s of that name (${named.map((object) => object.id).join(', ')}); sync cannot tell which one it made. Delete the extra ones in the cloud, then run plan again.`,
       );
     }
     return named[0] && { id: named[0].id, found: named[0].item };
   }
 
   /** Makes an object that a create whose answer was lost made the design's, where it differs. */
-  private async adopt(kind: ObjectKind, key: string, id: string, item: CloudRecord, line: PlanLine): Promise<void> {
-    const fields = await this.differences(kind, key, id, item, line);
-    if (fields.length > 0) await this.modify(kind, key, id, { ...line, fields }, item);
+  private async adopt(kind: AnySyncKind, key: string, id: string, found: CloudRecord, line: PlanLine): Promise<void> {
+    const fields = await this.differences(kind, key, id, found, line);
+    if (fields.length > 0) await this.modify(kind, key, id, { ...line, fields }, found);
   }
 
-  /** How the cloud's object differs from the design's, compared as the planner compares them. */
-  private async differences(kind: ObjectKind, key: string, id: string, item: CloudRecord, line: PlanLine): Promise<FieldChange[]> {
-    if (kind === 'group') return diffFields(cloudGroupFields(item), groupFields(this.findGroup(key, line)));
-    if (kind === 'app') return diffFields(appFromCloud(item), canonicalApp(this.findApp(key, line)));
-    if (kind === 'throttlingPolicy') return diffFields(cloudPolicy(item, this.apps), canonicalPolicy(this.findPolicy(key, line), this.apps));
-    if (kind === 'plugin') {
-      const plugin = this.findPlugin(key, line);
-      const read = cloudPlugin(item, this.apps);
-      if (read.plugin?.type !== plugin.type) {
-        throw new SyncStepError(line, `${line.name}: the cloud's plug-in of that name (${id}) is not the ${plugin.type} plug-in of the design, so it is not the one sync made; rename one of them, then run plan again`);
-      }
-      return diffFields(read.plugin, canonicalPlugin(plugin, this.apps));
-    }
-    const api = this.findApi(key, line);
-    const detail = await this.call('DescribeApi', { ApiId: id, GroupId: this.need('group', api.group, line) });
-    return diffFields(cloudApi(detail, api.group).api, canonicalApi(api));
+  /** How the cloud's object differs from the design's, compared as the planner compares them (its detail read where the kind has one). */
+  private async differences(kind: AnySyncKind, key: string, id: string, found: CloudRecord, line: PlanLine): Promise<FieldChange[]> {
+    const item = this.find(kind, key, line);
+    const read = kind.cloud.detail ? await this.call(kind.cloud.detail.action, { [kind.cloud.idParam]: id, ...this.parentParam(kind, item, line) }) : found;
+    const side = kind.cloudFields(read, item, this.apps);
+    if (side.blocked) throw new SyncStepError(line, `${line.name}: ${kind.adoptRefusal?.(item, id) ?? side.blocked}`);
+    return diffFields(side.fields, kind.designFields(item, this.apps));
   }
 
   /** `cloudItem`: the cloud's object as just read, when the snapshot does not have it (an adopted create). */
-  private async modify(kind: ObjectKind, key: string, id: string, line: PlanLine, cloudItem?: CloudRecord): Promise<void> {
+  private async modify(kind: AnySyncKind, key: string, id: string, line: PlanLine, cloudItem?: CloudRecord): Promise<void> {
+    const item = this.find(kind, key, line);
     const changed = (line.fields ?? []).map((field) => field.path);
-    if (kind === 'group') {
-      await this.call('ModifyApiGroup', { GroupId: id, ...groupToParams(this.findGroup(key, line)) });
-    } else if (kind === 'app') {
-      await this.call('ModifyApp', { AppId: id, ...appToParams(this.findApp(key, line)) });
-    } else if (kind === 'throttlingPolicy') {
-      const policy = this.findPolicy(key, line);
-      if (changed.some((path) => !path.startsWith('specials'))) await this.call('ModifyTrafficControl', { TrafficControlId: id, ...policyToParams(policy) });
-      const cloud = cloudItem ?? this.context.snapshot.throttlingPolicies.find((candidate) => candidate.id === id)?.item;
-      await this.reconcileSpecials(id, cloud ? specialsFromCloud(cloud) : [], policy);
-    } else if (kind === 'plugin') {
-      const { PluginType: _type, ...params } = pluginToParams(this.findPlugin(key, line), this.apps);
-      await this.call('ModifyPlugin', { PluginId: id, ...params });
-    } else {
-      const api = this.findApi(key, line);
-      await this.call('ModifyApi', { ApiId: id, GroupId: this.need('group', api.group, line), ...apiToSendParams(api) });
-      this.wrote(key, id, api);
+    const parts = kind.parts;
+    // Fields written by the kind's own part calls (a policy's specials) need no modify.
+    if (!parts || changed.some((path) => !parts.paths.some((part) => path.startsWith(part)))) {
+      await this.call(kind.cloud.modify, { [kind.cloud.idParam]: id, ...this.parentParam(kind, item, line), ...(kind.modifyParams ?? kind.toParams)(item, this.apps) });
     }
+    if (parts) {
+      const cloud = cloudItem ?? this.context.snapshot[kind.snapshot].find((candidate) => candidate.id === id)?.item;
+      await this.sendAll(parts.calls(id, cloud, item, this.apps));
+    }
+    this.wrote(key, id, kind, item);
   }
 
-  /** Makes the cloud's specials of a policy the design's: delete the extra ones, add or change the rest. */
-  private async reconcileSpecials(id: string, cloud: ReturnType<typeof specialsFromCloud>, policy: Project['throttlingPolicies'][number]): Promise<void> {
-    const wanted = specialsToCloud(policy, this.apps);
-    for (const special of cloud) {
-      if (!wanted.some((want) => want.SpecialType === special.SpecialType && want.SpecialKey === special.SpecialKey)) {
-        await this.tolerate(['NotFoundTrafficSpecialControl'], () => this.call('DeleteTrafficSpecialControl', { TrafficControlId: id, SpecialType: special.SpecialType, SpecialKey: special.SpecialKey }));
-      }
-    }
-    for (const special of wanted) {
-      const same = cloud.some((have) => have.SpecialType === special.SpecialType && have.SpecialKey === special.SpecialKey && have.TrafficValue === special.TrafficValue);
-      if (!same) await this.call('AddTrafficSpecialControl', { TrafficControlId: id, ...special });
-    }
-  }
-
-  private async deleteObject(kind: ObjectKind, key: string, line: PlanLine): Promise<void> {
+  private async deleteObject(kind: AnySyncKind, key: string, line: PlanLine): Promise<void> {
     const id = line.id!;
-    const notFound = ['NotFoundApiGroup', 'NotFoundApi', 'NotFoundApp', 'NotFoundTrafficControl', 'NotFoundPlugin'];
-    if (kind === 'api') {
-      const api = this.context.snapshot.apis.find((candidate) => candidate.id === id);
-      for (const stage of Object.keys(api?.deployed ?? {})) {
-        await this.tolerate([...notFound, 'NotFoundDeployedApi'], () => this.call('AbolishApi', { ApiId: id, GroupId: api?.groupId, StageName: stage }));
-      }
+    const cloud = this.context.snapshot[kind.snapshot].find((candidate) => candidate.id === id);
+    for (const call of kind.beforeDelete?.(cloud, id) ?? []) {
+      await this.tolerate([...NOT_FOUND_CODES, ...(call.tolerate ?? [])], () => this.call(call.action, call.params));
     }
-    const action = { group: 'DeleteApiGroup', api: 'DeleteApi', app: 'DeleteApp', throttlingPolicy: 'DeleteTrafficControl', plugin: 'DeletePlugin' }[kind];
-    const idParam = { group: 'GroupId', api: 'ApiId', app: 'AppId', throttlingPolicy: 'TrafficControlId', plugin: 'PluginId' }[kind];
-    await this.tolerate(notFound, () => this.call(action, { [idParam]: id }));
+    await this.tolerate(NOT_FOUND_CODES, () => this.call(kind.cloud.delete, { [kind.cloud.idParam]: id }));
     await this.context.recorder.update((ids) => {
-      delete ids[ID_FIELD[kind]][key];
-      if (ids.fingerprints) delete ids.fingerprints[objectKey(kind, key)];
+      delete ids[kind.ids][key];
+      if (ids.fingerprints) delete ids.fingerprints[objectKey(kind.kind, key)];
     });
+  }
+
+  /** The parent's id, as the calls of an object inside another carry it (an API's GroupId). */
+  private parentParam(kind: AnySyncKind, item: unknown, line: PlanLine): CloudParamSet {
+    return kind.parent ? { [kind.parent.param]: this.need(kind.parent.kind as ObjectKind, kind.parent.key(item), line) } : {};
+  }
+
+  /** A kind's own calls beside create/modify/delete, one after another. */
+  private async sendAll(calls: CloudCall[]): Promise<void> {
+    for (const call of calls) {
+      if (call.tolerate) await this.tolerate(call.tolerate, () => this.call(call.action, call.params));
+      else await this.call(call.action, call.params);
+    }
+  }
+
+  /** The design's object of a plan line. */
+  private find(kind: AnySyncKind, key: string, line: PlanLine): unknown {
+    const item = kind.design(this.design).find((candidate) => designKey(kind, candidate) === key);
+    if (item === undefined) throw missing(line);
+    return item;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -311,7 +266,7 @@ export class ApplySteps {
     } else if (first.kind === 'pluginBinding') {
       const pluginId = this.need('plugin', first.ref.plugin!, first);
       if (first.op === 'bind') await this.call('AttachPlugin', { PluginId: pluginId, GroupId: groupId, StageName: stage, ApiIds: apiIds });
-      // DetachPlugin takes one ApiId (reference §2.9).
+      // DetachPlugin takes one ApiId (docs/alibaba-openapi.md, "Plug-ins").
       else for (const apiId of apiIds.split(',')) await this.call('DetachPlugin', { PluginId: pluginId, GroupId: groupId, StageName: stage, ApiId: apiId });
     } else {
       const appId = this.need('app', first.ref.app!, first);
@@ -388,7 +343,7 @@ export class ApplySteps {
       if (swap) await this.call('ModifyApi', { ApiId: apiId, GroupId: groupId, ...apiToSendParams(record.definition) });
       await this.call('DeployApi', { ApiId: apiId, GroupId: groupId, StageName: stage, Description: description });
       if (swap) await this.call('ModifyApi', { ApiId: apiId, GroupId: groupId, ...apiToParams(draft) });
-      this.wrote(key, apiId, draft);
+      this.wrote(key, apiId, apiKind, draft);
     }
     this.context.cache?.pinDeployedDetail(apiId, stage, describeApiShape(apiToParams(record.definition), { ApiId: apiId, GroupId: groupId }));
     await this.context.recorder.update((ids) => {
@@ -399,14 +354,18 @@ export class ApplySteps {
 
   // ------------------------------------------------------------------------------------------
 
-  /** Remembers what the cloud's draft now is, for later deploys and the next pull. */
-  private wrote(key: string, apiId: string, api: Api): void {
-    this.drafts.set(key, canonicalApi(api));
-    this.context.cache?.pinApiDetail(apiId, describeApiShape(apiToParams(api), { ApiId: apiId }));
+  /**
+   * Remembers what the cloud's detail read (an API's draft) now holds, for later deploys and the
+   * next pull: only a kind with a detail read (the API) has one.
+   */
+  private wrote(key: string, id: string, kind: AnySyncKind, item: unknown): void {
+    if (!kind.cloud.detail) return;
+    this.drafts.set(key, kind.designFields(item, this.apps) as Api);
+    this.context.cache?.pinApiDetail(id, kind.cloud.detail.answerFor(item, id));
   }
 
   /** Runs a write that may already be done (a retry after a lost answer): these codes mean it is. */
-  private async tolerate(codes: string[], write: () => Promise<unknown>): Promise<void> {
+  private async tolerate(codes: readonly string[], write: () => Promise<unknown>): Promise<void> {
     try {
       await write();
     } catch (error) {
@@ -414,41 +373,6 @@ export class ApplySteps {
       throw error;
     }
   }
-
-  private findGroup(name: string, line: PlanLine) {
-    const group = this.design.groups.find((candidate) => candidate.name === name);
-    if (!group) throw missing(line);
-    return group;
-  }
-
-  private findApp(name: string, line: PlanLine) {
-    const app = this.design.apps.find((candidate) => candidate.name === name);
-    if (!app) throw missing(line);
-    return app;
-  }
-
-  private findPlugin(name: string, line: PlanLine) {
-    const plugin = this.design.plugins.find((candidate) => candidate.name === name);
-    if (!plugin) throw missing(line);
-    return plugin;
-  }
-
-  private findPolicy(name: string, line: PlanLine) {
-    const policy = this.design.throttlingPolicies.find((candidate) => candidate.name === name);
-    if (!policy) throw missing(line);
-    return policy;
-  }
-
-  private findApi(key: string, line: PlanLine): Api {
-    const slash = key.indexOf('/');
-    const api = this.design.apis.find((candidate) => candidate.group === key.slice(0, slash) && candidate.name === key.slice(slash + 1));
-    if (!api) throw missing(line);
-    return api;
-  }
-}
-
-function isObjectKind(kind: string): kind is ObjectKind {
-  return kind in ID_FIELD;
 }
 
 function missing(line: PlanLine): SyncStepError {

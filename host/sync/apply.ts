@@ -8,6 +8,7 @@
 import type { Stage } from '../../shared/model/schema';
 import { apiKey } from '../../shared/model/stages';
 import { type PlanLine, type SyncPlan, isChange, planConflicts } from '../../shared/sync/plan-types';
+import { isObjectKind, syncKind } from '../../shared/sync/kinds';
 import { READ_LISTS_ONLY } from '../../shared/sync/pull-reads';
 import type { CloudSnapshot } from '../../shared/sync/snapshot';
 import type { CloudClient } from '../cloud';
@@ -53,7 +54,7 @@ export interface ApplyResult {
   cancelled?: boolean;
 }
 
-/** At most this many ApiIds go in one comma list (reference §2.5, §2.6, §2.9). */
+/** At most this many ApiIds go in one comma list (docs/alibaba-openapi.md, "Throttling policies", "Apps and authorizations", "Plug-ins"). */
 const BATCH = 100;
 
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
@@ -170,14 +171,14 @@ function recordCompleteSync(options: ApplyOptions): Promise<void> {
   });
 }
 
-const ID_FIELDS = { group: 'groups', api: 'apis', app: 'apps', throttlingPolicy: 'throttlingPolicies', plugin: 'plugins' } as const;
-
+/** Sets (or, with undefined, drops) the id recorded under a `<kind>:<key>` record key. */
 function setId(ids: SyncRecorder['ids'], key: string, id: string | undefined): void {
   const colon = key.indexOf(':');
-  const field = ID_FIELDS[key.slice(0, colon) as keyof typeof ID_FIELDS];
-  if (!field) return;
-  if (id === undefined) delete ids[field][key.slice(colon + 1)];
-  else ids[field][key.slice(colon + 1)] = id;
+  const kind = key.slice(0, colon);
+  if (!isObjectKind(kind)) return;
+  const record = ids[syncKind(kind).ids];
+  if (id === undefined) delete record[key.slice(colon + 1)];
+  else record[key.slice(colon + 1)] = id;
 }
 
 /**

@@ -17,15 +17,16 @@ import { type CloudSim, startCloudSim } from '../../offline-cloud/cloud-sim';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { loadProject } from '../workspace/project-store';
 import { type ApplyResult, apply } from './apply';
-import { CLOUD_LISTS, type ListedKind, listAllOf } from './cloud-lists';
+import { type ObjectKind, syncKind } from '../../shared/sync/kinds';
+import { listAllOf } from './cloud-lists';
 import { planAgainstCloud } from './plan-cloud';
 import { PullCache } from './pull-cache';
 import { projectFileRecorder } from './recorder';
 
 const KEY = 'endpoint/cn-hangzhou';
 const examples = new URL('../../examples/', import.meta.url);
-const KINDS: ListedKind[] = ['group', 'api', 'app', 'throttlingPolicy', 'plugin'];
-const CREATES: Record<ListedKind, string> = { group: 'CreateApiGroup', api: 'CreateApi', app: 'CreateApp', throttlingPolicy: 'CreateTrafficControl', plugin: 'CreatePlugin' };
+const KINDS: ObjectKind[] = ['group', 'api', 'app', 'throttlingPolicy', 'plugin'];
+const CREATES: Record<ObjectKind, string> = { group: 'CreateApiGroup', api: 'CreateApi', app: 'CreateApp', throttlingPolicy: 'CreateTrafficControl', plugin: 'CreatePlugin' };
 
 let sim: CloudSim;
 let dir: string;
@@ -75,7 +76,7 @@ async function savedProject(): Promise<Project> {
   return loaded.project!;
 }
 
-type Names = Record<ListedKind, string[]>;
+type Names = Record<ObjectKind, string[]>;
 
 /** The names of each kind the design has: what the cloud must hold after a sync, once each. */
 async function designNames(): Promise<Names> {
@@ -93,7 +94,7 @@ async function designNames(): Promise<Names> {
 /** What the cloud holds, by name, duplicates included. */
 async function cloudNames(cloud: CloudClient): Promise<Names> {
   const names = {} as Names;
-  for (const kind of KINDS) names[kind] = (await listAllOf(cloud, kind)).map((item) => text(item, CLOUD_LISTS[kind].nameField) ?? '').sort();
+  for (const kind of KINDS) names[kind] = (await listAllOf(cloud, kind)).map((item) => text(item, syncKind(kind).cloud.list.nameField) ?? '').sort();
   return names;
 }
 
@@ -112,7 +113,7 @@ describe('a create whose answer is lost', () => {
       expect(await cloudNames(cloud)).toEqual(design);
       // The lost create was not sent again: one create per object.
       expect(callsOf(action).map((call) => call.code ?? 'OK').sort()).toEqual(['NoAnswer', ...design[kindOf(action)].slice(1).map(() => 'OK')]);
-      expect(callsOf(CLOUD_LISTS[kindOf(action)].action).length).toBeGreaterThan(1);
+      expect(callsOf(syncKind(kindOf(action)).cloud.list.action).length).toBeGreaterThan(1);
       const ids = (await savedProject()).cloud[KEY];
       expect(ids.pending).toBeUndefined();
       expect(await planNow(cloud)).toEqual([]);

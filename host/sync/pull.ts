@@ -8,13 +8,14 @@
 import type { Stage } from '../../shared/model/schema';
 import { STAGES } from '../../shared/model/schema';
 import { stageIdsFromCloud, stageVariablesFromCloud } from '../../shared/sync/cloud-mapping';
-import { type CloudRecord, field, list, text } from '../../shared/sync/cloud-values';
+import { type CloudRecord, text } from '../../shared/sync/cloud-values';
+import { ALL_KINDS } from '../../shared/sync/kinds';
 import { type GroupStage, type PullReads, READ_EVERYTHING } from '../../shared/sync/pull-reads';
-import { type CloudSnapshot, type SnapshotApi, type SnapshotDeployed, emptySnapshot, groupStageKey } from '../../shared/sync/snapshot';
+import { type CloudSnapshot, type SnapshotApi, type SnapshotDeployed, type SnapshotObject, emptySnapshot, groupStageKey } from '../../shared/sync/snapshot';
 import type { CloudClient } from '../cloud';
 import { pageAll } from '../cloud';
 import { mapBounded } from './bounded';
-import { CLOUD_LISTS, type ListedKind, listAllOf } from './cloud-lists';
+import { listAllOf } from './cloud-lists';
 import { PullCache } from './pull-cache';
 
 export interface PullOptions {
@@ -71,30 +72,19 @@ export async function pull(client: CloudClient, options: PullOptions = {}): Prom
 /** The relation lists page up to 100. */
 const PAGE = { others: 100 };
 
+/** Every sync kind's list, read at once (shared/sync/kinds/). */
 async function listAll(client: CloudClient, pulledAt: string): Promise<CloudSnapshot> {
   const snapshot = emptySnapshot(client.region, pulledAt);
-  const [groups, apis, policies, apps, plugins] = await Promise.all((['group', 'api', 'throttlingPolicy', 'app', 'plugin'] as const).map((kind) => listAllOf(client, kind)));
-  const object = (item: CloudRecord, kind: ListedKind) => {
-    const { idField, nameField } = CLOUD_LISTS[kind];
-    return { id: text(item, idField) ?? '', name: text(item, nameField) ?? '', modifiedTime: text(item, 'ModifiedTime'), item };
-  };
-  snapshot.groups = groups.map((item) => object(item, 'group'));
-  snapshot.apis = apis.map((item): SnapshotApi => ({ ...object(item, 'api'), groupId: text(item, 'GroupId') ?? '', deployed: deployedStages(item) }));
-  snapshot.throttlingPolicies = policies.map((item) => object(item, 'throttlingPolicy'));
-  snapshot.apps = apps.map((item) => object(item, 'app'));
-  snapshot.plugins = plugins.map((item) => object(item, 'plugin'));
+  const lists = await Promise.all(ALL_KINDS.map((kind) => listAllOf(client, kind.kind)));
+  ALL_KINDS.forEach((kind, index) => {
+    const { idField, nameField } = kind.cloud.list;
+    const objects = lists[index].map((item) => {
+      const object: SnapshotObject = { id: text(item, idField) ?? '', name: text(item, nameField) ?? '', modifiedTime: text(item, 'ModifiedTime'), item };
+      return kind.fromList ? kind.fromList(object) : object;
+    });
+    (snapshot[kind.snapshot] as SnapshotObject[]) = objects;
+  });
   return snapshot;
-}
-
-/** DescribeApis' `DeployedInfos.DeployedInfo[]`: the stages that serve the API, at which version. */
-function deployedStages(item: CloudRecord): Partial<Record<Stage, SnapshotDeployed>> {
-  const out: Partial<Record<Stage, SnapshotDeployed>> = {};
-  for (const info of list(field(item, 'DeployedInfos'))) {
-    const stage = text(info, 'StageName')?.toUpperCase() as Stage | undefined;
-    if (!stage || !STAGES.includes(stage) || text(info, 'DeployedStatus') !== 'DEPLOYED') continue;
-    out[stage] = { version: text(info, 'EffectiveVersion') ?? '' };
-  }
-  return out;
 }
 
 async function readApiDetail(client: CloudClient, cache: PullCache, api: SnapshotApi): Promise<void> {

@@ -9,6 +9,7 @@ import { apiKey, servedRecord } from '../model/stages';
 import { canonicalApi, diffFields } from './canonical';
 import { type AppIds, apiFromCloud, appFromCloud, authorizationFromCloud, groupFromCloud, pluginFromCloud, policyFromCloud } from './cloud-mapping';
 import { fromCloudTime, text } from './cloud-values';
+import { ALL_KINDS, type ObjectKind, emptyCloudIds } from './kinds';
 import { plan } from './plan';
 import { type CloudSnapshot, groupStageKey } from './snapshot';
 
@@ -20,7 +21,7 @@ export interface ImportResult {
 
 export function importSnapshot(snapshot: CloudSnapshot, options: { name: string; profileKey: string }): ImportResult {
   const notes: string[] = [];
-  const ids: CloudIds = { groups: {}, apis: {}, apps: {}, throttlingPolicies: {}, plugins: {}, deployed: {} };
+  const ids: CloudIds = { ...emptyCloudIds(), deployed: {} };
   const groupName = new Map(snapshot.groups.map((group) => [group.id, group.name]));
   const apiName = new Map<string, { group: string; api: string }>();
   const apps: AppIds = {
@@ -125,7 +126,7 @@ export function importSnapshot(snapshot: CloudSnapshot, options: { name: string;
   return { project, notes };
 }
 
-/** DescribeDeployedApi has no AppCodeAuthType (reference §2.4): take the draft's. */
+/** DescribeDeployedApi has no AppCodeAuthType (docs/alibaba-openapi.md, "Publishing and history"): take the draft's. */
 function deployedDefinition(deployed: Api, draft: Api): Api {
   if (deployed.auth.type === 'APP' && draft.auth.type === 'APP') return { ...deployed, auth: { ...deployed.auth, appCodeAuthType: draft.auth.appCodeAuthType } };
   return deployed;
@@ -136,7 +137,7 @@ function deployedDefinition(deployed: Api, draft: Api): Api {
 
 export interface MergeLine {
   op: 'add' | 'change';
-  kind: 'group' | 'api' | 'app' | 'throttlingPolicy' | 'plugin' | 'authorization' | 'deployment';
+  kind: ObjectKind | 'authorization' | 'deployment';
   name: string;
   fields?: ReturnType<typeof diffFields>;
 }
@@ -208,14 +209,8 @@ export function mergeSnapshot(design: Project, imported: Project, profileKey: st
 
   const importedIds = imported.cloud[profileKey];
   const mine = design.cloud[profileKey];
-  const ids: CloudIds = {
-    ...importedIds,
-    groups: { ...mine?.groups, ...importedIds.groups },
-    apis: { ...mine?.apis, ...importedIds.apis },
-    apps: { ...mine?.apps, ...importedIds.apps },
-    throttlingPolicies: { ...mine?.throttlingPolicies, ...importedIds.throttlingPolicies },
-    plugins: { ...mine?.plugins, ...importedIds.plugins },
-  };
+  const ids: CloudIds = { ...importedIds };
+  for (const { ids: record } of ALL_KINDS) ids[record] = { ...mine?.[record], ...importedIds[record] };
   const project: Project = { ...design, groups, apis, apps, throttlingPolicies, plugins, authorizations, deployments, cloud: { ...design.cloud, [profileKey]: ids } };
   return { project, lines };
 }

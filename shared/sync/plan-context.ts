@@ -1,28 +1,24 @@
 /**
  * Everything the planner (and pull's choice of what to read) needs to know about how the design
- * and the cloud pair up: the matches of every kind, and lookups between design names and cloud
- * ids for the objects that are this project's.
+ * and the cloud pair up: the matches of every sync kind (kinds/), and lookups between design keys
+ * and cloud ids for the objects that are this project's.
  */
-import type { Api, App, CloudIds, Group, Plugin, Project, ThrottlingPolicy } from '../model/schema';
-import { apiKey } from '../model/stages';
+import type { CloudIds, Project } from '../model/schema';
 import type { AppIds } from './cloud-mapping';
+import { ALL_KINDS, type AnySyncKind, type CloudOf, type DesignOf, type ObjectKind, designKey } from './kinds';
 import { type Match, isOurs, matchObjects, pendingKeys } from './match';
-import type { CloudSnapshot, SnapshotApi, SnapshotGroup, SnapshotObject } from './snapshot';
+import type { CloudSnapshot, SnapshotObject } from './snapshot';
+
+/** Every kind's matches, by kind. */
+export type ObjectMatches = { [K in ObjectKind]: Match<DesignOf<K>, CloudOf<K>>[] };
 
 export interface PlanContext {
   design: Project;
   snapshot: CloudSnapshot;
   ids: CloudIds;
-  groups: Match<Group, SnapshotGroup>[];
-  apis: Match<Api, SnapshotApi>[];
-  apps: Match<App>[];
-  policies: Match<ThrottlingPolicy>[];
-  plugins: Match<Plugin>[];
+  matches: ObjectMatches;
   /** Cloud id ↔ design key, for this project's objects that the design still has. */
-  groupId: Lookup;
-  apiId: Lookup;
-  policyId: Lookup;
-  pluginId: Lookup;
+  lookup: Record<ObjectKind, Lookup>;
   appIds: AppIds;
 }
 
@@ -32,7 +28,7 @@ export interface Lookup {
   keyOf(id: string): string | undefined;
 }
 
-function lookup<D>(matches: Match<D, SnapshotObject>[]): Lookup {
+function lookupOf(matches: Match<unknown, SnapshotObject>[]): Lookup {
   const ids = new Map<string, string>();
   const keys = new Map<string, string>();
   for (const match of matches) {
@@ -43,45 +39,37 @@ function lookup<D>(matches: Match<D, SnapshotObject>[]): Lookup {
   return { idOf: (key) => ids.get(key), keyOf: (id) => keys.get(id) };
 }
 
-export function planContext(design: Project, snapshot: CloudSnapshot, ids: CloudIds): PlanContext {
-  const groups = matchObjects({
-    design: design.groups,
-    keyOf: (group) => group.name,
-    recorded: ids.groups,
-    cloud: snapshot.groups,
-    cloudKeyOf: (group) => group.name,
-    pending: pendingKeys(ids, 'group'),
-  });
-  const groupId = lookup(groups);
-  const apis = matchObjects({
-    design: design.apis,
-    keyOf: (api) => apiKey({ group: api.group, api: api.name }),
-    recorded: ids.apis,
-    cloud: snapshot.apis,
-    // Only an API in one of this project's groups can be the design's.
-    cloudKeyOf: (api) => {
-      const group = groupId.keyOf(api.groupId);
-      return group === undefined ? undefined : apiKey({ group, api: api.name });
-    },
-    pending: pendingKeys(ids, 'api'),
-  });
-  const apps = matchObjects({ design: design.apps, keyOf: (app) => app.name, recorded: ids.apps, cloud: snapshot.apps, cloudKeyOf: (app) => app.name, pending: pendingKeys(ids, 'app') });
-  const policies = matchObjects({
-    design: design.throttlingPolicies,
-    keyOf: (policy) => policy.name,
-    recorded: ids.throttlingPolicies,
-    cloud: snapshot.throttlingPolicies,
-    cloudKeyOf: (policy) => policy.name,
-    pending: pendingKeys(ids, 'throttlingPolicy'),
-  });
-  const plugins = matchObjects({ design: design.plugins, keyOf: (plugin) => plugin.name, recorded: ids.plugins, cloud: snapshot.plugins, cloudKeyOf: (plugin) => plugin.name, pending: pendingKeys(ids, 'plugin') });
+/** The key a cloud object would have in the design; an object in a parent that is not this project's cannot be the design's. */
+export function cloudKeyOf(kind: AnySyncKind, cloud: SnapshotObject, lookup: Partial<Record<ObjectKind, Lookup>>): string | undefined {
+  if (!kind.parent) return cloud.name;
+  const parentId = kind.parent.idOf(cloud);
+  const parent = parentId === undefined ? undefined : lookup[kind.parent.kind as ObjectKind]?.keyOf(parentId);
+  return parent === undefined ? undefined : `${parent}/${cloud.name}`;
+}
 
-  const ourApps = lookup(apps);
+export function planContext(design: Project, snapshot: CloudSnapshot, ids: CloudIds): PlanContext {
+  const matches: Partial<Record<ObjectKind, Match<unknown, SnapshotObject>[]>> = {};
+  const lookup: Partial<Record<ObjectKind, Lookup>> = {};
+  // In dependency order: a kind's parent is matched before it.
+  for (const kind of ALL_KINDS) {
+    const found = matchObjects<unknown, SnapshotObject>({
+      design: kind.design(design),
+      keyOf: (item) => designKey(kind, item),
+      recorded: ids[kind.ids],
+      cloud: snapshot[kind.snapshot],
+      cloudKeyOf: (cloud) => cloudKeyOf(kind, cloud, lookup),
+      pending: pendingKeys(ids, kind.kind),
+    });
+    matches[kind.kind] = found;
+    lookup[kind.kind] = lookupOf(found);
+  }
+
+  const ourApps = lookup.app!;
   // Unmanaged apps are still named by their cloud name (in a special or an IP-control item).
   const cloudAppNames = new Map(snapshot.apps.map((app) => [app.id, app.name]));
   const appIds: AppIds = {
     idOf: (name) => ourApps.idOf(name),
     nameOf: (id) => ourApps.keyOf(id) ?? cloudAppNames.get(id),
   };
-  return { design, snapshot, ids, groups, apis, apps, policies, plugins, groupId, apiId: lookup(apis), policyId: lookup(policies), pluginId: lookup(plugins), appIds };
+  return { design, snapshot, ids, matches: matches as ObjectMatches, lookup: lookup as Record<ObjectKind, Lookup>, appIds };
 }

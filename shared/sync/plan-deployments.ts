@@ -26,7 +26,7 @@ export function deploymentKey(group: string, api: string, stage: Stage): string 
 }
 
 export function planDeployments(context: PlanContext, builder: PlanBuilder, filter?: DeploymentFilter): void {
-  const matches = new Map(context.apis.map((match) => [match.key, match]));
+  const matches = new Map(context.matches.api.map((match) => [match.key, match]));
   const covered = new Set<string>();
   const selected = (key: string, stage: Stage) => (!filter?.stage || filter.stage === stage) && (!filter?.apis || filter.apis.includes(key));
 
@@ -52,7 +52,7 @@ export function planDeployments(context: PlanContext, builder: PlanBuilder, filt
   }
 
   // Stages the cloud serves that the design never deployed to: someone else's doing, left alone.
-  for (const match of context.apis) {
+  for (const match of context.matches.api) {
     if (!match.design || !match.cloud || match.status !== 'managed') continue;
     for (const stage of Object.keys(match.cloud.deployed) as Stage[]) {
       if (covered.has(`${match.key}/${stage}`) || !selected(match.key, stage)) continue;
@@ -71,7 +71,7 @@ export function planDeployments(context: PlanContext, builder: PlanBuilder, filt
 
 type DeploymentLine = Pick<PlanLine, 'op' | 'ref' | 'reason' | 'fields' | 'drift'>;
 
-function deploymentLine(context: PlanContext, builder: PlanBuilder, deployment: Deployment, cloud: PlanContext['apis'][number]['cloud']): DeploymentLine | undefined {
+function deploymentLine(context: PlanContext, builder: PlanBuilder, deployment: Deployment, cloud: PlanContext['matches']['api'][number]['cloud']): DeploymentLine | undefined {
   const { group, api, stage } = deployment;
   const recordKey = deploymentKey(group, api, stage);
   const recorded = context.ids.deployed?.[recordKey] ?? {};
@@ -122,8 +122,9 @@ function deploymentLine(context: PlanContext, builder: PlanBuilder, deployment: 
 }
 
 /**
- * A deployed definition in the design's terms. DescribeDeployedApi does not return
- * AppCodeAuthType (reference §2.4); where it is missing the snapshot's value is assumed.
+ * A deployed definition in the design's terms. DescribeDeployedApi does not return AppCodeAuthType
+ * (docs/alibaba-openapi.md, "Publishing and history"); where it is missing the snapshot's value is
+ * assumed.
  */
 function deployedApi(detail: CloudRecord, snapshot: Api): Api {
   const { api } = cloudApi(detail, snapshot.group);

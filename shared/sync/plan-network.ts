@@ -19,7 +19,7 @@ export function networkKey(group: string): string {
 }
 
 export function planGroupNetwork(context: PlanContext, builder: PlanBuilder): void {
-  for (const match of context.groups) {
+  for (const match of context.matches.group) {
     const network = match.design?.network;
     if (!network || match.status === 'conflict' || match.status === 'orphan') continue;
     const key = networkKey(match.key);

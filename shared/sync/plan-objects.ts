@@ -1,74 +1,28 @@
 /**
- * Plan lines for the objects with ids: groups, apps, throttling policies, plug-ins and APIs.
- * Create what the design has and the cloud lacks, update what differs (naming drift when the
- * cloud changed since the last sync), delete what the design dropped only with prune, and list
- * what someone else made without touching it.
+ * Plan lines for the objects with ids, one sync kind after another (kinds/): create what the
+ * design has and the cloud lacks, update what differs (naming drift when the cloud changed since
+ * the last sync), delete what the design dropped only with prune, and list what someone else
+ * made without touching it.
  */
-import {
-  canonicalApi,
-  canonicalApp,
-  canonicalPlugin,
-  canonicalPolicy,
-  cloudApi,
-  cloudGroupFields,
-  cloudPlugin,
-  cloudPolicy,
-  diffFields,
-  groupFields,
-} from './canonical';
-import { apiCloudBlocker } from '../model/cloud-methods';
-import { appFromCloud } from './cloud-mapping';
+import { diffFields } from './canonical';
 import { fingerprint } from './fingerprint';
+import { ALL_KINDS, type AnySyncKind, createPhase, deletePhase } from './kinds';
 import type { Match } from './match';
-import type { PlanContext } from './plan-context';
-import { PHASE, type PlanKind, type PlanRef, objectKey } from './plan-types';
+import { type PlanContext, cloudKeyOf } from './plan-context';
+import { PHASE, type PlanKind, objectKey } from './plan-types';
 import type { PlanBuilder } from './plan-builder';
 import type { SnapshotObject } from './snapshot';
 
-type ObjectKind = 'group' | 'app' | 'throttlingPolicy' | 'plugin' | 'api';
-
-const NOUN: Record<ObjectKind, string> = { group: 'group', app: 'app', throttlingPolicy: 'throttling policy', plugin: 'plug-in', api: 'API' };
-
-const DELETE_PHASE: Record<ObjectKind, number> = {
-  group: PHASE.deleteGroup,
-  app: PHASE.deleteApp,
-  throttlingPolicy: PHASE.deleteThrottlingPolicy,
-  plugin: PHASE.deletePlugin,
-  api: PHASE.deleteApi,
-};
-
-/** What the cloud holds for a matched object, in the design's terms; `unsupported` names what the design cannot hold. */
-interface CloudSide {
-  fields?: unknown;
-  unsupported?: string[];
-  /** Set when the object cannot be compared at all (a plug-in of another type...). */
-  blocked?: string;
-}
-
-interface ObjectSpec<D, C extends SnapshotObject> {
-  kind: ObjectKind;
-  matches: Match<D, C>[];
-  designFields: (item: D) => unknown;
-  cloudFields: (cloud: C, match: Match<D, C>) => CloudSide;
-  ref: (key: string) => PlanRef;
-  /** Something in the design the cloud cannot take (an API with request method ANY): a conflict instead of a create or update. */
-  designBlocker?: (item: D) => string | undefined;
-  /** Something blocks deleting this orphan (a group that still holds APIs of others). */
-  deleteBlocker?: (match: Match<D, C>) => string | undefined;
-  /** Whether an unmanaged cloud object is worth a line (APIs in others' groups are not listed one by one). */
-  listUnmanaged?: (cloud: C) => string | undefined;
-}
-
-export function planObjects<D, C extends SnapshotObject>(context: PlanContext, builder: PlanBuilder, spec: ObjectSpec<D, C>): void {
-  const { kind } = spec;
-  const phase = PHASE[kind];
-  const noun = NOUN[kind];
-  for (const match of spec.matches) {
+function planKind(context: PlanContext, builder: PlanBuilder, spec: AnySyncKind): void {
+  const { kind, noun } = spec;
+  const phase = createPhase(kind);
+  const matches: Match<unknown, SnapshotObject>[] = context.matches[kind];
+  for (const match of matches) {
     const key = match.key;
     const fpKey = objectKey(kind, key);
     const base = { kind: kind as PlanKind, name: key, ref: spec.ref(key) };
     if (match.design !== undefined) {
-      const designFields = spec.designFields(match.design);
+      const designFields = spec.designFields(match.design, context.appIds);
       const print = fingerprint(designFields);
       builder.fingerprints[fpKey] = print;
       const record = { key: fpKey, value: print };
@@ -89,7 +43,7 @@ export function planObjects<D, C extends SnapshotObject>(context: PlanContext, b
         });
         continue;
       }
-      const cloud = match.cloud as C;
+      const cloud = match.cloud as SnapshotObject;
       if (match.status === 'conflict') {
         builder.add({
           ...base,
@@ -100,7 +54,7 @@ export function planObjects<D, C extends SnapshotObject>(context: PlanContext, b
         });
         continue;
       }
-      const side = spec.cloudFields(cloud, match);
+      const side = cloudSide(spec, cloud, match.design, context);
       if (side.blocked) {
         builder.add({ ...base, op: 'conflict', phase, id: cloud.id, reason: side.blocked });
         continue;
@@ -127,17 +81,19 @@ export function planObjects<D, C extends SnapshotObject>(context: PlanContext, b
       continue;
     }
     if (match.status === 'orphan') {
-      const cloud = match.cloud as C;
-      const blocker = spec.deleteBlocker?.(match);
-      if (builder.prune && blocker) builder.add({ ...base, op: 'conflict', phase: DELETE_PHASE[kind], id: cloud.id, reason: blocker });
-      else if (builder.prune) builder.add({ ...base, op: 'delete', phase: DELETE_PHASE[kind], id: cloud.id, reason: `dropped from the design since the last sync` });
+      const cloud = match.cloud as SnapshotObject;
+      const blocker = spec.deleteBlocker?.(match, context);
+      if (builder.prune && blocker) builder.add({ ...base, op: 'conflict', phase: deletePhase(kind), id: cloud.id, reason: blocker });
+      else if (builder.prune) builder.add({ ...base, op: 'delete', phase: deletePhase(kind), id: cloud.id, reason: `dropped from the design since the last sync` });
       else builder.add({ ...base, op: 'orphan', phase: PHASE.info, id: cloud.id, reason: `dropped from the design since the last sync; apply --prune deletes it in the cloud` });
     } else if (match.status === 'forgotten') {
       builder.forget.push(objectKey(kind, key));
     } else if (match.status === 'unmanaged') {
-      const cloud = match.cloud as C;
-      const what = spec.listUnmanaged ? spec.listUnmanaged(cloud) : `not made by this project; sync leaves it alone`;
-      if (what !== undefined) builder.add({ ...base, name: cloud.name, op: 'unmanaged', phase: PHASE.info, id: cloud.id, reason: what });
+      const cloud = match.cloud as SnapshotObject;
+      // An object inside a parent that is not this project's is counted on the parent's line instead.
+      const inForeignParent = spec.parent !== undefined && cloudKeyOf(spec, cloud, context.lookup) === undefined;
+      const what = spec.unmanagedNote ? spec.unmanagedNote(cloud, context) : `not made by this project; sync leaves it alone`;
+      if (!inForeignParent) builder.add({ ...base, name: cloud.name, op: 'unmanaged', phase: PHASE.info, id: cloud.id, reason: what });
     }
   }
 }
@@ -150,70 +106,15 @@ export function changeReason(recorded: string | undefined, design: string, cloud
   return { reason: "changed in the design and in the cloud since the last sync (drift); the design's values win", drift: true };
 }
 
+/** Every kind's lines, in the order of kinds/index.ts. */
 export function planAllObjects(context: PlanContext, builder: PlanBuilder): void {
-  const { snapshot } = context;
-  planObjects(context, builder, {
-    kind: 'group',
-    matches: context.groups,
-    designFields: groupFields,
-    cloudFields: (cloud) => ({ fields: cloudGroupFields(cloud.item) }),
-    ref: (key) => ({ group: key }),
-    deleteBlocker: (match) => {
-      const others = snapshot.apis.filter((api) => api.groupId === match.cloud?.id && !context.apis.some((m) => m.cloud?.id === api.id && m.status === 'orphan'));
-      return others.length
-        ? `dropped from the design, but the cloud group still holds ${others.length} API(s) this plan does not delete (e.g. ${others[0].name}); delete or move them first`
-        : undefined;
-    },
-    listUnmanaged: (cloud) => {
-      const count = snapshot.apis.filter((api) => api.groupId === cloud.id).length;
-      return `not made by this project (${count} API${count === 1 ? '' : 's'}); sync leaves it alone`;
-    },
-  });
-  planObjects(context, builder, {
-    kind: 'app',
-    matches: context.apps,
-    designFields: canonicalApp,
-    cloudFields: (cloud) => ({ fields: appFromCloud(cloud.item) }),
-    ref: (key) => ({ app: key }),
-  });
-  planObjects(context, builder, {
-    kind: 'throttlingPolicy',
-    matches: context.policies,
-    designFields: (policy) => canonicalPolicy(policy, context.appIds),
-    cloudFields: (cloud) => ({ fields: cloudPolicy(cloud.item, context.appIds) }),
-    ref: (key) => ({ policy: key }),
-  });
-  planObjects(context, builder, {
-    kind: 'plugin',
-    matches: context.plugins,
-    designFields: (plugin) => canonicalPlugin(plugin, context.appIds),
-    cloudFields: (cloud, match) => {
-      const read = cloudPlugin(cloud.item, context.appIds);
-      if (!read.plugin) return { blocked: `the cloud's plug-in ${cloud.name} cannot be read: ${read.unsupported}` };
-      if (match.design && read.plugin.type !== match.design.type) {
-        return { blocked: `plug-in ${match.key} is of type ${read.plugin.type} in the cloud and ${match.design.type} in the design; the cloud cannot change a plug-in's type, so give the design's a new name` };
-      }
-      return { fields: read.plugin };
-    },
-    ref: (key) => ({ plugin: key }),
-  });
-  planObjects(context, builder, {
-    kind: 'api',
-    matches: context.apis,
-    designFields: canonicalApi,
-    designBlocker: apiCloudBlocker,
-    cloudFields: (cloud, match) => {
-      if (!cloud.detail) return {};
-      const read = cloudApi(cloud.detail, match.design?.group ?? '');
-      return { fields: read.api, unsupported: read.unsupported };
-    },
-    ref: (key) => {
-      const [group, api] = splitApiKey(key);
-      return { group, api };
-    },
-    // An API of a group that is not this project's is counted on the group's line instead.
-    listUnmanaged: (cloud) => (context.groupId.keyOf(cloud.groupId) === undefined ? undefined : `not made by this project; sync leaves it alone`),
-  });
+  for (const kind of ALL_KINDS) planKind(context, builder, kind);
+}
+
+/** What the cloud holds for a matched object: its list item, or its detail read where the kind has one (none read: not compared). */
+function cloudSide(kind: AnySyncKind, cloud: SnapshotObject, design: unknown, context: PlanContext) {
+  const read = kind.cloud.detail ? cloud.detail : cloud.item;
+  return read === undefined ? {} : kind.cloudFields(read, design, context.appIds);
 }
 
 /** `<group>/<api>` → [group, api] (group names have no `/`). */

@@ -93,7 +93,7 @@ function endStatus(builder: PlanBuilder, matches: readonly AnyMatch[], id: strin
 }
 
 function planStageVariables(context: PlanContext, builder: PlanBuilder): void {
-  for (const match of context.groups) {
+  for (const match of context.matches.group) {
     const group = match.design;
     if (!group) continue;
     for (const stage of STAGES) {
@@ -145,11 +145,11 @@ function planThrottlingBindings(context: PlanContext, builder: PlanBuilder): voi
   const cloud = new Map<string, Map<string, { data: string; ends: EndStatus[] }>>();
   for (const [key, bound] of Object.entries(context.snapshot.relations.throttlingBindings)) {
     const [groupId, stage] = key.split('/');
-    const group = endStatus(builder, context.groups, groupId);
+    const group = endStatus(builder, context.matches.group, groupId);
     if (group.status === 'foreign') continue;
     for (const [apiId, policyId] of Object.entries(bound)) {
-      const api = endStatus(builder, context.apis, apiId);
-      const policy = endStatus(builder, context.policies, policyId);
+      const api = endStatus(builder, context.matches.api, apiId);
+      const policy = endStatus(builder, context.matches.throttlingPolicy, policyId);
       if (api.status === 'foreign' || policy.status === 'foreign') continue;
       const scope = `throttling:${group.key}/${stage}`;
       if (!cloud.has(scope)) cloud.set(scope, new Map());
@@ -175,7 +175,7 @@ function planThrottlingBindings(context: PlanContext, builder: PlanBuilder): voi
 }
 
 function planPluginBindings(context: PlanContext, builder: PlanBuilder): void {
-  for (const match of context.plugins) {
+  for (const match of context.matches.plugin) {
     const ours = match.status === 'managed' || match.status === 'adopt' || (match.status === 'orphan' && builder.prune);
     if (!match.design && !ours) continue;
     const name = match.key;
@@ -183,7 +183,7 @@ function planPluginBindings(context: PlanContext, builder: PlanBuilder): void {
     if (match.cloud && ours) {
       const self: EndStatus = match.design ? 'design' : 'pruned';
       for (const bound of context.snapshot.relations.pluginBindings[match.cloud.id] ?? []) {
-        const api = endStatus(builder, context.apis, bound.apiId);
+        const api = endStatus(builder, context.matches.api, bound.apiId);
         if (api.status === 'foreign') continue;
         cloud.set(`${api.key}/${bound.stage}`, { data: true, ends: [api.status, self] });
       }
@@ -208,7 +208,7 @@ interface AuthorizationData {
 }
 
 function planAuthorizations(context: PlanContext, builder: PlanBuilder): void {
-  for (const match of context.apps) {
+  for (const match of context.matches.app) {
     const ours = match.status === 'managed' || match.status === 'adopt' || (match.status === 'orphan' && builder.prune);
     if (!match.design && !ours) continue;
     const name = match.key;
@@ -216,7 +216,7 @@ function planAuthorizations(context: PlanContext, builder: PlanBuilder): void {
     if (match.cloud && ours) {
       const self: EndStatus = match.design ? 'design' : 'pruned';
       for (const granted of context.snapshot.relations.authorizations[match.cloud.id] ?? []) {
-        const api = endStatus(builder, context.apis, granted.apiId);
+        const api = endStatus(builder, context.matches.api, granted.apiId);
         if (api.status === 'foreign') continue;
         const [group, apiName] = splitApiKey(api.key!);
         const read = authorizationFromCloud({ StageName: granted.stage, AuthVaildTime: granted.expiresAt, Description: granted.description }, { app: name, group, api: apiName });

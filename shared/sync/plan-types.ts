@@ -5,6 +5,7 @@
  */
 import type { Stage } from '../model/schema';
 import type { FieldChange } from './canonical';
+import { type ObjectKind, RELATION_PHASE, settingPhase } from './kinds';
 
 export type PlanOp =
   | 'create'
@@ -25,17 +26,8 @@ export type PlanOp =
   /** Blocks apply: the design and the cloud disagree in a way sync will not settle by itself. */
   | 'conflict';
 
-export type PlanKind =
-  | 'group'
-  | 'stageVariable'
-  | 'app'
-  | 'throttlingPolicy'
-  | 'plugin'
-  | 'api'
-  | 'throttlingBinding'
-  | 'pluginBinding'
-  | 'authorization'
-  | 'deployment';
+/** What a line acts on: an object of a sync kind (kinds/), or a relation or setting between them. */
+export type PlanKind = ObjectKind | 'stageVariable' | 'throttlingBinding' | 'pluginBinding' | 'authorization' | 'deployment';
 
 /** What a line acts on, by design names. */
 export interface PlanRef {
@@ -93,26 +85,17 @@ export interface SyncPlan {
   forget: string[];
 }
 
-/** Phases in the order apply runs them: what a thing needs exists before it, deletions last. */
+/**
+ * Phases in the order apply runs them: what a thing needs exists before it, deletions last. The
+ * numbers come from the order of kinds/index.ts: an object kind's phases are `createPhase(kind)`
+ * and `deletePhase(kind)`; these are the others.
+ */
 export const PHASE = {
   info: 0,
-  group: 1,
-  /** A group's network policy: needs the group, like its stage variables. */
-  groupNetwork: 2,
-  stageVariable: 2,
-  app: 3,
-  throttlingPolicy: 4,
-  plugin: 5,
-  api: 6,
-  unbind: 7,
-  bind: 8,
-  authorize: 9,
-  deployment: 10,
-  deleteApi: 11,
-  deletePlugin: 12,
-  deleteThrottlingPolicy: 13,
-  deleteApp: 14,
-  deleteGroup: 15,
+  /** A group's stage variables and network policy: need the group (its `settings`). */
+  stageVariable: settingPhase('stageVariable'),
+  groupNetwork: settingPhase('network'),
+  ...RELATION_PHASE,
 } as const;
 
 const INFORMATION: ReadonlySet<PlanOp> = new Set(['unmanaged', 'orphan']);
@@ -131,6 +114,6 @@ export function planConflicts(plan: SyncPlan): PlanLine[] {
 }
 
 /** `<kind>:<key>`: how fingerprints and pending creates are keyed. */
-export function objectKey(kind: 'group' | 'api' | 'app' | 'throttlingPolicy' | 'plugin', key: string): string {
+export function objectKey(kind: ObjectKind, key: string): string {
   return `${kind}:${key}`;
 }

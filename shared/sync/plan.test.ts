@@ -7,6 +7,7 @@ import { deployApi, rollbackApi, abolishApi } from '../model/stages';
 import { validateProject } from '../model/validate';
 import { apiToParams, describeApiShape } from './cloud-mapping';
 import { plan } from './plan';
+import { deletePhase } from './kinds';
 import { PHASE, type PlanLine, isChange, planChanges } from './plan-types';
 import { emptySnapshot } from './snapshot';
 import { syncedCloud } from './testing/synced-cloud';
@@ -134,7 +135,7 @@ describe('changes after a sync', () => {
       'delete api demo_hello_api/limited',
       'delete throttlingPolicy demo_low_qps',
     ]);
-    expect(pruned.lines.map((line) => line.phase)).toEqual([PHASE.unbind, PHASE.deleteApi, PHASE.deleteThrottlingPolicy]);
+    expect(pruned.lines.map((line) => line.phase)).toEqual([PHASE.unbind, deletePhase('api'), deletePhase('throttlingPolicy')]);
   });
 
   it('never deletes a cloud object whose id was not recorded, even with prune', () => {

@@ -9,6 +9,7 @@
  * listed. An object the design dropped after a sync is deleted only with `prune`.
  */
 import type { CloudIds, Project } from '../model/schema';
+import { emptyCloudIds } from './kinds';
 import { PlanBuilder } from './plan-builder';
 import { planContext } from './plan-context';
 import { type DeploymentFilter, planDeployments } from './plan-deployments';
@@ -17,6 +18,8 @@ import { planAllObjects } from './plan-objects';
 import { planRelations } from './plan-relations';
 import type { SyncPlan } from './plan-types';
 import type { CloudSnapshot } from './snapshot';
+
+export { emptyCloudIds };
 
 export interface PlanOptions {
   /** Delete what the design dropped since the last sync. */
@@ -38,8 +41,4 @@ export function plan(design: Project, snapshot: CloudSnapshot, ids: CloudIds | u
   planRelations(context, builder);
   planDeployments(context, builder);
   return builder.build(snapshot.region);
-}
-
-export function emptyCloudIds(): CloudIds {
-  return { groups: {}, apis: {}, apps: {}, throttlingPolicies: {}, plugins: {} };
 }

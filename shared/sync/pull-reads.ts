@@ -8,6 +8,7 @@ import type { CloudIds, Project, Stage } from '../model/schema';
 import { STAGES } from '../model/schema';
 import { isOurs } from './match';
 import { planContext } from './plan-context';
+import { emptyCloudIds } from './kinds';
 import type { CloudSnapshot } from './snapshot';
 
 export interface GroupStage {
@@ -34,7 +35,7 @@ export const READ_LISTS_ONLY: PullReads = { apis: [], stageVariables: [], thrott
 
 /** The reads a plan of `design` needs, given the lists pull already has. */
 export function pullReadsFor(design: Project, ids: CloudIds | undefined, listing: CloudSnapshot): PullReads {
-  const recorded = ids ?? { groups: {}, apis: {}, apps: {}, throttlingPolicies: {}, plugins: {} };
+  const recorded = ids ?? emptyCloudIds();
   const context = planContext(design, listing, recorded);
   const relations = recorded.relations ?? {};
   const has = (scope: string) => (relations[scope]?.length ?? 0) > 0;
@@ -42,7 +43,7 @@ export function pullReadsFor(design: Project, ids: CloudIds | undefined, listing
   const stageVariables: GroupStage[] = [];
   const throttlingBindings: GroupStage[] = [];
   const boundStages = new Set(design.throttlingPolicies.flatMap((policy) => policy.bindings.map((binding) => `${binding.group}/${binding.stage}`)));
-  for (const match of context.groups) {
+  for (const match of context.matches.group) {
     if (!match.cloud || !(isOurs(match.status) || match.status === 'orphan')) continue;
     for (const stage of STAGES) {
       const at = { groupId: match.cloud.id, stage };
@@ -53,10 +54,10 @@ export function pullReadsFor(design: Project, ids: CloudIds | undefined, listing
   const ours = (matches: { status: Parameters<typeof isOurs>[0]; cloud?: { id: string } }[]) =>
     matches.filter((match) => match.cloud && (isOurs(match.status) || match.status === 'orphan')).map((match) => match.cloud!.id);
   return {
-    apis: context.apis.filter((match) => match.cloud && isOurs(match.status)).map((match) => match.cloud!.id),
+    apis: context.matches.api.filter((match) => match.cloud && isOurs(match.status)).map((match) => match.cloud!.id),
     stageVariables,
     throttlingBindings,
-    plugins: ours(context.plugins),
-    apps: ours(context.apps),
+    plugins: ours(context.matches.plugin),
+    apps: ours(context.matches.app),
   };
 }

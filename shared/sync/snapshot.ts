@@ -19,6 +19,8 @@ export interface SnapshotObject {
   modifiedTime?: string;
   /** The list answer's item (DescribeTrafficControls, DescribeAppAttributes, DescribePlugins...). */
   item: CloudRecord;
+  /** The detail read, for kinds whose list item does not hold the whole object (an API: DescribeApi's answer, the draft), when read. */
+  detail?: CloudRecord;
 }
 
 export interface SnapshotGroup extends SnapshotObject {
@@ -35,8 +37,6 @@ export interface SnapshotDeployed {
 
 export interface SnapshotApi extends SnapshotObject {
   groupId: string;
-  /** DescribeApi's answer (the draft), when read. */
-  detail?: CloudRecord;
   /** The stages that serve the API. */
   deployed: Partial<Record<Stage, SnapshotDeployed>>;
 }
