@@ -1,11 +1,12 @@
 /**
- * Watches a project file and its secrets file and reloads on change: events are debounced, the
+ * Watches a project file, its local state and its secrets file and reloads on change: events are debounced, the
  * bytes hashed (an editor's touch without change does nothing), and a version with problems is
  * refused so the last good one keeps serving.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SecretsFile } from '../shared/model/schema';
+import { localStatePathFor } from '../shared/project-file';
 import { loadProjectFiles, type LoadedProject } from './project-source';
 
 export interface WatchOptions {
@@ -30,7 +31,9 @@ export interface Watcher {
 
 export function watchProjectFiles(options: WatchOptions): Watcher {
   const debounceMs = options.debounceMs ?? 100;
-  const files = options.givenSecrets ? [path.resolve(options.projectPath)] : [path.resolve(options.projectPath), path.resolve(options.secretsPath)];
+  // The local state too: a local deploy or rollback changes only that file (docs/project-file.md, "Three kinds of data").
+  const project = [path.resolve(options.projectPath), path.resolve(localStatePathFor(options.projectPath))];
+  const files = options.givenSecrets ? project : [...project, path.resolve(options.secretsPath)];
   let lastHash = options.initialHash;
   let timer: NodeJS.Timeout | undefined;
   let loading = false;

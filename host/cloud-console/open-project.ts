@@ -3,14 +3,13 @@
  * while the file fails to load), the file's revision, the recorder that writes cloud ids into it
  * as sync makes them, and the console's runs of the OpenAPI call log, which name the project.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Project } from '../../shared/model/schema';
 import type { CallLog } from '../cloud';
 import { HostError } from '../base/host-error';
 import { WorkspaceError } from '../base/workspace-error';
 import type { WorkspaceService } from '../workspace';
-import { ProjectStore, revisionOf } from '../workspace';
+import { ProjectStore, projectRevision } from '../workspace';
 import { projectFileRecorder } from '../sync';
 
 export class OpenProject {
@@ -31,9 +30,9 @@ export class OpenProject {
     return project;
   }
 
-  /** The revision of the file on disk now (what a plan or a run saw is compared with it). */
+  /** The revision of the project on disk now, design and state files (what a plan or a run saw is compared with it). */
   async revision(): Promise<string> {
-    return revisionOf(await readFile(this.path(), 'utf8').catch(() => ''));
+    return projectRevision(this.path());
   }
 
   /** The project file at `path` as sync records into it; a file with problems is refused, naming them. */

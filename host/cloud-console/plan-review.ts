@@ -4,11 +4,9 @@
  * events, only against the cloud and the file it was made for.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
 import { type PlanLine, type SyncPlan, isChange, planConflicts } from '../../shared/sync/plan-types';
 import { HostError } from '../base/host-error';
-import { revisionOf } from '../workspace';
 import { apply, planAgainstCloud } from '../sync';
 import type { CloudConnection } from './cloud-connection';
 import type { KeptPlans } from './kept-plans';
@@ -22,12 +20,12 @@ export class PlanReview {
     const { connection, project, plans } = this.parts;
     return project.inRun(request.prune ? 'Plan, with deletions' : 'Plan', 'plan', () => connection.withSession(async (session) => {
       const path = project.path();
-      const text = await readFile(path, 'utf8');
+      const revision = await project.revision();
       const recorder = await project.recorder(path, session.view.profileKey);
       const { plan, snapshot } = await planAgainstCloud(session.client, recorder.project, session.view.profileKey, { prune: request.prune, cache: session.cache });
       await session.cache.save();
       const view = planView(plan, session.view.profileKey, request.prune, recorder.project.cloud[session.view.profileKey]?.syncedAt === undefined);
-      plans.keep({ view, endpoint: session.view.endpoint, plan, snapshot, path, revision: revisionOf(text) });
+      plans.keep({ view, endpoint: session.view.endpoint, plan, snapshot, path, revision });
       return view;
     }));
   }
@@ -37,8 +35,7 @@ export class PlanReview {
     jobs.assertIdle();
     const kept = plans.find(request.planId);
     if (!kept) throw new HostError('PLAN_STALE', 'That plan is no longer kept (another was made since, the cloud profile changed, or the app restarted); plan again.');
-    const disk = await readFile(kept.path, 'utf8').catch(() => '');
-    if (kept.path !== project.path() || revisionOf(disk) !== kept.revision) {
+    if (kept.path !== project.path() || (await project.revision()) !== kept.revision) {
       throw new HostError('PLAN_STALE', 'The project file changed since this plan was made; plan again to see what apply would do now.');
     }
     const conflicts = planConflicts(kept.plan);

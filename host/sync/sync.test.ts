@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Project } from '../../shared/model/schema';
 import { deployApi } from '../../shared/model/stages';
+import { cloudStatePathFor } from '../../shared/project-file';
 import { type PlanLine, planChanges } from '../../shared/sync/plan-types';
 import { type CloudClient, type CloudClientOptions, createCloudClient } from '../cloud/client';
 import { CloudError } from '../cloud/cloud-error';
@@ -98,10 +99,11 @@ describe('sync of the quickstart with the offline cloud', () => {
     expect(Object.values(ids.deployed!).every((versions) => Object.values(versions).every((version) => /^\d{17}$/.test(version)))).toBe(true);
     expect(await planNow(cloud)).toEqual([]);
 
-    // The project file changed only in its `cloud` section: comments and the design are kept.
+    // The ids went to the cloud-state file of KEY, not into the design: its comments are kept (docs/project-file.md, "Three kinds of data").
     const text = await readFile(path, 'utf8');
     expect(text).toContain('# Quickstart: the hands-on lab');
-    expect(text).toContain(`  ${KEY}:`);
+    expect(text).not.toContain(KEY);
+    expect(await readFile(cloudStatePathFor(path, KEY), 'utf8')).toContain(`profile: ${KEY}`);
 
     const edited = (await readFile(path, 'utf8')).replace('Reads one user from the HTTP backend.', 'Reads one user.');
     await import('node:fs/promises').then((fs) => fs.writeFile(path, edited));

@@ -5,7 +5,10 @@ import { writeFileAtomic } from '../../shared/node/atomic-write';
 
 export const GITIGNORE_MARKER = '# API Gateway Studio: secrets, backups and temp files (generated; never commit these)';
 
-/** Adds the lines `.gitignore` in `dir` lacks (creating it if needed); returns the lines added. */
+/**
+ * Adds the lines `.gitignore` in `dir` lacks (creating it if needed); returns the lines added. A
+ * line the file holds negated (`!<line>`) is the team's choice to commit that file, and is not added.
+ */
 export async function ensureGitignoreLines(dir: string, lines: string[], options: { mode?: number } = {}): Promise<string[]> {
   const path = join(dir, '.gitignore');
   let text = '';
@@ -15,7 +18,7 @@ export async function ensureGitignoreLines(dir: string, lines: string[], options
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
-  const missing = lines.filter((line) => !present.has(line));
+  const missing = lines.filter((line) => !present.has(line) && !present.has(`!${line}`));
   if (missing.length === 0) return [];
   let addition = text === '' || text.endsWith('\n') ? '' : '\n';
   if (!present.has(GITIGNORE_MARKER)) addition += `${text === '' ? '' : '\n'}${GITIGNORE_MARKER}\n`;

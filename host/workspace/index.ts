@@ -2,7 +2,8 @@
 export { watchFile } from './file-watcher';
 export type { FileWatch } from './file-watcher';
 export { ensureGitignoreLines } from './gitignore';
-export { ProjectStore } from './project-store';
+export { ProjectStore, projectGitignoreLines, projectRevision } from './project-store';
+export type { ProjectLoadResult, SaveProjectResult } from './project-store';
 export { SECRETS_FILE_MODE, SecretsStore, gitignoreLinesFor } from './secrets-store';
 export { WorkspaceService, revisionOf } from './workspace-service';
 export type { ChooseFile, FilePurpose } from './workspace-service';

@@ -8,13 +8,13 @@ import { basename, dirname } from 'node:path';
 import type { Document } from 'yaml';
 import type { ProjectState, RecentProject } from '../../shared/ipc/contract';
 import { PROJECT_FORMAT, Project } from '../../shared/model/schema';
-import { serializeProject } from '../../shared/project-file';
+import { localStatePathFor, serializeProject } from '../../shared/project-file';
 import { newProjectPath, resolveUserPath } from '../base/file-access';
 import { HostError } from '../base/host-error';
 import type { HostEvents } from '../base/host-events';
 import { writeFileAtomic } from '../../shared/node/atomic-write';
 import { contentHash } from './file-guard';
-import { type ProjectLoadResult, ProjectStore } from './project-store';
+import { type ProjectLoadResult, ProjectStore, projectRevision } from './project-store';
 import { type FileProblem, WorkspaceError, formatFileProblem, readFailure } from '../base/workspace-error';
 import { type FileWatch, watchFile } from './file-watcher';
 import { copyQuickstart, quickstartCopyPath } from './first-start';
@@ -193,12 +193,12 @@ export class WorkspaceService {
 
   private async checkSavable(opened: OpenProject, revision: string): Promise<void> {
     const { path, project } = opened.state;
-    const disk = await readIfExists(path);
-    if (disk === undefined) {
+    const disk = await projectRevision(path);
+    if (disk === '') {
       throw new WorkspaceError('CHANGED_ON_DISK', path, `not saving ${path}: it was deleted or moved since it was opened; save with force to write it again`);
     }
     const overwrite = `save with force to overwrite it (the current file is then kept as ${path}.bak)`;
-    if (revisionOf(disk) !== revision) {
+    if (disk !== revision) {
       throw new WorkspaceError('CHANGED_ON_DISK', path, `not saving over ${path}: it changed on disk since it was opened (another program?); reopen it to see the changes, or ${overwrite}`);
     }
     if (!project) {
@@ -214,7 +214,9 @@ export class WorkspaceService {
     const state = stateOf(result, path === quickstartCopyPath(this.options.dataDir));
     if (this.opened?.state.path !== path) {
       this.watch?.close();
-      this.watch = watchFile(path, () => this.checkDisk(path), this.options.watchDebounceMs);
+      // The design and the local state: a deploy or rollback from the command line changes only the latter.
+      const watches = [path, localStatePathFor(path)].map((file) => watchFile(file, () => this.checkDisk(path), this.options.watchDebounceMs));
+      this.watch = { close: () => watches.forEach((watch) => watch.close()) };
     }
     this.opened = { state, document: result.document, problems: result.problems };
     this.notified = undefined;
@@ -230,9 +232,8 @@ export class WorkspaceService {
   private checkDisk(path: string): void {
     void this.queue.run(async () => {
       if (this.opened?.state.path !== path || this.writers > 0) return;
-      const disk = await readIfExists(path).catch(() => undefined);
       // A deleted file is reported with an empty revision.
-      const revision = disk === undefined ? '' : revisionOf(disk);
+      const revision = await projectRevision(path);
       if (revision === this.opened.state.revision || revision === this.notified) return;
       this.notified = revision;
       this.options.events.emit('agw:project.changedOnDisk', { path, revision });
@@ -251,18 +252,9 @@ function stateOf(result: ProjectLoadResult, demo: boolean): ProjectState {
     fileName: basename(result.path),
     project: result.project,
     problems: result.problems,
-    revision: revisionOf(result.text),
+    revision: result.revision,
     demo,
   };
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw readFailure(path, 'project file', error);
-  }
 }
 
 async function exists(path: string): Promise<boolean> {

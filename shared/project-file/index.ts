@@ -7,3 +7,6 @@ export { secretsFileNameFor } from './file-names';
 export { findSecretsInProject, secretValuesOf, isSecretKeyName } from './secret-guard';
 export type { SecretGuardOptions } from './secret-guard';
 export type { LocatedProblem } from './yaml-text';
+export { localStatePathFor, cloudStatePathFor, cloudStateFolderFor, stateFolderFor } from './file-names';
+export { parseProjectLayout, serializeProjectLayout, LOCAL_STATE_FORMAT, CLOUD_STATE_FORMAT } from './layout';
+export type { LayoutDocuments, LayoutFile, LayoutInput, LayoutProblem, LayoutResult, LayoutTexts } from './layout';
