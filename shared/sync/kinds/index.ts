@@ -53,29 +53,46 @@ export const NOT_FOUND_CODES: readonly string[] = ALL_KINDS.flatMap((kind) => ki
 /** What runs once every object exists and before any is deleted, in this order: relations, then what stages serve. */
 export const RELATION_STEPS = ['unbind', 'bind', 'authorize', 'deployment'] as const;
 
+/** Where `kinds` breaks the rule of this list: a kind before something it needs (or its parent), or needing a kind that is not there. */
+export function orderProblems(kinds: readonly SyncKind[]): string[] {
+  const names = kinds.map((kind) => kind.kind as string);
+  return kinds.flatMap((kind, index) =>
+    [...new Set([...kind.needs, ...(kind.parent ? [kind.parent.kind] : [])])]
+      .filter((need) => !names.slice(0, index).includes(need))
+      .map((need) => `${kind.kind} needs ${need}, which ${names.includes(need) ? 'comes after it' : 'is not a sync kind'}`),
+  );
+}
+
+export interface Phases {
+  create: Record<string, number>;
+  settings: Record<string, number>;
+  relation: Record<(typeof RELATION_STEPS)[number], number>;
+  remove: Record<string, number>;
+}
+
 /**
  * The phases, numbered from the order: 0 for lines that change nothing; then each kind's creates
  * and updates, followed by a phase for its settings if it has any; then the relation steps; then
  * each kind's deletions in reverse order.
  */
-function numberPhases() {
+export function numberPhases(kinds: readonly SyncKind[]): Phases {
   let next = 1;
   const create: Record<string, number> = {};
   const settings: Record<string, number> = {};
-  for (const kind of ALL_KINDS) {
+  for (const kind of kinds) {
     create[kind.kind] = next++;
     if (kind.settings?.length) {
       for (const setting of kind.settings) settings[setting] = next;
       next++;
     }
   }
-  const relation = Object.fromEntries(RELATION_STEPS.map((step) => [step, next++])) as Record<(typeof RELATION_STEPS)[number], number>;
+  const relation = Object.fromEntries(RELATION_STEPS.map((step) => [step, next++])) as Phases['relation'];
   const remove: Record<string, number> = {};
-  for (const kind of [...ALL_KINDS].reverse()) remove[kind.kind] = next++;
+  for (const kind of [...kinds].reverse()) remove[kind.kind] = next++;
   return { create, settings, relation, remove };
 }
 
-const PHASES = numberPhases();
+const PHASES = numberPhases(ALL_KINDS);
 
 /** The phase of a kind's creates, updates, adoptions and conflicts. */
 export function createPhase(kind: ObjectKind): number {
