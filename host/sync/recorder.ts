@@ -31,9 +31,15 @@ function withIds(project: Project, profileKey: string): Project {
   return { ...project, cloud: { ...project.cloud, [profileKey]: emptyCloudIds() } };
 }
 
-/** Loads a project file (refusing one with problems) and records into it. */
-export async function projectFileRecorder(path: string, profileKey: string, store = new ProjectStore()): Promise<SyncRecorder> {
+/**
+ * Loads a project (refusing one with problems) and records into it: the ids go to the cloud-state
+ * file of `profileKey`, a rollback record to the local state (docs/project-file.md, "Three kinds of
+ * data"). `onNotice` hears what the files say without stopping (design and state disagreeing, an
+ * older file split on its first save).
+ */
+export async function projectFileRecorder(path: string, profileKey: string, store = new ProjectStore(), onNotice: (text: string) => void = () => undefined): Promise<SyncRecorder> {
   const loaded = await store.load(path);
+  loaded.notices.forEach(onNotice);
   if (!loaded.project || loaded.problems.length > 0) {
     const first = loaded.problems[0] ? `: ${formatFileProblem(loaded.problems[0])}` : '';
     throw new WorkspaceError('LOAD_FAILED', path, `cannot sync ${path}: it has ${loaded.problems.length} problem(s)${first}; run apigw-studio validate and fix them first`, loaded.problems);
@@ -72,7 +78,8 @@ export async function projectFileRecorder(path: string, profileKey: string, stor
       queued = undefined;
       urgent = false;
       const started = Date.now();
-      await store.save(path, project, { document });
+      const saved = await store.save(path, project, { document });
+      if (saved.notice) onNotice(saved.notice);
       quietUntil = Date.now() + 4 * (Date.now() - started);
     });
     queued = next;
