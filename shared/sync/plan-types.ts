@@ -7,6 +7,8 @@ import type { Stage } from '../model/schema';
 import type { FieldChange } from './canonical';
 import { type ObjectKind, RELATION_PHASE, settingPhase } from './kinds';
 
+export type { ObjectKind };
+
 export type PlanOp =
   | 'create'
   | 'update'
