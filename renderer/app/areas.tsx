@@ -19,7 +19,7 @@ import { PluginsScreen } from '../screens/plugins/plugins-screen';
 import { StagesScreen } from '../screens/stages/stages-screen';
 import { ThrottlingScreen } from '../screens/throttling/throttling-screen';
 import { CloudScreen } from '../screens/cloud/cloud-screen';
-import { GatewaysScreen } from '../screens/gateways/gateways-screen';
+import { InstancesScreen } from '../screens/instances/instances-screen';
 import { SettingsScreen } from './settings-screen';
 
 export interface Area {
@@ -40,7 +40,7 @@ export const AREAS: Area[] = [
   { id: 'plugins', label: 'Plugins', icon: <ExtensionIcon />, Screen: PluginsScreen, needsProject: true },
   { id: 'local-gateway', label: 'Local gateway', icon: <LanIcon />, Screen: LocalGatewayScreen, needsProject: false },
   { id: 'cloud', label: 'Cloud', icon: <CloudIcon />, Screen: CloudScreen, needsProject: false },
-  { id: 'gateways', label: 'Gateways', icon: <RouterIcon />, Screen: GatewaysScreen, needsProject: false },
+  { id: 'instances', label: 'Gateways', icon: <RouterIcon />, Screen: InstancesScreen, needsProject: false },
   { id: 'settings', label: 'Settings', icon: <SettingsIcon />, Screen: SettingsScreen, needsProject: false },
 ];
 

@@ -7,7 +7,7 @@ import type { FieldPath } from '../../shared/model/problems';
 import type { Project, Stage } from '../../shared/model/schema';
 import { useProjectStore } from './project-store';
 
-export const AREA_IDS = ['apis', 'groups', 'stages', 'throttling', 'apps', 'plugins', 'local-gateway', 'cloud', 'gateways', 'settings'] as const;
+export const AREA_IDS = ['apis', 'groups', 'stages', 'throttling', 'apps', 'plugins', 'local-gateway', 'cloud', 'instances', 'settings'] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
 /** The thing a screen shows in detail. */

@@ -1,6 +1,6 @@
 /**
- * Gateways: the dedicated gateways of the region (of the cloud in force), purchases on their way,
- * one gateway's details with what may be changed, and the purchase wizard.
+ * The Gateways area: the region's dedicated instances (of the cloud in force), purchases on
+ * their way, one instance's details with what may be changed, and the purchase wizard.
  */
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -24,17 +24,18 @@ import { editionOfSpec } from '../../../shared/purchase';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { useCloudStore } from '../../data/cloud-store';
-import { useGatewaysStore } from '../../data/gateways-store';
+import { useInstancesStore } from '../../data/instances-store';
 import { toHostError } from '../../data/host-error';
 import { useUiStore } from '../../data/ui-store';
 import { InstanceDetails } from './instance-details';
 import { PurchaseWizardLoader } from './purchase-wizard';
+import { StatusChip } from './status-chip';
 
-export function GatewaysScreen() {
-  const view = useGatewaysStore((s) => s.view);
-  const loading = useGatewaysStore((s) => s.loading);
-  const error = useGatewaysStore((s) => s.error);
-  const load = useGatewaysStore((s) => s.load);
+export function InstancesScreen() {
+  const view = useInstancesStore((s) => s.view);
+  const loading = useInstancesStore((s) => s.loading);
+  const error = useInstancesStore((s) => s.error);
+  const load = useInstancesStore((s) => s.load);
   const connection = useCloudStore((s) => s.connection);
   const [mode, setMode] = useState<{ kind: 'list' } | { kind: 'buy' } | { kind: 'details'; instanceId: string }>({ kind: 'list' });
 
@@ -95,7 +96,7 @@ export function GatewaysScreen() {
 }
 
 function Purchases({ purchases }: { purchases: PurchaseProgress[] }) {
-  const retryPurchase = useGatewaysStore((s) => s.retryPurchase);
+  const retryPurchase = useInstancesStore((s) => s.retryPurchase);
   const notify = useUiStore((s) => s.notify);
   const lookAgain = (purchase: PurchaseProgress) =>
     retryPurchase(purchase.token).catch((error: unknown) => notify(`Could not look at ${purchase.name} again: ${toHostError(error).message}`, 'error'));
@@ -142,11 +143,6 @@ const PURCHASE_STATES: Record<PurchaseProgress['state'], { label: string; color:
   running: { label: 'Running', color: 'success' },
   failed: { label: 'Failed', color: 'error' },
 };
-
-export function StatusChip({ status }: { status?: string }) {
-  const color = status === 'RUNNING' ? 'success' : status === 'DELETING' ? 'error' : 'info';
-  return <Chip size="small" label={status ?? 'unknown'} color={color} icon={status && status !== 'RUNNING' ? <CircularProgress size={12} color="inherit" /> : undefined} />;
-}
 
 function InstanceTable({ instances, onOpen }: { instances: InstanceView[]; onOpen: (instanceId: string) => void }) {
   return (

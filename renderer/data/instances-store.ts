@@ -1,7 +1,7 @@
 /**
- * Dedicated gateways as the UI sees them: the region's instances, quota and purchases in
- * progress (the host follows purchases, so this only shows them), and what the region offers a
- * purchase. While anything is changing, the list is read again every few seconds.
+ * Dedicated instances as the Gateways area sees them: the region's instances, quota and
+ * purchases in progress (the host follows purchases, so this only shows them), and what the
+ * region offers a purchase. While anything is changing, the list is read again every few seconds.
  */
 import { create } from 'zustand';
 import type { InstanceView, InstancesView, PurchaseContext, PurchaseProgress, PurchaseRequest } from '../../shared/ipc/instance-views';
@@ -12,7 +12,7 @@ import { toHostError } from './host-error';
 const POLL_MS = 2000;
 const TRANSITIONAL = new Set(['CREATING', 'MODIFYING', 'DELETING']);
 
-export interface GatewaysStoreState {
+export interface InstancesStoreState {
   view?: InstancesView;
   loading: boolean;
   /** Why the list could not be read, in a sentence. */
@@ -40,11 +40,11 @@ export function isChanging(view: InstancesView | undefined): boolean {
 function schedulePoll(): void {
   clearTimeout(pollTimer);
   pollTimer = undefined;
-  if (!isChanging(useGatewaysStore.getState().view)) return;
-  pollTimer = setTimeout(() => void useGatewaysStore.getState().load(), POLL_MS);
+  if (!isChanging(useInstancesStore.getState().view)) return;
+  pollTimer = setTimeout(() => void useInstancesStore.getState().load(), POLL_MS);
 }
 
-export const useGatewaysStore = create<GatewaysStoreState>()((set, get) => ({
+export const useInstancesStore = create<InstancesStoreState>()((set, get) => ({
   loading: false,
 
   async load() {

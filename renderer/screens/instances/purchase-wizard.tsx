@@ -50,7 +50,7 @@ import {
   wireForm,
 } from '../../../shared/purchase';
 import { toHostError } from '../../data/host-error';
-import { useGatewaysStore } from '../../data/gateways-store';
+import { useInstancesStore } from '../../data/instances-store';
 import { EditionCards } from './edition-cards';
 import { FindingsList } from './findings-list';
 import { IpMeter } from './ip-meter';
@@ -59,7 +59,7 @@ import { WIZARD_STEPS, type WizardStepId, initialRequest, stepBlocked, stepFindi
 type Edit = (recipe: (request: PurchaseRequest) => PurchaseRequest) => void;
 
 export function PurchaseWizard({ context, onClose, onBought }: { context: PurchaseContext; onClose: () => void; onBought: () => void }) {
-  const buy = useGatewaysStore((s) => s.buy);
+  const buy = useInstancesStore((s) => s.buy);
   const [request, setRequest] = useState<PurchaseRequest>(() => initialRequest(context));
   const [stepId, setStepId] = useState<WizardStepId>('basics');
   // One purchase, one token: a Buy pressed again after a lost answer gets the same gateway back.
@@ -82,7 +82,7 @@ export function PurchaseWizard({ context, onClose, onBought }: { context: Purcha
       const failure = toHostError(error);
       setBuyError(failure.message);
       // The host checked against the region as it is now: check against that too.
-      if (failure.code === 'BLOCKED') void useGatewaysStore.getState().loadContext();
+      if (failure.code === 'BLOCKED') void useInstancesStore.getState().loadContext();
     } finally {
       setBuying(false);
     }
@@ -424,12 +424,12 @@ function ReviewStep({ request, context, token }: { request: PurchaseRequest; con
 
 /** Loads the region's offer, then shows the wizard. */
 export function PurchaseWizardLoader({ onClose, onBought }: { onClose: () => void; onBought: () => void }) {
-  const context = useGatewaysStore((s) => s.context);
-  const contextError = useGatewaysStore((s) => s.contextError);
-  const loadContext = useGatewaysStore((s) => s.loadContext);
+  const context = useInstancesStore((s) => s.context);
+  const contextError = useInstancesStore((s) => s.contextError);
+  const loadContext = useInstancesStore((s) => s.loadContext);
   // A purchase is checked against the region as it is now: drop what an earlier wizard read.
   useEffect(() => {
-    useGatewaysStore.setState({ context: undefined, contextError: undefined });
+    useInstancesStore.setState({ context: undefined, contextError: undefined });
   }, []);
   // Read when missing: on opening, and after a change of cloud profile dropped it.
   useEffect(() => {

@@ -30,13 +30,13 @@ import { DEFAULT_MAINTENANCE_WINDOW, type InstanceChange, SPEC_IDS, blockersOf, 
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { toHostError } from '../../data/host-error';
-import { useGatewaysStore } from '../../data/gateways-store';
+import { useInstancesStore } from '../../data/instances-store';
 import { useUiStore } from '../../data/ui-store';
 import { FindingsList } from './findings-list';
-import { StatusChip } from './gateways-screen';
+import { StatusChip } from './status-chip';
 
 export function InstanceDetails({ instance, onBack }: { instance: InstanceView; onBack: () => void }) {
-  const remove = useGatewaysStore((s) => s.remove);
+  const remove = useInstancesStore((s) => s.remove);
   const notify = useUiStore((s) => s.notify);
   const [modifying, setModifying] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -148,9 +148,9 @@ export function InstanceDetails({ instance, onBack }: { instance: InstanceView; 
 
 /** What may change: name, description, maintenance window, spec (ModifyInstanceAttribute, ModifyInstanceSpec). */
 function ModifyDialog({ instance, onClose }: { instance: InstanceView; onClose: () => void }) {
-  const context = useGatewaysStore((s) => s.context);
-  const loadContext = useGatewaysStore((s) => s.loadContext);
-  const modify = useGatewaysStore((s) => s.modify);
+  const context = useInstancesStore((s) => s.context);
+  const loadContext = useInstancesStore((s) => s.loadContext);
+  const modify = useInstancesStore((s) => s.modify);
   const notify = useUiStore((s) => s.notify);
   const [change, setChange] = useState<InstanceChange>({});
   const [saving, setSaving] = useState(false);
