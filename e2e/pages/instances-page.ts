@@ -1,7 +1,7 @@
-/** The Gateways area: the list, purchases, the purchase wizard and one gateway's details. */
+/** The Gateways area (dedicated instances): the list, purchases, the purchase wizard and one instance's details. */
 import { type Locator, type Page, expect } from '@playwright/test';
 
-export class GatewaysPage {
+export class InstancesPage {
   readonly region: Locator;
   readonly wizard: Locator;
   readonly table: Locator;

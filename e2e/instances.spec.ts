@@ -16,7 +16,7 @@ import { ADMIN_TOKEN_HEADER } from '../offline-cloud/sim-guard';
 import { expect, test, screenshot } from './fixtures';
 import { CloudPage } from './pages/cloud-page';
 import { ConsoleApp } from './pages/console-app';
-import { GatewaysPage } from './pages/gateways-page';
+import { InstancesPage } from './pages/instances-page';
 
 /** A screen people review at both widths the console is built for, light and dark. */
 async function shootWidths(page: Page, name: string): Promise<void> {
@@ -35,63 +35,63 @@ async function shootWidths(page: Page, name: string): Promise<void> {
 test('buys a professional gateway in two zones, checking each rule first; reaches the quota; deletes one', async ({ page, console: server, watch }) => {
   test.setTimeout(180_000);
   const app = new ConsoleApp(page);
-  const gateways = new GatewaysPage(page);
+  const instances = new InstancesPage(page);
   await app.open(server);
   await app.goTo('Cloud');
   const endpoint = await new CloudPage(page).demoEndpoint();
   await app.goTo('Gateways');
-  await expect(gateways.region.getByText(/: 0 of 5 allowed\.$/)).toBeVisible();
+  await expect(instances.region.getByText(/: 0 of 5 allowed\.$/)).toBeVisible();
   await screenshot(page, 'gateways-empty', { fullPage: true });
 
-  await gateways.openWizard();
-  await gateways.wizard.getByRole('textbox', { name: 'Name' }).fill('e2e-professional');
-  await gateways.zone('cn-hangzhou-j').check();
-  await gateways.zone('cn-hangzhou-h').check();
+  await instances.openWizard();
+  await instances.wizard.getByRole('textbox', { name: 'Name' }).fill('e2e-professional');
+  await instances.zone('cn-hangzhou-j').check();
+  await instances.zone('cn-hangzhou-h').check();
   await screenshot(page, 'gateways-wizard-zones', { fullPage: true });
-  await gateways.step('Edition');
-  await gateways.wizard.getByRole('radio', { name: 'Professional' }).click();
-  await expect(gateways.wizard.getByRole('radio', { name: 'Professional' })).toHaveAttribute('aria-checked', 'true');
+  await instances.step('Edition');
+  await instances.wizard.getByRole('radio', { name: 'Professional' }).click();
+  await expect(instances.wizard.getByRole('radio', { name: 'Professional' })).toHaveAttribute('aria-checked', 'true');
   await screenshot(page, 'gateways-wizard-edition', { fullPage: true });
 
   // A subnet too small for the edition: the meter is red, and the finding says why.
-  await gateways.step('Network');
-  await gateways.choose('VPC', /^prod-vpc/);
-  await expect(gateways.meter('cn-hangzhou-h')).toHaveAttribute('data-enough', 'false');
-  await expect(gateways.meter('cn-hangzhou-h')).toContainText('Only 4 free IPs; the gateway needs 5');
-  await expect(gateways.meter('cn-hangzhou-j')).toHaveAttribute('data-enough', 'true');
-  await expect(gateways.findings()).toContainText('needs 5');
+  await instances.step('Network');
+  await instances.choose('VPC', /^prod-vpc/);
+  await expect(instances.meter('cn-hangzhou-h')).toHaveAttribute('data-enough', 'false');
+  await expect(instances.meter('cn-hangzhou-h')).toContainText('Only 4 free IPs; the gateway needs 5');
+  await expect(instances.meter('cn-hangzhou-j')).toHaveAttribute('data-enough', 'true');
+  await expect(instances.findings()).toContainText('needs 5');
 
   // API groups that will be public, with a security group that lacks 443: the warning names the rule to add.
   // There is no EIP or bandwidth to choose: Internet access is each API group's setting.
-  await gateways.choose('Security group', /^internal-only/);
-  await expect(gateways.findings()).not.toContainText('add inbound rule');
-  await gateways.wizard.getByRole('switch', { name: /Some API groups on this gateway will take calls from the Internet/ }).check();
-  await expect(gateways.findings()).toContainText('add inbound rule: TCP 443/443 from 0.0.0.0/0, Accept');
-  await expect(gateways.findings()).toContainText('Internet access is switched on or off per API group');
-  await expect(gateways.wizard.getByRole('combobox', { name: 'EIP' })).toHaveCount(0);
-  await expect(gateways.wizard.getByRole('switch', { name: /Public (inbound|outbound) access/ })).toHaveCount(0);
+  await instances.choose('Security group', /^internal-only/);
+  await expect(instances.findings()).not.toContainText('add inbound rule');
+  await instances.wizard.getByRole('switch', { name: /Some API groups on this gateway will take calls from the Internet/ }).check();
+  await expect(instances.findings()).toContainText('add inbound rule: TCP 443/443 from 0.0.0.0/0, Accept');
+  await expect(instances.findings()).toContainText('Internet access is switched on or off per API group');
+  await expect(instances.wizard.getByRole('combobox', { name: 'EIP' })).toHaveCount(0);
+  await expect(instances.wizard.getByRole('switch', { name: /Public (inbound|outbound) access/ })).toHaveCount(0);
   await shootWidths(page, 'gateways-wizard-network-problems');
 
-  await gateways.step('Review');
-  await expect(gateways.buyButton()).toBeDisabled();
-  await expect(gateways.wizard.getByLabel('Why Buy is disabled')).toContainText('cn-hangzhou-h');
+  await instances.step('Review');
+  await expect(instances.buyButton()).toBeDisabled();
+  await expect(instances.wizard.getByLabel('Why Buy is disabled')).toContainText('cn-hangzhou-h');
   await screenshot(page, 'gateways-wizard-review-blocked', { fullPage: true });
 
   // Another zone with room, and a security group open to the web.
-  await gateways.step('Region and zones');
-  await gateways.zone('cn-hangzhou-h').uncheck();
-  await gateways.zone('cn-hangzhou-g').check();
-  await gateways.step('Network');
-  await expect(gateways.meter('cn-hangzhou-g')).toHaveAttribute('data-enough', 'true');
-  await gateways.choose('Security group', /^web-open/);
-  await expect(gateways.findings()).not.toContainText('add inbound rule');
-  await gateways.step('Maintenance window');
-  await gateways.wizard.getByRole('switch', { name: 'Choose a maintenance window' }).check();
-  await gateways.step('Review');
-  await expect(gateways.buyButton()).toBeEnabled();
+  await instances.step('Region and zones');
+  await instances.zone('cn-hangzhou-h').uncheck();
+  await instances.zone('cn-hangzhou-g').check();
+  await instances.step('Network');
+  await expect(instances.meter('cn-hangzhou-g')).toHaveAttribute('data-enough', 'true');
+  await instances.choose('Security group', /^web-open/);
+  await expect(instances.findings()).not.toContainText('add inbound rule');
+  await instances.step('Maintenance window');
+  await instances.wizard.getByRole('switch', { name: 'Choose a maintenance window' }).check();
+  await instances.step('Review');
+  await expect(instances.buyButton()).toBeEnabled();
 
   // The review lists exactly what is sent: CreateInstance's parameters, each one its model declares, then the window.
-  const create = gateways.wizard.getByRole('table', { name: 'CreateInstance parameters' });
+  const create = instances.wizard.getByRole('table', { name: 'CreateInstance parameters' });
   const sent = (await create.getByRole('rowheader').allTextContents()).map((name) => name.trim());
   expect(sent).toEqual(expect.arrayContaining(['InstanceName', 'InstanceSpec', 'InstanceType', 'UserVpcId', 'ChargeType', 'Token', 'ZoneVSwitchSecurityGroup.2.VSwitchId']));
   const fields = Object.values(CreateInstanceRequest.names());
@@ -102,16 +102,16 @@ test('buys a professional gateway in two zones, checking each rule first; reache
     if (key !== undefined) expect(entryKeys, `${name} is a ZoneVSwitchSecurityGroup key`).toContain(key);
   }
   await expect(create.getByRole('row').filter({ hasText: 'InstanceType' })).toContainText('vpc_connect');
-  await expect(gateways.wizard.getByRole('table', { name: 'ModifyInstanceAttribute parameters' }).getByRole('rowheader')).toHaveText(['InstanceId', 'MaintainStartTime', 'MaintainEndTime']);
-  await expect(gateways.wizard.getByLabel('Not sent')).toContainText('Internet access, which each API group sets for itself');
+  await expect(instances.wizard.getByRole('table', { name: 'ModifyInstanceAttribute parameters' }).getByRole('rowheader')).toHaveText(['InstanceId', 'MaintainStartTime', 'MaintainEndTime']);
+  await expect(instances.wizard.getByLabel('Not sent')).toContainText('Internet access, which each API group sets for itself');
   await shootWidths(page, 'gateways-wizard-review');
-  await gateways.buyButton().click();
+  await instances.buyButton().click();
 
   // The purchase is followed until the gateway runs.
-  await expect(gateways.region.getByRole('region', { name: 'Purchases' })).toBeVisible();
+  await expect(instances.region.getByRole('region', { name: 'Purchases' })).toBeVisible();
   await screenshot(page, 'gateways-purchase-progress', { fullPage: true });
-  await expect(gateways.row('e2e-professional').getByText('RUNNING')).toBeVisible({ timeout: 60_000 });
-  await expect(gateways.region.getByText(/: 1 of 5 allowed\.$/)).toBeVisible();
+  await expect(instances.row('e2e-professional').getByText('RUNNING')).toBeVisible({ timeout: 60_000 });
+  await expect(instances.region.getByText(/: 1 of 5 allowed\.$/)).toBeVisible();
   await screenshot(page, 'gateways-running', { fullPage: true });
 
   // Four more bought elsewhere (straight through the OpenAPI) reach the quota.
@@ -136,23 +136,23 @@ test('buys a professional gateway in two zones, checking each rule first; reache
   } finally {
     client.close();
   }
-  await gateways.region.getByRole('button', { name: 'Refresh' }).click();
-  await expect(gateways.region.getByText(/: 5 of 5 allowed\.$/)).toBeVisible();
-  await expect(gateways.region.getByText(/the most an account may have \(5\)/)).toBeVisible();
-  await gateways.openWizard();
-  await expect(gateways.wizard.getByRole('listitem', { name: 'Blocks the purchase: The account already has 5 dedicated gateways in cn-hangzhou; the quota is 5 per region. Delete one you no longer need, or ask Alibaba Cloud to raise the quota (Quota Center or a support ticket).' })).toBeVisible();
+  await instances.region.getByRole('button', { name: 'Refresh' }).click();
+  await expect(instances.region.getByText(/: 5 of 5 allowed\.$/)).toBeVisible();
+  await expect(instances.region.getByText(/the most an account may have \(5\)/)).toBeVisible();
+  await instances.openWizard();
+  await expect(instances.wizard.getByRole('listitem', { name: 'Blocks the purchase: The account already has 5 dedicated gateways in cn-hangzhou; the quota is 5 per region. Delete one you no longer need, or ask Alibaba Cloud to raise the quota (Quota Center or a support ticket).' })).toBeVisible();
   await screenshot(page, 'gateways-quota-reached', { fullPage: true });
-  await gateways.wizard.getByRole('button', { name: 'Cancel' }).click();
+  await instances.wizard.getByRole('button', { name: 'Cancel' }).click();
 
   // Delete one, with a typed confirmation.
-  await gateways.row('e2e-professional').getByRole('button', { name: 'e2e-professional' }).click();
+  await instances.row('e2e-professional').getByRole('button', { name: 'e2e-professional' }).click();
   await page.getByRole('button', { name: 'Delete…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete e2e-professional?' });
   await screenshot(page, 'gateways-delete-confirm', { fullPage: true });
   await dialog.getByRole('textbox').fill('e2e-professional');
   await dialog.getByRole('button', { name: 'Delete the gateway' }).click();
-  await expect(gateways.row('e2e-professional')).toHaveCount(0, { timeout: 60_000 });
-  await expect(gateways.region.getByText(/: 4 of 5 allowed\.$/)).toBeVisible();
+  await expect(instances.row('e2e-professional')).toHaveCount(0, { timeout: 60_000 });
+  await expect(instances.region.getByText(/: 4 of 5 allowed\.$/)).toBeVisible();
   await screenshot(page, 'gateways-after-delete', { fullPage: true });
 
   expect(watch.consoleErrors).toEqual([]);
