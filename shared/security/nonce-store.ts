@@ -17,7 +17,8 @@
  *   arena and list of entries, dropped at once when that second is past (an expired key's bytes
  *   need no compaction). A key remembered again, after it expired, moves to its new second.
  * - An entry (hash, until, where its bytes are) lives in fixed-size chunks of typed arrays,
- *   reused through a free list, so no large array is ever copied to grow.
+ *   reused through a free list, so no large array is ever copied to grow. The chunks keep the
+ *   size of the busiest window seen (20 bytes an entry); the tables and arenas follow the window.
  * - Entries are found by hash in SHARDS open-addressing tables (linear probing, at most half
  *   full), spread by the hash: a table that grows or shrinks rehashes 1/SHARDS of the keys, so
  *   no call waits for all of them (one table of a million keys held its caller ~90 ms).
@@ -62,7 +63,7 @@ interface Shard {
 }
 
 export function createNonceStore(): NonceStore {
-  // Seeded per store, so nobody can pick keys that all land in one bucket.
+  // A seed per store: the same keys spread over other buckets in each process.
   const seed = (Math.random() * 0x1_0000_0000) >>> 0;
   const shards: Shard[] = Array.from({ length: SHARDS }, () => ({ buckets: new Int32Array(MIN_BUCKETS), mask: MIN_BUCKETS - 1, count: 0 }));
   // Entries by id (chunk = id >> CHUNK_BITS). A free entry has `until` NaN and the next free id in `offset`.
