@@ -166,7 +166,7 @@ async function walkCloud(): Promise<void> {
   expect(result(await call('agw:debug.send', [{ ...signedCall, target: { kind: 'cloud' } }]))).toMatchObject({ response: { status: 200 } });
   await call('agw:debug.send', [{ ...appCodeCall, target: { kind: 'cloud' } }]);
   await call('agw:cloud.pullMerge', []);
-  await walkGateways();
+  await walkInstances();
   // The OpenAPI call log shows what every run above sent: its parameters, never a secret.
   const runs = result<CloudRunView[]>(await call('agw:cloud.callLog', []));
   expect(new Set(runs.map((run) => run.kind))).toEqual(new Set(['plan', 'apply', 'deploy', 'pull', 'purchase', 'gateway']));
@@ -178,8 +178,8 @@ async function walkCloud(): Promise<void> {
   await call('agw:cloud.deleteProfile', [{ name: 'walk' }]);
 }
 
-/** Dedicated gateways: a purchase in the offline cloud, and the calls on the gateway while it is being built. */
-async function walkGateways(): Promise<void> {
+/** Dedicated instances: a purchase in the offline cloud, and the calls on the instance while it is being built. */
+async function walkInstances(): Promise<void> {
   const context = result<PurchaseContext>(await call('agw:instances.context', []));
   const named = <T extends { name?: string }>(items: T[], name: string) => items.find((item) => item.name === name)!;
   const request: PurchaseRequest = {

@@ -171,7 +171,7 @@ async function readNetwork(): Promise<{ vpc: string; subnetJ: string; subnetG: s
 
 /**
  * `Product Action` for every served action named in a string literal of the app's cloud code
- * (host/sync, gateways, cloud-console, cloud and shared/sync, shared/purchase): the actions the app calls.
+ * (host/sync, instances, cloud-console, cloud and shared/sync, shared/purchase): the actions the app calls.
  */
 async function actionsCalledInSources(): Promise<string[]> {
   const served = servedActions();

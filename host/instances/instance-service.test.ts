@@ -123,7 +123,7 @@ async function buyToRunning(request: PurchaseRequest, token: string): Promise<Pu
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'apigw-gateways-'));
+  dir = await mkdtemp(join(tmpdir(), 'apigw-instances-'));
   services = await start();
   context = await call<PurchaseContext>('agw:instances.context');
 });
