@@ -3,11 +3,11 @@
  * recording each cloud id in the project file as it is made.
  */
 import { planChanges, planConflicts } from '../../shared/sync/plan-types';
-import { apply, planAgainstCloud, projectFileRecorder } from '../sync';
+import { apply, planAgainstCloud } from '../sync';
 import { EXIT, plural } from './cli-io';
 import type { CliCommand } from './command';
 import { formatPlan } from './plan-format';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, CommandFailure, confirm, openSession, progressPrinter, reportApply, runSyncCommand } from './sync-session';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, CommandFailure, confirm, openSession, progressPrinter, reportApply, runSyncCommand, openRecorder } from './sync-session';
 
 export const applyCommand: CliCommand = {
   name: 'apply',
@@ -23,7 +23,7 @@ export const applyCommand: CliCommand = {
     return runSyncCommand('apply', context, async () => {
       const session = await openSession('apply', context);
       try {
-        const recorder = await projectFileRecorder(session.path, session.connection.profileKey);
+        const recorder = await openRecorder(session);
         const { plan, snapshot } = await planAgainstCloud(session.client, recorder.project, session.connection.profileKey, { prune: context.values.prune === true, cache: session.cache });
         const changes = planChanges(plan);
         if (!session.json) for (const line of formatPlan(plan, session.style)) session.io.out(line);

@@ -5,11 +5,11 @@
 import type { Stage } from '../../shared/model/schema';
 import { STAGES } from '../../shared/model/schema';
 import { planChanges, planConflicts } from '../../shared/sync/plan-types';
-import { apply, planAgainstCloud, projectFileRecorder } from '../sync';
+import { apply, planAgainstCloud } from '../sync';
 import { EXIT, plural } from './cli-io';
 import type { CliCommand, CommandContext } from './command';
 import { formatPlan } from './plan-format';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, CommandFailure, type SyncSession, apiKeys, confirm, openSession, progressPrinter, reportApply, runSyncCommand } from './sync-session';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, CommandFailure, type SyncSession, apiKeys, confirm, openSession, progressPrinter, reportApply, runSyncCommand, openRecorder } from './sync-session';
 
 export const STAGE_OPTIONS = {
   stage: { type: 'string' },
@@ -51,7 +51,7 @@ export function stageOf(context: CommandContext, command: string): Stage {
 
 /** Plans the deployments of one stage (and maybe some APIs), shows them, asks, applies. */
 export async function deployStage(session: SyncSession, context: CommandContext, command: string, stage: Stage, apis: string[] | undefined): Promise<number> {
-  const recorder = await projectFileRecorder(session.path, session.connection.profileKey);
+  const recorder = await openRecorder(session);
   const { plan, snapshot } = await planAgainstCloud(session.client, recorder.project, session.connection.profileKey, { cache: session.cache, only: { stage, apis } });
   if (!session.json) for (const line of formatPlan(plan, session.style)) session.io.out(line);
   if (planConflicts(plan).length > 0) throw new CommandFailure(EXIT.problems, `apigw-studio ${command}: not deploying: settle the lines marked ! first (apigw-studio apply makes what is missing)`);

@@ -2,7 +2,7 @@
  * `apigw-studio format <file>`: rewrite a valid project file in our style, atomically, keeping
  * its comments and key order. An invalid file is never rewritten.
  */
-import { serializeProject } from '../../shared/project-file';
+import { serializeProjectLayout } from '../../shared/project-file';
 import { ProjectStore } from '../workspace';
 import { WorkspaceError, formatFileProblem } from '../base/workspace-error';
 import { EXIT, absolutePath, displayPath, plural } from './cli-io';
@@ -30,11 +30,12 @@ export const formatCommand: CliCommand = {
         return EXIT.problems;
       }
       if (values.check) {
-        const same = serializeProject(project, document) === text;
+        const same = serializeProjectLayout(project, { design: document, clouds: {} }).design === text;
         (same ? io.out : io.err)(`${shown}: ${same ? 'already formatted' : 'would be reformatted'}`);
         return same ? EXIT.ok : EXIT.problems;
       }
-      const { changed } = await store.save(path, project, { document });
+      const { changed, notice } = await store.save(path, project, { document });
+      if (notice) io.err(`note: ${notice}`);
       io.out(`${shown}: ${changed ? `formatted (previous version kept as ${shown}.bak)` : 'already formatted'}`);
       return EXIT.ok;
     } catch (error) {

@@ -3,11 +3,11 @@
  * nothing, anywhere. With --detailed-exitcode: 0 no changes, 2 changes, 1 error.
  */
 import { planChanges } from '../../shared/sync/plan-types';
-import { planAgainstCloud, projectFileRecorder } from '../sync';
+import { planAgainstCloud } from '../sync';
 import { EXIT } from './cli-io';
 import type { CliCommand } from './command';
 import { formatPlan } from './plan-format';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, openSession, runSyncCommand } from './sync-session';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, openSession, runSyncCommand, openRecorder } from './sync-session';
 
 export const planCommand: CliCommand = {
   name: 'plan',
@@ -27,7 +27,7 @@ export const planCommand: CliCommand = {
       async () => {
         const session = await openSession('plan', context);
         try {
-          const recorder = await projectFileRecorder(session.path, session.connection.profileKey);
+          const recorder = await openRecorder(session);
           const { plan } = await planAgainstCloud(session.client, recorder.project, session.connection.profileKey, { prune: context.values.prune === true, cache: session.cache });
           const changes = planChanges(plan);
           if (session.json) {

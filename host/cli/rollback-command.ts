@@ -5,11 +5,11 @@
  * that snapshot.
  */
 import { findDeployment, rollbackApi } from '../../shared/model/stages';
-import { projectFileRecorder } from '../sync';
+
 import { EXIT } from './cli-io';
 import type { CliCommand } from './command';
 import { STAGE_OPTIONS, deployStage, stageOf } from './deploy-command';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, CommandFailure, apiKeys, openSession, runSyncCommand } from './sync-session';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, CommandFailure, apiKeys, openSession, runSyncCommand, openRecorder } from './sync-session';
 
 export const rollbackCommand: CliCommand = {
   name: 'rollback',
@@ -31,7 +31,7 @@ export const rollbackCommand: CliCommand = {
       const [group, api] = apis[0].split('/');
       const session = await openSession('rollback', context);
       try {
-        const recorder = await projectFileRecorder(session.path, session.connection.profileKey);
+        const recorder = await openRecorder(session);
         const toText = typeof context.values.to === 'string' ? context.values.to : undefined;
         if (toText !== undefined && !/^\d+$/.test(toText)) throw new CommandFailure(EXIT.usage, `apigw-studio rollback: --to ${toText} is not a version; give a number such as --to 1`);
         try {

@@ -8,7 +8,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { type CloudClient, CloudError, createCloudClient, currentCallRun, inCallRun } from '../cloud';
 import { defaultDataDir } from '../base/app-paths';
 import type { ApplyProgress, ApplyResult } from '../sync';
-import { type Connection, ConnectionError, PullCache, resolveConnection } from '../sync';
+import { type Connection, ConnectionError, PullCache, projectFileRecorder, resolveConnection } from '../sync';
 import { WorkspaceError } from '../base/workspace-error';
 import { type CliIo, EXIT, absolutePath, displayPath, plural } from './cli-io';
 import type { CommandContext } from './command';
@@ -49,6 +49,8 @@ export interface SyncSession {
   json: boolean;
   /** Whether a person can answer a question (stdin and stdout are a terminal). */
   interactive: boolean;
+  /** Says something about the project's files that does not stop the command, once, on stderr. */
+  note: (text: string) => void;
 }
 
 /** The command's failure as an exit status: what failed, where, what to do, on stderr. */
@@ -92,7 +94,25 @@ export async function openSession(command: string, { values, io, positionals }: 
     style: { colour: !json && process.stdout.isTTY === true && !process.env.NO_COLOR },
     json,
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    note: noteOnce(io),
   };
+}
+
+function noteOnce(io: CliIo): (text: string) => void {
+  const said = new Set<string>();
+  return (text) => {
+    if (said.has(text)) return;
+    said.add(text);
+    io.err(`note: ${text}`);
+  };
+}
+
+/**
+ * The project as sync reads and records it: the design with its local state, and the ids of the
+ * session's profile key in their cloud-state file (docs/project-file.md, "Three kinds of data").
+ */
+export function openRecorder(session: SyncSession): ReturnType<typeof projectFileRecorder> {
+  return projectFileRecorder(session.path, session.connection.profileKey, undefined, session.note);
 }
 
 /**

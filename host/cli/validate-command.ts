@@ -23,7 +23,9 @@ export const validateCommand: CliCommand = {
 async function validateOne(file: string, io: CliIo): Promise<number> {
   const shown = displayPath(io, file);
   try {
-    const { project, problems } = await new ProjectStore().load(absolutePath(io, file));
+    const { project, problems, notices } = await new ProjectStore().load(absolutePath(io, file));
+    // Design and state disagreeing does not make the project invalid; it is said, never hidden.
+    for (const notice of notices) io.err(`note: ${notice}`);
     if (problems.length === 0 && project) {
       io.out(`${shown}: valid (${summary(project)})`);
       return EXIT.ok;

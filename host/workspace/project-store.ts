@@ -161,13 +161,13 @@ function migrationNotice(path: string, moved: { deployments: boolean; cloud: str
 }
 
 /**
- * What the project's folder `.gitignore` lists for this project: the design's backup, the local
- * state and every state file's backup. A line written negated (`!<line>`) by the team is their
+ * What the project's folder `.gitignore` lists for this project: its secrets file, the design's
+ * backup, the local state and every state file's backup. A line written negated (`!<line>`) by the team is their
  * choice to commit it, and is respected (ensureGitignoreLines).
  */
 export function projectGitignoreLines(projectPath: string): string[] {
   const state = basename(stateFolderFor(projectPath));
-  return [basename(backupPathFor(projectPath)), `${state}/local.yaml`, `${state}/**/*.bak`, '*.tmp-*'];
+  return [basename(secretsFileNameFor(projectPath)), basename(backupPathFor(projectPath)), `${state}/local.yaml`, `${state}/**/*.bak`, '*.tmp-*'];
 }
 
 interface StateFiles {
