@@ -5,6 +5,7 @@ import type { CliCommand } from './command';
 import { deployCommand } from './deploy-command';
 import { formatCommand } from './format-command';
 import { instanceCommand } from './instance-command';
+import { mergeCommand } from './merge-command';
 import { planCommand } from './plan-command';
 import { pullCommand } from './pull-command';
 import { rollbackCommand } from './rollback-command';
@@ -14,6 +15,7 @@ import { validateCommand } from './validate-command';
 export const COMMANDS: CliCommand[] = [
   validateCommand,
   formatCommand,
+  mergeCommand,
   uiCommand,
   cloudSimCommand,
   pullCommand,

@@ -10,3 +10,5 @@ export type { LocatedProblem } from './yaml-text';
 export { localStatePathFor, cloudStatePathFor, cloudStateFolderFor, stateFolderFor } from './file-names';
 export { parseProjectLayout, serializeProjectLayout, LOCAL_STATE_FORMAT, CLOUD_STATE_FORMAT } from './layout';
 export type { LayoutDocuments, LayoutFile, LayoutInput, LayoutProblem, LayoutResult, LayoutTexts } from './layout';
+export { mergeDesignTexts } from './design-merge';
+export type { DesignMergeResult } from './design-merge';
