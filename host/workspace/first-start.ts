@@ -4,12 +4,12 @@
  * so the app cannot change them.
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DATA_DIR_MODE, DATA_FILE_MODE } from '../../shared/node/data-dir';
 import { writeFileAtomic } from '../../shared/node/atomic-write';
 import { ensureGitignoreLines } from './gitignore';
 import { SECRETS_FILE_MODE, gitignoreLinesFor } from './secrets-store';
-import { parseProjectText, serializeSecrets } from '../../shared/project-file';
+import { localStatePathFor, parseProjectLayout, parseProjectText, serializeProjectLayout, serializeSecrets } from '../../shared/project-file';
 import type { SecretsFile } from '../../shared/model/schema';
 import { generateAppCode, generateAppKey, generateAppSecret } from '../base/credential-generator';
 
@@ -37,9 +37,24 @@ export async function copyQuickstart(appRoot: string, dataDir: string): Promise<
   const secretsPath = join(folder, SECRETS_FILE);
   // Secrets first: a project whose secrets are missing would open with AppCode calls failing.
   await writeFileAtomic(secretsPath, secrets, { mode: SECRETS_FILE_MODE });
-  await writeFileAtomic(target, project, { mode: DATA_FILE_MODE });
+  // The copy is written in the current layout (docs/project-file.md, "Three kinds of data"): the
+  // example's deployments go to the copy's local state, so a demo user's first save moves nothing.
+  const { design, local } = currentLayout(target, project.toString('utf8'));
+  if (local !== undefined) {
+    await mkdir(dirname(localStatePathFor(target)), { recursive: true, mode: DATA_DIR_MODE });
+    await writeFileAtomic(localStatePathFor(target), local, { mode: DATA_FILE_MODE });
+  }
+  await writeFileAtomic(target, design, { mode: DATA_FILE_MODE });
   await ensureGitignoreLines(folder, gitignoreLinesFor(secretsPath, target), { mode: DATA_FILE_MODE });
   return target;
+}
+
+/** The example's text split into the design and the local state; a file that does not load is copied as it is. */
+function currentLayout(target: string, text: string): { design: string; local?: string } {
+  const loaded = parseProjectLayout({ design: { path: target, text }, clouds: [] });
+  if (!loaded.project || loaded.problems.length > 0) return { design: text };
+  const { design, local } = serializeProjectLayout(loaded.project, loaded.documents);
+  return { design, local };
 }
 
 /** New credentials for every app of the project: one AppKey/AppSecret pair and one AppCode each. */

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serializeProject, serializeSecrets } from '../../shared/project-file';
+import { deployApi } from '../../shared/model/stages';
+import { cloudStatePathFor, localStatePathFor, serializeProject, serializeSecrets } from '../../shared/project-file';
 import { smallProject } from '../../shared/project-file/test-projects';
 import { ProjectStore } from './project-store';
 import { WorkspaceError, formatFileProblem } from '../base/workspace-error';
@@ -126,5 +127,47 @@ describe('ProjectStore', () => {
     const error = await refusal(store.load(join(dir, 'missing.apigw.yaml')));
     expect(error.code).toBe('READ_FAILED');
     expect(error.message).toBe(`cannot read project file ${join(dir, 'missing.apigw.yaml')}: the file does not exist`);
+  });
+
+  describe('the state beside the design (docs/project-file.md, "Three kinds of data")', () => {
+    const withState = () => {
+      const project = deployApi(smallProject(), { group: 'orders', api: 'list_orders' }, 'TEST', { at: '2026-11-24T00:00:00.000Z' });
+      project.cloud['default/cn-hangzhou'] = { groups: { orders: 'g1' }, apis: {}, apps: {}, throttlingPolicies: {}, plugins: {} };
+      return project;
+    };
+
+    it('writes the design, the local state and the cloud state apart, lists the local state in .gitignore, and reads them back as one', async () => {
+      const saved = await store.save(path, withState());
+      expect(saved.written).toEqual([localStatePathFor(path), cloudStatePathFor(path, 'default/cn-hangzhou'), path]);
+      expect(await readFile(path, 'utf8')).toBe(serializeProject({ ...withState(), deployments: [], cloud: {} }));
+      expect((await readFile(join(dir, '.gitignore'), 'utf8')).split('\n')).toEqual(expect.arrayContaining(['shop.secrets.yaml', 'shop.apigw.yaml.bak', 'shop.state/local.yaml', 'shop.state/**/*.bak']));
+      expect((await store.load(path)).project).toEqual(withState());
+    });
+
+    it('leaves the local state out of .gitignore when the team chose to commit it (a negated line)', async () => {
+      await writeFile(join(dir, '.gitignore'), '!shop.state/local.yaml\n');
+      await store.save(path, withState());
+      expect(await readFile(join(dir, '.gitignore'), 'utf8')).not.toMatch(/^shop\.state\/local\.yaml$/m);
+    });
+
+    it('refuses to overwrite a state file that changed on disk, naming it, and writes nothing', async () => {
+      await store.save(path, withState());
+      const loaded = await store.load(path);
+      await writeFile(localStatePathFor(path), (await readFile(localStatePathFor(path), 'utf8')).replace('2026-11-24', '2026-11-25'));
+      const before = await readFile(path, 'utf8');
+      const error = await refusal(store.save(path, { ...loaded.project!, name: 'shop2' }, { document: loaded.document }));
+      expect(error.code).toBe('CHANGED_ON_DISK');
+      expect(error.message).toContain(localStatePathFor(path));
+      expect(await readFile(path, 'utf8')).toBe(before);
+    });
+
+    it('keeps a profile\'s ids the project dropped as the file\'s .bak', async () => {
+      await store.save(path, withState());
+      const loaded = await store.load(path);
+      await store.save(path, { ...loaded.project!, cloud: {} }, { document: loaded.document });
+      const file = cloudStatePathFor(path, 'default/cn-hangzhou');
+      expect(await readFile(`${file}.bak`, 'utf8')).toContain('orders: g1');
+      expect((await store.load(path)).project!.cloud).toEqual({});
+    });
   });
 });

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Events } from '../../shared/ipc/contract';
-import { serializeProject } from '../../shared/project-file';
+import { localStatePathFor, serializeProject } from '../../shared/project-file';
 import { smallProject } from '../../shared/project-file/test-projects';
 import { HostEvents } from '../base/host-events';
 import { quickstartCopyPath } from './first-start';
+import { projectRevision } from './project-store';
 import { MAX_RECENT_PROJECTS } from '../settings/settings-store';
 import { WorkspaceService, revisionOf } from './workspace-service';
 
@@ -61,7 +62,11 @@ describe('first start', () => {
     expect(state.path.startsWith(join(dataDir, 'projects'))).toBe(true);
     expect(state).toMatchObject({ demo: true, fileName: 'quickstart.apigw.yaml', problems: [] });
     expect(state.project?.name).toBe('quickstart');
-    expect(state.revision).toBe(revisionOf(await readFile(state.path, 'utf8')));
+    // The copy is in the current layout: the design, and the example's deployments as its local state.
+    expect(state.revision).toBe(await projectRevision(state.path));
+    expect(await readFile(state.path, 'utf8')).not.toContain('\ndeployments:');
+    expect(await readFile(localStatePathFor(state.path), 'utf8')).toContain('format: apigw-studio/local-state/v1');
+    expect(state.project?.deployments.length).toBeGreaterThan(0);
     expect((await opened).path).toBe(state.path);
 
     const secrets = join(dataDir, 'projects', 'quickstart.secrets.yaml');
