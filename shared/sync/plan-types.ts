@@ -3,7 +3,6 @@
  * names the design object it acts on (by design names, so the plan reads like the project file)
  * and, where the cloud already has it, its cloud id.
  */
-import type { Stage } from '../model/schema';
 import type { FieldChange } from './canonical';
 import { type ObjectKind, RELATION_PHASE, settingPhase } from './kinds';
 
@@ -31,22 +30,9 @@ export type PlanOp =
 /** What a line acts on: an object of a sync kind (kinds/), or a relation or setting between them. */
 export type PlanKind = ObjectKind | 'stageVariable' | 'throttlingBinding' | 'pluginBinding' | 'authorization' | 'deployment';
 
-/** What a line acts on, by design names. */
-export interface PlanRef {
-  group?: string;
-  api?: string;
-  stage?: Stage;
-  app?: string;
-  policy?: string;
-  plugin?: string;
-  variable?: string;
-  /** deploy: the design's record version the stage must serve. */
-  version?: number;
-  /** deploy: an earlier cloud HistoryVersion holding that snapshot (a rollback, done with SwitchApi). */
-  historyVersion?: string;
-  /** A group's update of one of its settings, sent with its own call: `network` (ModifyApiGroupNetworkPolicy). */
-  setting?: 'network';
-}
+import type { PlanRef } from './plan-ref';
+
+export type { PlanRef };
 
 export interface PlanLine {
   op: PlanOp;

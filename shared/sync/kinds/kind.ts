@@ -10,11 +10,20 @@ import type { CloudIds, Project } from '../../model/schema';
 import type { AppIds, CloudParamSet } from '../cloud-mapping';
 import type { CloudRecord } from '../cloud-values';
 import type { Match } from '../match';
-import type { PlanContext } from '../plan-context';
-import type { PlanRef } from '../plan-types';
+import type { PlanRef } from '../plan-ref';
 import type { CloudSnapshot, SnapshotObject } from '../snapshot';
 
 /** The CloudIds fields that hold one kind's ids, by design key. */
+/**
+ * What a kind's planner rules (deleteBlocker, unmanagedNote) may read of the plan being made. The
+ * planner's PlanContext has all of it; naming only this keeps the kinds below the planner.
+ */
+export interface KindRuleContext {
+  snapshot: CloudSnapshot;
+  /** Every kind's design/cloud matches, by kind. */
+  matches: Readonly<Record<string, readonly Match<unknown, SnapshotObject>[]>>;
+}
+
 export type IdRecord = { [F in keyof CloudIds]-?: CloudIds[F] extends Record<string, string> ? F : never }[keyof CloudIds];
 
 /** The CloudSnapshot lists that hold one kind's cloud objects. */
@@ -128,9 +137,9 @@ export interface SyncKind<K extends string = string, D = unknown, C extends Snap
   /** Something in the design the cloud cannot take (an API with request method ANY): a conflict instead of a create or update. */
   designBlocker?(item: D): string | undefined;
   /** Something blocks deleting this orphan (a group that still holds APIs of others). */
-  deleteBlocker?(match: Match<D, C>, context: PlanContext): string | undefined;
+  deleteBlocker?(match: Match<D, C>, context: KindRuleContext): string | undefined;
   /** The reason on an unmanaged object's line, when it says more than the default. */
-  unmanagedNote?(cloud: C, context: PlanContext): string;
+  unmanagedNote?(cloud: C, context: KindRuleContext): string;
   /** Apply's sentence when an object found by name after a lost answer cannot be compared (cloudFields blocked). */
   adoptRefusal?(item: D, id: string): string;
 }
