@@ -13,7 +13,6 @@ import type { Match } from '../match';
 import type { PlanRef } from '../plan-ref';
 import type { CloudSnapshot, SnapshotObject } from '../snapshot';
 
-/** The CloudIds fields that hold one kind's ids, by design key. */
 /**
  * What a kind's planner rules (deleteBlocker, unmanagedNote) may read of the plan being made. The
  * planner's PlanContext has all of it; naming only this keeps the kinds below the planner.
@@ -24,6 +23,7 @@ export interface KindRuleContext {
   matches: Readonly<Record<string, readonly Match<unknown, SnapshotObject>[]>>;
 }
 
+/** The CloudIds fields that hold one kind's ids, by design key. */
 export type IdRecord = { [F in keyof CloudIds]-?: CloudIds[F] extends Record<string, string> ? F : never }[keyof CloudIds];
 
 /** The CloudSnapshot lists that hold one kind's cloud objects. */
