@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
+import { cloudStatePathFor } from '../../shared/project-file';
 import { createDispatcher } from '../base/dispatch';
 import { type HostServices, createHostServices } from '../app/services';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
@@ -64,7 +65,9 @@ describe('the cloud in the console, demo mode', () => {
     const job = await applyPlan(first);
     expect(job).toMatchObject({ state: 'done', done: job.total });
     expect(job.steps.every((step) => step.state === 'done')).toBe(true);
-    expect(await readFile(services.workspace.projectPath(), 'utf8')).toContain('demo/cn-hangzhou:');
+    // The ids are in the demo profile's cloud-state file, not in the design (docs/project-file.md, "Three kinds of data").
+    expect(await readFile(services.workspace.projectPath(), 'utf8')).not.toContain('demo/cn-hangzhou');
+    expect(await readFile(cloudStatePathFor(services.workspace.projectPath(), 'demo/cn-hangzhou'), 'utf8')).toContain('profile: demo/cn-hangzhou');
 
     const second = await call<PlanView>('agw:cloud.plan', { prune: false });
     expect(second.counts.changes).toBe(0);
