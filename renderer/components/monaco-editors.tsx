@@ -1,9 +1,9 @@
 /** The Monaco-backed editors; imported lazily by code-editor.tsx. */
 import { useEffect, useRef } from 'react';
-import { DiffEditor, Editor } from '@monaco-editor/react';
+import { Editor } from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';
 import { useTheme } from '@mui/material/styles';
-import '../editor/monaco-setup';
+import { monaco } from '../editor/monaco-setup';
 import type { CodeDiffProps, CodeEditorProps } from './code-editor-props';
 
 const BASE_OPTIONS = {
@@ -79,17 +79,65 @@ export function MonacoCodeEditor({ language, value, onChange, onBlur, readOnly, 
   );
 }
 
+/**
+ * A read-only diff. Built on Monaco directly rather than @monaco-editor/react's DiffEditor: that
+ * one disposes the two text models before the diff widget lets go of them, and Monaco reports
+ * "TextModel got disposed before DiffEditorWidget model got reset" as an uncaught error every time
+ * a diff closes. Here the widget is disposed first, then the models it showed.
+ */
 export function MonacoCodeDiff({ original, modified, language, ariaLabel, height }: CodeDiffProps) {
   const dark = useTheme().palette.mode === 'dark';
-  return (
-    <DiffEditor
-      height={height}
-      language={language}
-      original={original}
-      modified={modified}
-      theme={dark ? 'vs-dark' : 'vs'}
-      loading={null}
-      options={{ ...BASE_OPTIONS, readOnly: true, originalEditable: false, renderSideBySide: true, ariaLabel }}
-    />
-  );
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneDiffEditor>(undefined);
+  const models = useRef<{ original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel }>(undefined);
+  // The first texts, for the models made at mount; later texts arrive through the effects below.
+  const initial = useRef({ original, modified, language, ariaLabel });
+
+  useEffect(() => {
+    if (!container.current) return;
+    const first = initial.current;
+    const pair = { original: monaco.editor.createModel(first.original, first.language), modified: monaco.editor.createModel(first.modified, first.language) };
+    const editor = monaco.editor.createDiffEditor(container.current, {
+      ...BASE_OPTIONS,
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      ariaLabel: first.ariaLabel,
+    });
+    editor.setModel(pair);
+    editorRef.current = editor;
+    models.current = pair;
+    return () => {
+      editorRef.current = undefined;
+      models.current = undefined;
+      editor.dispose();
+      pair.original.dispose();
+      pair.modified.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    const pair = models.current;
+    if (!pair) return;
+    if (pair.original.getValue() !== original) pair.original.setValue(original);
+    if (pair.modified.getValue() !== modified) pair.modified.setValue(modified);
+  }, [original, modified]);
+
+  useEffect(() => {
+    const pair = models.current;
+    if (!pair) return;
+    monaco.editor.setModelLanguage(pair.original, language);
+    monaco.editor.setModelLanguage(pair.modified, language);
+  }, [language]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel });
+  }, [ariaLabel]);
+
+  useEffect(() => {
+    // Monaco has one theme for the whole page, as the other editors set it.
+    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+  }, [dark]);
+
+  return <div ref={container} style={{ height, width: '100%' }} />;
 }
