@@ -69,3 +69,15 @@ export {
   wireForm,
 } from './create-instance-params';
 export { chosenSpec, specChangeAction } from './spec-choice';
+export {
+  HOURS_PER_MONTH,
+  PRICE_GROUPS,
+  PRICE_SOURCE,
+  type PriceEstimate,
+  type PriceGroup,
+  type SpecPrice,
+  estimatePrice,
+  estimateText,
+  formatUsd,
+  specPrice,
+} from './prices';
