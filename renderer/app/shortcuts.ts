@@ -1,8 +1,18 @@
 /**
- * Keyboard shortcuts of the whole window. Inside a text field or a code editor, Ctrl/Cmd+Z stays
- * that field's own undo (what people expect while typing); elsewhere it undoes design edits.
+ * Keyboard shortcuts of the whole window. Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y)
+ * redoes design edits. Inside a text field it is about that field:
+ *
+ * - A field that writes to the design (its id is the merge key its typing is recorded under, see
+ *   project-store's `merge`) undoes with the project's undo when the step to undo is its own
+ *   typing: a run of typing in one field is one step, and the toolbar's Undo and the keys agree.
+ *   The browser's own undo cannot do this there: Chromium closes its undo step whenever script
+ *   changes text anywhere in the page, and the page re-renders (problems, the unsaved mark) on
+ *   every keystroke, so it would take back one character at a time.
+ * - Any other text field (a dialog's, a name being typed, a code editor) keeps the browser's or
+ *   Monaco's own undo.
  */
 import { useEffect } from 'react';
+import { useProjectStore } from '../data/project-store';
 import { runCommand } from './commands';
 
 /** True when the key event belongs to something that edits text itself. */
@@ -15,6 +25,13 @@ export function isTextEditing(target: EventTarget | null): boolean {
     return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
   }
   return false;
+}
+
+/** True when the project's next undo (or redo) step is the typing recorded for this field. */
+export function isFieldsOwnStep(target: EventTarget | null, command: 'undo' | 'redo'): boolean {
+  if (!(target instanceof HTMLElement) || target.id === '') return false;
+  const { undoKey, redoKey } = useProjectStore.getState();
+  return target.id === (command === 'undo' ? undoKey : redoKey);
 }
 
 export function useGlobalShortcuts(): void {
@@ -32,9 +49,11 @@ export function useGlobalShortcuts(): void {
       } else if (key === 'o') {
         event.preventDefault();
         runCommand('open');
-      } else if ((key === 'z' || key === 'y') && !isTextEditing(event.target)) {
+      } else if (key === 'z' || key === 'y') {
+        const command = key === 'y' || event.shiftKey ? 'redo' : 'undo';
+        if (isTextEditing(event.target) && !isFieldsOwnStep(event.target, command)) return;
         event.preventDefault();
-        runCommand(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+        runCommand(command);
       }
     };
     window.addEventListener('keydown', onKeyDown);

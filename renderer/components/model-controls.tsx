@@ -19,6 +19,7 @@ import type { SxProps, Theme } from '@mui/material/styles';
 import type { FieldPath } from '../../shared/model/problems';
 import { fieldId, useFieldProblems } from '../data/fields';
 import { MONO } from '../app/theme';
+import { MultilineTextField } from './multiline-text-field';
 import { withNameFix } from './name-fix-button';
 
 interface Common {
@@ -80,17 +81,14 @@ const monoInput = { sx: { fontFamily: MONO, fontSize: '0.85rem' } };
 /** Text that writes every change to the design (consecutive changes merge into one undo step where the caller asks). */
 export function ModelText(props: Common & { value: string; onChange: (value: string) => void; onBlur?: () => void; multiline?: boolean; minRows?: number }) {
   const messages = useMessages(props.path, props.localProblem);
-  return (
-    <TextField
-      {...textFieldProps(props, messages)}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      onBlur={props.onBlur}
-      multiline={props.multiline}
-      minRows={props.minRows}
-      slotProps={{ htmlInput: htmlInputOf(props), input: props.mono ? monoInput : undefined }}
-    />
-  );
+  const common = {
+    ...textFieldProps(props, messages),
+    value: props.value,
+    onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
+    onBlur: props.onBlur,
+    slotProps: { htmlInput: htmlInputOf(props), input: props.mono ? monoInput : undefined },
+  };
+  return props.multiline ? <MultilineTextField {...common} minRows={props.minRows} /> : <TextField {...common} />;
 }
 
 /**

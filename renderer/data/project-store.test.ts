@@ -77,6 +77,20 @@ describe('project store', () => {
     expect(store().working?.name).toBe(makeProject().name);
   });
 
+  it("names the field whose typing the next undo or redo reverts, so Ctrl+Z in that field can undo it", () => {
+    store().edit('Type', rename('a'), { merge: 'field-name' });
+    store().edit('Type', rename('ab'), { merge: 'field-name' });
+    expect(store().undoKey).toBe('field-name');
+    store().edit('Rename', rename('other'));
+    expect(store().undoKey).toBeUndefined();
+    store().undo();
+    expect([store().undoKey, store().redoKey]).toEqual(['field-name', undefined]);
+    store().undo();
+    expect([store().undoKey, store().redoKey]).toEqual([undefined, 'field-name']);
+    store().redo();
+    expect([store().undoKey, store().redoKey]).toEqual(['field-name', undefined]);
+  });
+
   it("runs an edit's outside half back on undo and again on redo, and never merges it", () => {
     const ran: string[] = [];
     const effect = { undo: () => ran.push('undo'), redo: () => ran.push('redo') };

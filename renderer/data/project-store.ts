@@ -78,6 +78,12 @@ export interface ProjectStoreState {
   /** The label of the edit the next undo reverts, for tooltips. */
   undoLabel?: string;
   redoLabel?: string;
+  /**
+   * The merge key (a field's id) of the edit the next undo reverts, when that edit was typing in
+   * one field: Ctrl+Z in that field then undoes it (app/shortcuts.ts).
+   */
+  undoKey?: string;
+  redoKey?: string;
 }
 
 // Bookkeeping that no component renders.
@@ -86,6 +92,9 @@ let lastMerge: { key: string; at: number } | undefined;
 let validationTimer: ReturnType<typeof setTimeout> | undefined;
 let pastLabels: string[] = [];
 let futureLabels: string[] = [];
+// The merge keys of the steps in `past` and `future`, index for index (undefined: not typing in a field).
+let pastKeys: (string | undefined)[] = [];
+let futureKeys: (string | undefined)[] = [];
 // The effects of the steps in `past` and `future`, index for index (undefined: the design only).
 let pastEffects: (EditEffect | undefined)[] = [];
 let futureEffects: (EditEffect | undefined)[] = [];
@@ -115,17 +124,19 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
     lastMerge = undefined;
     pastLabels = [];
     futureLabels = [];
+    pastKeys = [];
+    futureKeys = [];
     pastEffects = [];
     futureEffects = [];
     baseline = state.project;
-    const common = { file: state, dirty: false, past: [], future: [], loadError: undefined, saveError: undefined, changedOnDisk: false, undoLabel: undefined, redoLabel: undefined };
+    const common = { file: state, dirty: false, past: [], future: [], loadError: undefined, saveError: undefined, changedOnDisk: false, undoLabel: undefined, redoLabel: undefined, undoKey: undefined, redoKey: undefined };
     if (state.project) set({ ...common, status: 'ready', working: state.project, problems: problemsOf(state.project) });
     else set({ ...common, status: 'failed', working: undefined, problems: state.problems });
   }
 
   function moveTo(working: Project, past: Project[], future: Project[]): void {
     lastMerge = undefined;
-    set({ working, past, future, dirty: working !== baseline, undoLabel: pastLabels.at(-1), redoLabel: futureLabels.at(-1) });
+    set({ working, past, future, dirty: working !== baseline, undoLabel: pastLabels.at(-1), redoLabel: futureLabels.at(-1), undoKey: pastKeys.at(-1), redoKey: futureKeys.at(-1) });
     scheduleValidation(working);
   }
 
@@ -199,8 +210,10 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
       lastMerge = options.merge !== undefined && options.effect === undefined ? { key: options.merge, at: now } : undefined;
       if (!merging) {
         pastLabels = [...pastLabels, label].slice(-UNDO_LIMIT);
+        pastKeys = [...pastKeys, options.effect === undefined ? options.merge : undefined].slice(-UNDO_LIMIT);
         pastEffects = [...pastEffects, options.effect].slice(-UNDO_LIMIT);
         futureLabels = [];
+        futureKeys = [];
         futureEffects = [];
       }
       set({
@@ -210,6 +223,8 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
         dirty: next !== baseline,
         undoLabel: pastLabels.at(-1),
         redoLabel: undefined,
+        undoKey: pastKeys.at(-1),
+        redoKey: undefined,
       });
       scheduleValidation(next);
     },
@@ -219,6 +234,8 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
       if (!working || past.length === 0) return;
       futureLabels = [...futureLabels, pastLabels.at(-1) ?? 'edit'];
       pastLabels = pastLabels.slice(0, -1);
+      futureKeys = [...futureKeys, pastKeys.at(-1)];
+      pastKeys = pastKeys.slice(0, -1);
       const effect = pastEffects.at(-1);
       futureEffects = [...futureEffects, effect];
       pastEffects = pastEffects.slice(0, -1);
@@ -231,6 +248,8 @@ export const useProjectStore = create<ProjectStoreState>()((set, get) => {
       if (!working || future.length === 0) return;
       pastLabels = [...pastLabels, futureLabels.at(-1) ?? 'edit'];
       futureLabels = futureLabels.slice(0, -1);
+      pastKeys = [...pastKeys, futureKeys.at(-1)];
+      futureKeys = futureKeys.slice(0, -1);
       const effect = futureEffects.at(-1);
       pastEffects = [...pastEffects, effect];
       futureEffects = futureEffects.slice(0, -1);

@@ -13,6 +13,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { NAME_RULES, descriptionProblem, nameHint } from '../../../shared/model/names';
 import type { NamedKind } from '../../../shared/model/names';
+import { MultilineTextField } from '../../components/multiline-text-field';
 import { withNameFix } from '../../components/name-fix-button';
 import { nameVerdict } from './name-check';
 import { unusedName } from './named-edits';
@@ -72,11 +73,10 @@ export function NewNamedDialog(props: {
             error={nameError !== undefined}
             helperText={withNameFix(nameError ?? nameHint(props.kind), verdict?.suggestion, setName)}
           />
-          <TextField
+          <MultilineTextField
             label="Description"
             value={description}
             onChange={(e) => setDescription(e.target.value)}
-            multiline
             minRows={2}
             error={descriptionError !== undefined}
             helperText={descriptionError}

@@ -6,6 +6,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { callPath } from '../../../../shared/model/base-path';
+import { MultilineTextField } from '../../../components/multiline-text-field';
 import { MONO } from '../../../app/theme';
 import type { BodyKind, DebugForm } from './debug-form';
 import { fillPath, REST_OF_PATH } from './debug-form';
@@ -63,11 +64,10 @@ function BodySection({ form, update }: { form: DebugForm; update: (recipe: (f: D
               <option key={c} value={c} />
             ))}
           </datalist>
-          <TextField
+          <MultilineTextField
             label="Body text"
             value={form.text}
             onChange={(e) => update((f) => ({ ...f, text: e.target.value }))}
-            multiline
             minRows={5}
             maxRows={18}
             fullWidth
