@@ -3,7 +3,9 @@
  * window, bound groups), what may be changed (what ModifyInstanceAttribute and ModifyInstanceSpec
  * take, checked by the same rules as a purchase), and deleting it with a typed confirmation that
  * lists the groups bound to it. It has no EIP or bandwidth to show or change: Internet access is
- * each API group's setting (docs/gateways.md).
+ * each API group's setting (docs/gateways.md). Values are shown in the wizard's words: the VPC,
+ * subnets and security group by name (ids beside them), billing as "Pay-as-you-go" with its price
+ * estimate (docs/gateways.md, "Prices (an estimate)"), times in the reader's zone.
  */
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -25,41 +27,77 @@ import Typography from '@mui/material/Typography';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import type { ReactNode } from 'react';
 import type { InstanceView } from '../../../shared/ipc/instance-views';
-import { DEFAULT_MAINTENANCE_WINDOW, type InstanceChange, SPEC_IDS, blockersOf, checkModify, editionOfSpec, formatCount, specById } from '../../../shared/purchase';
+import { DEFAULT_MAINTENANCE_WINDOW, type InstanceChange, SPEC_IDS, blockersOf, checkModify, editionOfSpec, estimatePrice, estimateText, formatCount, specById } from '../../../shared/purchase';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { toHostError } from '../../data/host-error';
 import { useInstancesStore } from '../../data/instances-store';
 import { useUiStore } from '../../data/ui-store';
 import { FindingsList } from './findings-list';
+import { chargeTypeLabel, instanceTimeLabel, securityGroupName, vSwitchName, vpcName } from './instance-facts';
 import { StatusChip } from './status-chip';
+import { UtcTimeField } from './utc-time-field';
+
+/** A name with its id after it, quieter: how the wizard showed the same thing. */
+function Named({ name, id }: { name: string | undefined; id: string }) {
+  if (!id) return <>—</>;
+  return (
+    <>
+      {name ?? id}
+      {name && (
+        <Box component="span" sx={{ color: 'text.secondary', fontFamily: 'monospace', fontSize: 12, ml: 1 }}>
+          {id}
+        </Box>
+      )}
+    </>
+  );
+}
 
 export function InstanceDetails({ instance, onBack }: { instance: InstanceView; onBack: () => void }) {
   const remove = useInstancesStore((s) => s.remove);
+  const context = useInstancesStore((s) => s.context);
+  const loadContext = useInstancesStore((s) => s.loadContext);
   const notify = useUiStore((s) => s.notify);
+  // Names of the VPC, subnets and security group come from the region's lists.
+  useEffect(() => {
+    if (!context) void loadContext();
+  }, [context, loadContext]);
   const [modifying, setModifying] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const spec = specById(instance.spec);
   const running = instance.status === 'RUNNING';
-  const rows: [string, string][] = [
-    ['Instance id', instance.instanceId],
+  const billing = chargeTypeLabel(instance.chargeType);
+  const hourly = instance.chargeType === 'PayAsYouGo' || instance.chargeType === 'PostPaid' ? estimatePrice(instance.region, instance.spec, { kind: 'payAsYouGo' }) : undefined;
+  const subnets = Object.entries(instance.subnets).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+  const rows: [string, ReactNode][] = [
+    ['Instance id', <Box component="span" sx={{ fontFamily: 'monospace' }}>{instance.instanceId}</Box>],
     ['Edition and spec', `${editionOfSpec(instance.spec)?.label ?? '?'} · ${instance.spec}`],
     ...(spec
       ? ([
           ['Limits', `${formatCount(spec.maxRps)} requests/s, ${formatCount(spec.maxConnections)} connections, outbound up to ${spec.maxOutboundBandwidthMbps} Mbit/s`],
           ['SLA', spec.sla],
-        ] as [string, string][])
+        ] as [string, ReactNode][])
       : []),
     ['Description', instance.description ?? '—'],
-    ['VPC', instance.vpcId],
-    ['Subnets', Object.entries(instance.subnets).map(([zone, vSwitch]) => `${zone}: ${vSwitch}`).join('; ') || '—'],
-    ['Security group', instance.securityGroupId || '—'],
+    ['VPC', <Named name={vpcName(context, instance.vpcId)} id={instance.vpcId} />],
+    [
+      'Subnets',
+      subnets.length === 0
+        ? '—'
+        : subnets.map(([zone, vSwitch]) => (
+            <Box key={zone}>
+              {zone}: <Named name={vSwitchName(context, vSwitch)} id={vSwitch} />
+            </Box>
+          )),
+    ],
+    ['Security group', <Named name={securityGroupName(context, instance.securityGroupId)} id={instance.securityGroupId} />],
     ['Internet access', 'Set per API group (Groups → Internet access), not on the gateway'],
     ['Outbound public address', instance.internetEgressAddress ?? '—'],
-    ['Maintenance window (UTC)', instance.maintenance ? `${instance.maintenance.start} to ${instance.maintenance.end}` : '—'],
-    ['Billing', instance.chargeType ?? '—'],
-    ['Created', instance.createdTime ?? '—'],
+    ['Maintenance window', instance.maintenance ? `${instance.maintenance.start.replace('Z', '')} to ${instance.maintenance.end.replace('Z', '')} UTC` : '—'],
+    ['Billing', hourly?.known ? `${billing}, ${estimateText(hourly)} (estimate)` : billing],
+    ['Created', <span title={instance.createdTime ? `${instance.createdTime} as the cloud reports it, read as UTC` : undefined}>{instanceTimeLabel(instance.createdTime)}</span>],
   ];
   return (
     <>
@@ -92,7 +130,7 @@ export function InstanceDetails({ instance, onBack }: { instance: InstanceView; 
                   <TableCell component="th" scope="row" sx={{ width: 220 }}>
                     {label}
                   </TableCell>
-                  <TableCell sx={{ wordBreak: 'break-all' }}>{value}</TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{value}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -172,8 +210,8 @@ function ModifyDialog({ instance, onClose }: { instance: InstanceView; onClose: 
           <TextField label="Name" value={change.name ?? instance.name} onChange={(e) => set({ name: e.target.value })} />
           <TextField label="Description" value={change.description ?? instance.description ?? ''} onChange={(e) => set({ description: e.target.value })} />
           <Stack direction="row" spacing={2}>
-            <TextField label="Maintenance starts (HH:mmZ)" value={window.start} onChange={(e) => set({ maintenance: { ...window, start: e.target.value } })} />
-            <TextField label="Maintenance ends (HH:mmZ)" value={window.end} onChange={(e) => set({ maintenance: { ...window, end: e.target.value } })} />
+            <UtcTimeField label="Maintenance starts (UTC)" value={window.start} onChange={(start) => set({ maintenance: { ...window, start } })} width={260} />
+            <UtcTimeField label="Maintenance ends (UTC)" value={window.end} onChange={(end) => set({ maintenance: { ...window, end } })} width={260} />
           </Stack>
           <TextField select label="Spec" value={change.spec ?? instance.spec} onChange={(e) => set({ spec: e.target.value })} helperText="A larger spec needs more free IPs in each subnet; a smaller one lowers the limits.">
             {SPEC_IDS.map((id) => (

@@ -1,11 +1,14 @@
 /**
  * Buying a dedicated gateway: region and zones, name, edition, billing, network, maintenance
- * window, and a review that lists exactly the parameters the purchase sends (CreateInstance, then
- * ModifyInstanceAttribute for the window) with every finding. The rules (shared/purchase) run on
- * each change against what the region offers, so each check shows as it changes; the host runs
- * them again before it buys. One token per wizard: pressing Buy again after a failure never buys
- * a second gateway. There is no EIP or bandwidth to choose: Alibaba Cloud's instances have none,
- * and Internet access is each API group's setting (docs/gateways.md).
+ * window, and a review that shows the price estimate and lists exactly the parameters the
+ * purchase sends (CreateInstance, then ModifyInstanceAttribute for the window) with every
+ * finding. The rules (shared/purchase) run on each change against what the region offers, so each
+ * check shows as it changes (blockers once the buyer has worked on a step); the host runs them
+ * again before it buys. Buy asks for confirmation with the estimate and the account billed
+ * (docs/gateways.md, "Prices (an estimate)"). One token per wizard, kept in a disclosure:
+ * pressing Buy again after a failure never buys a second gateway. There is no EIP or bandwidth
+ * to choose: Alibaba Cloud's instances have none, and Internet access is each API group's
+ * setting (docs/gateways.md).
  */
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -13,6 +16,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import MenuItem from '@mui/material/MenuItem';
@@ -38,41 +45,83 @@ import {
   INSTANCE_SPECS,
   type PurchaseContext,
   type PurchaseRequest,
+  PRICE_SOURCE,
+  type PriceEstimate,
   WEB_PORTS,
   blockersOf,
   checkPurchase,
   chosenSpec,
   createInstanceParams,
+  estimatePrice,
+  estimateText,
+  formatCount,
+  formatUsd,
   internetAccess,
   maintenanceParams,
   ruleText,
   specLabel,
   wireForm,
 } from '../../../shared/purchase';
+import type { CloudConnectionView } from '../../../shared/ipc/cloud-views';
+import { useCloudStore } from '../../data/cloud-store';
 import { toHostError } from '../../data/host-error';
 import { useInstancesStore } from '../../data/instances-store';
 import { EditionCards } from './edition-cards';
 import { FindingsList } from './findings-list';
 import { IpMeter } from './ip-meter';
-import { WIZARD_STEPS, type WizardStepId, initialRequest, stepBlocked, stepFindings, subnetsOf, withVpc, withZones } from './wizard-steps';
+import { UtcTimeField } from './utc-time-field';
+import {
+  NO_PROGRESS,
+  WIZARD_STEPS,
+  type WizardProgress,
+  type WizardStepId,
+  initialRequest,
+  neededIps,
+  shownFindings,
+  sortedZones,
+  stepNeedsAttention,
+  subnetsOf,
+  withEdition,
+  withVpc,
+  withZones,
+  zoneHint,
+  zoneRoom,
+} from './wizard-steps';
 
 type Edit = (recipe: (request: PurchaseRequest) => PurchaseRequest) => void;
 
 export function PurchaseWizard({ context, onClose, onBought }: { context: PurchaseContext; onClose: () => void; onBought: () => void }) {
   const buy = useInstancesStore((s) => s.buy);
+  const connection = useCloudStore((s) => s.connection);
+  const loadConnection = useCloudStore((s) => s.loadConnection);
   const [request, setRequest] = useState<PurchaseRequest>(() => initialRequest(context));
   const [stepId, setStepId] = useState<WizardStepId>('basics');
+  const [progress, setProgress] = useState<WizardProgress>(NO_PROGRESS);
+  const [confirming, setConfirming] = useState(false);
   // One purchase, one token: a Buy pressed again after a lost answer gets the same gateway back.
   const [token] = useState(() => crypto.randomUUID());
   const [buying, setBuying] = useState(false);
   const [buyError, setBuyError] = useState<string>();
   const findings = useMemo(() => checkPurchase(request, context), [request, context]);
-  const edit: Edit = (recipe) => setRequest((current) => recipe(current));
+  const estimate = useMemo(() => estimatePrice(context.region, chosenSpec(request, [])?.id, request.billing), [context.region, request]);
   const index = WIZARD_STEPS.findIndex((step) => step.id === stepId);
   const step = WIZARD_STEPS[index];
   const blockers = blockersOf(findings);
+  // The confirmation names the account billed: what the connection in force knows of it.
+  useEffect(() => {
+    if (!connection) void loadConnection();
+  }, [connection, loadConnection]);
+  const edit: Edit = (recipe) => {
+    setRequest((current) => recipe(current));
+    setProgress((current) => (current.edited.has(stepId) ? current : { ...current, edited: new Set([...current.edited, stepId]) }));
+  };
+  const goTo = (next: WizardStepId) => {
+    setProgress((current) => ({ ...current, left: new Set([...current.left, stepId]) }));
+    setStepId(next);
+  };
 
   const submit = async () => {
+    setConfirming(false);
     setBuying(true);
     setBuyError(undefined);
     try {
@@ -92,10 +141,10 @@ export function PurchaseWizard({ context, onClose, onBought }: { context: Purcha
     <Box component="section" aria-label="Buy a gateway">
       <Stepper nonLinear activeStep={index} sx={{ mb: 3 }}>
         {WIZARD_STEPS.map((candidate) => {
-          const blocked = candidate.id !== 'review' && stepBlocked(candidate, findings);
+          const blocked = stepNeedsAttention(candidate, findings, progress);
           return (
             <Step key={candidate.id} completed={false}>
-              <StepButton onClick={() => setStepId(candidate.id)} aria-label={`${candidate.label}${blocked ? ' (needs attention)' : ''}`} optional={blocked ? <Typography variant="caption" color="error">Needs attention</Typography> : undefined}>
+              <StepButton onClick={() => goTo(candidate.id)} aria-label={`${candidate.label}${blocked ? ' (needs attention)' : ''}`} optional={blocked ? <Typography variant="caption" color="error">Needs attention</Typography> : undefined}>
                 {candidate.label}
               </StepButton>
             </Step>
@@ -104,13 +153,13 @@ export function PurchaseWizard({ context, onClose, onBought }: { context: Purcha
       </Stepper>
       <Paper variant="outlined" sx={{ p: 3, mb: 2 }}>
         {stepId === 'basics' && <BasicsStep request={request} context={context} edit={edit} />}
-        {stepId === 'edition' && <EditionStep request={request} edit={edit} />}
+        {stepId === 'edition' && <EditionStep request={request} context={context} edit={edit} />}
         {stepId === 'billing' && <BillingStep request={request} edit={edit} />}
         {stepId === 'network' && <NetworkStep request={request} context={context} edit={edit} />}
         {stepId === 'maintenance' && <MaintenanceStep request={request} edit={edit} />}
-        {stepId === 'review' && <ReviewStep request={request} context={context} token={token} />}
+        {stepId === 'review' && <ReviewStep request={request} context={context} token={token} estimate={estimate} />}
         <Box sx={{ mt: 2 }}>
-          <FindingsList findings={stepId === 'review' ? findings : stepFindings(step, findings)} label={stepId === 'review' ? 'Every finding' : `Findings of ${step.label}`} />
+          <FindingsList findings={shownFindings(step, findings, progress)} label={stepId === 'review' ? 'Every finding' : `Findings of ${step.label}`} />
         </Box>
       </Paper>
       {buyError && (
@@ -123,19 +172,31 @@ export function PurchaseWizard({ context, onClose, onBought }: { context: Purcha
           Cancel
         </Button>
         <Box sx={{ flex: 1 }} />
-        <Button disabled={index === 0} onClick={() => setStepId(WIZARD_STEPS[index - 1].id)}>
+        <Button disabled={index === 0} onClick={() => goTo(WIZARD_STEPS[index - 1].id)}>
           Back
         </Button>
         {stepId !== 'review' ? (
-          <Button variant="contained" onClick={() => setStepId(WIZARD_STEPS[index + 1].id)}>
+          <Button variant="contained" onClick={() => goTo(WIZARD_STEPS[index + 1].id)}>
             Next
           </Button>
         ) : (
-          <Button variant="contained" disabled={blockers.length > 0 || buying} onClick={() => void submit()}>
-            {buying ? 'Buying…' : 'Buy'}
+          <Button variant="contained" disabled={blockers.length > 0 || buying} onClick={() => setConfirming(true)}>
+            {buying ? 'Buying…' : 'Buy…'}
           </Button>
         )}
       </Stack>
+      {confirming && (
+        <ConfirmPurchase
+          specId={chosenSpec(request, [])?.id ?? ''}
+          name={request.name}
+          region={context.region}
+          zones={request.zones}
+          estimate={estimate}
+          connection={connection}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void submit()}
+        />
+      )}
       {stepId === 'review' && blockers.length > 0 && (
         <Typography variant="body2" color="error" sx={{ mt: 1, textAlign: 'right' }} aria-label="Why Buy is disabled">
           Buy stays off until {blockers.length === 1 ? 'this is' : `these ${blockers.length} are`} settled: {blockers.map((blocker) => blocker.message).join(' ')}
@@ -146,6 +207,10 @@ export function PurchaseWizard({ context, onClose, onBought }: { context: Purcha
 }
 
 function BasicsStep({ request, context, edit }: { request: PurchaseRequest; context: PurchaseContext; edit: Edit }) {
+  const needed = neededIps(request);
+  const vpc = context.vpcs.find((candidate) => candidate.id === request.vpcId);
+  const vpcLabel = vpc ? (vpc.name ?? vpc.id) : 'the VPC';
+  const spec = chosenSpec(request, []);
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 640 }}>
       <TextField label="Region" value={context.region} disabled helperText="The region of the cloud profile in use (Settings → Cloud)." />
@@ -156,21 +221,38 @@ function BasicsStep({ request, context, edit }: { request: PurchaseRequest; cont
           Zones
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-          The gateway runs in each zone chosen; two or more keep it answering when one zone fails.
+          The gateway runs in each zone chosen; two or more keep it answering when one zone fails. It takes {needed} free IPs from a subnet in each zone
+          {spec ? ` (${EDITIONS[spec.edition].label})` : ''}; the hints are for VPC {vpcLabel}. The edition and the VPC can change in the next steps.
         </Typography>
-        <FormGroup row aria-label="Zones">
-          {context.zones.map((zone) => (
+        <FormGroup aria-label="Zones" sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 2 }}>
+          {sortedZones(context.zones).map((zone) => {
+            const room = zoneRoom(context, request.vpcId, zone, needed);
+            const fits = room.fitting > 0;
+            return (
             <FormControlLabel
               key={zone}
-              label={zone}
+              sx={{ alignItems: 'flex-start', mr: 0, mb: 0.5 }}
+              label={
+                <Box sx={{ pt: 1.1 }}>
+                  <Box component="span" sx={{ display: 'block', lineHeight: 1.2 }}>
+                    {zone}
+                  </Box>
+                  <Typography variant="caption" sx={{ color: fits ? 'success.main' : 'text.secondary' }} data-fits={fits}>
+                    {fits ? '✓ ' : ''}
+                    {zoneHint(room, vpcLabel)}
+                  </Typography>
+                </Box>
+              }
               control={
                 <Checkbox
                   checked={request.zones.includes(zone)}
                   onChange={(e) => edit((r) => withZones(r, e.target.checked ? [...r.zones, zone] : r.zones.filter((z) => z !== zone), context))}
+                  slotProps={{ input: { 'aria-label': zone } }}
                 />
               }
             />
-          ))}
+            );
+          })}
         </FormGroup>
       </Box>
     </Stack>
@@ -178,18 +260,29 @@ function BasicsStep({ request, context, edit }: { request: PurchaseRequest; cont
 }
 
 /** The edition, and for one with several specs (platinum), which of them. */
-function EditionStep({ request, edit }: { request: PurchaseRequest; edit: Edit }) {
+function EditionStep({ request, context, edit }: { request: PurchaseRequest; context: PurchaseContext; edit: Edit }) {
   const edition = request.edition ? EDITIONS[request.edition] : undefined;
   return (
     <Stack spacing={2}>
-      <EditionCards value={request.edition} onChange={(id) => edit((r) => ({ ...r, edition: id, spec: undefined }))} />
+      <EditionCards value={request.edition} region={context.region} onChange={(id) => edit((r) => withEdition(r, id, undefined, context))} />
       {edition && edition.specs.length > 1 && (
-        <TextField select label="Spec" value={chosenSpec(request, [])?.id ?? edition.specs[0]} onChange={(e) => edit((r) => ({ ...r, spec: e.target.value }))} sx={{ width: 420 }}>
-          {edition.specs.map((id) => (
-            <MenuItem key={id} value={id}>
-              {id}: {INSTANCE_SPECS[id].maxRps.toLocaleString('en')} requests/s, {INSTANCE_SPECS[id].maxConnections.toLocaleString('en')} connections
-            </MenuItem>
-          ))}
+        <TextField
+          select
+          label="Size"
+          value={chosenSpec(request, [])?.id ?? edition.specs[0]}
+          onChange={(e) => edit((r) => withEdition(r, edition.id, e.target.value, context))}
+          sx={{ maxWidth: 640 }}
+          helperText={`${edition.label} comes in ${edition.specs.length} sizes; each takes ${edition.ipsPerSubnet} free IPs per subnet.`}
+        >
+          {edition.specs.map((id) => {
+            const hourly = estimatePrice(context.region, id, { kind: 'payAsYouGo' });
+            return (
+              <MenuItem key={id} value={id}>
+                {id}: {formatCount(INSTANCE_SPECS[id].maxRps)} requests/s, {formatCount(INSTANCE_SPECS[id].maxConnections)} connections
+                {hourly.known ? `, about ${formatUsd(hourly.perHour ?? 0)}/hour` : ''}
+              </MenuItem>
+            );
+          })}
         </TextField>
       )}
     </Stack>
@@ -260,11 +353,17 @@ function NetworkStep({ request, context, edit }: { request: PurchaseRequest; con
                   value={request.subnets[zone] ?? ''}
                   onChange={(e) => edit((r) => ({ ...r, subnets: { ...r.subnets, [zone]: e.target.value } }))}
                   sx={{ width: 420 }}
-                  helperText={options.length === 0 ? 'This VPC has no subnet in this zone.' : undefined}
+                  helperText={
+                    options.length === 0
+                      ? 'This VPC has no subnet in this zone.'
+                      : !chosen && !options.some((vSwitch) => vSwitch.availableIpCount >= needed)
+                        ? `No subnet here has ${needed} free IPs: choose another zone or VPC.`
+                        : undefined
+                  }
                 >
                   {options.map((vSwitch) => (
                     <MenuItem key={vSwitch.id} value={vSwitch.id}>
-                      {vSwitch.name ?? vSwitch.id} ({vSwitch.cidr}) · {vSwitch.availableIpCount} free
+                      {vSwitch.name ?? vSwitch.id} ({vSwitch.cidr}) · {vSwitch.availableIpCount} free{vSwitch.availableIpCount < needed ? ` — too small, needs ${needed}` : ''}
                     </MenuItem>
                   ))}
                 </TextField>
@@ -330,9 +429,9 @@ function MaintenanceStep({ request, edit }: { request: PurchaseRequest; edit: Ed
         label="Choose a maintenance window"
       />
       {window && (
-        <Stack direction="row" spacing={2}>
-          <TextField label="Starts (HH:mmZ)" value={window.start} onChange={(e) => edit((r) => ({ ...r, maintenance: { ...window, start: e.target.value } }))} sx={{ width: 180 }} />
-          <TextField label="Ends (HH:mmZ)" value={window.end} onChange={(e) => edit((r) => ({ ...r, maintenance: { ...window, end: e.target.value } }))} sx={{ width: 180 }} />
+        <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <UtcTimeField label="Starts (UTC)" value={window.start} onChange={(start) => edit((r) => ({ ...r, maintenance: { ...window, start } }))} />
+          <UtcTimeField label="Ends (UTC)" value={window.end} onChange={(end) => edit((r) => ({ ...r, maintenance: { ...window, end } }))} />
         </Stack>
       )}
       <TextField select label="HTTPS policy" value={request.httpsPolicy ?? DEFAULT_HTTPS_POLICY} onChange={(e) => edit((r) => ({ ...r, httpsPolicy: e.target.value }))} sx={{ width: 260 }}>
@@ -353,7 +452,6 @@ function meaningOf(name: string, value: string, context: PurchaseContext): strin
   if (name === 'InstanceType') return value === 'vpc_connect' ? 'VPC integration: the gateway joins your VPC' : '';
   if (name === 'ChargeType') return value === 'PostPaid' ? 'pay-as-you-go' : 'subscription';
   if (name === 'AutoPay') return 'the subscription is paid at once, so the gateway is built without a console step';
-  if (name === 'Token') return 'the purchase token: pressing Buy again never buys a second gateway';
   if (name === 'InstanceCidr') return "the gateway's own address range";
   if (name === 'UserVpcId') {
     const vpc = context.vpcs.find((candidate) => candidate.id === value);
@@ -395,16 +493,56 @@ function CallTable({ label, rows, context }: { label: string; rows: [string, str
   );
 }
 
-/** Exactly what the purchase sends, name for name, as the host will send it. */
-function ReviewStep({ request, context, token }: { request: PurchaseRequest; context: PurchaseContext; token: string }) {
-  const create = wireForm({ ...createInstanceParams(request, context.vSwitches), Token: token });
+/** The estimate, its basis and its source; "no published price" where the table has none. */
+function PriceSummary({ estimate, region }: { estimate: PriceEstimate; region: string }) {
+  return (
+    <Alert severity={estimate.known ? 'info' : 'warning'} icon={false} sx={{ mb: 2, maxWidth: 900 }} role="region" aria-label="Price estimate">
+      <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
+        Price estimate
+      </Typography>
+      {estimate.known ? (
+        estimate.billing === 'payAsYouGo' ? (
+          <Typography variant="body1">
+            <strong>{formatUsd(estimate.perHour ?? 0)}</strong> an hour, about <strong>{formatUsd(estimate.perMonth ?? 0)}</strong> a month (730 hours), while the gateway exists.
+          </Typography>
+        ) : (
+          <Typography variant="body1">
+            <strong>{formatUsd(estimate.term ?? 0)}</strong> for {estimate.termLabel}, paid when the gateway is bought.
+          </Typography>
+        )
+      ) : (
+        <Typography variant="body1">No published price: {estimate.reason}</Typography>
+      )}
+      <Typography variant="caption" component="div" sx={{ mt: 0.5 }}>
+        {estimate.known ? `Alibaba Cloud's list price for ${region} (${estimate.group}) in USD, ` : ''}
+        as read on {PRICE_SOURCE.read} from{' '}
+        <a href={PRICE_SOURCE.url} target="_blank" rel="noreferrer">
+          the Dedicated instances page
+        </a>
+        . An estimate: no discounts or taxes, and outbound Internet traffic is billed apart by the GB.
+      </Typography>
+    </Alert>
+  );
+}
+
+/** The price estimate, then exactly what the purchase sends, name for name, as the host will send it; the token in a disclosure. */
+function ReviewStep({ request, context, token, estimate }: { request: PurchaseRequest; context: PurchaseContext; token: string; estimate: PriceEstimate }) {
+  const create = wireForm(createInstanceParams(request, context.vSwitches));
   const window = request.maintenance ? wireForm({ InstanceId: '(the new gateway)', ...maintenanceParams(request.maintenance) }) : [];
   return (
     <Box>
+      <PriceSummary estimate={estimate} region={context.region} />
       <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
         Sent now: CreateInstance, in {context.region}
       </Typography>
       <CallTable label="CreateInstance parameters" rows={create} context={context} />
+      <Box component="details" sx={{ mb: 2, maxWidth: 900, '& summary': { cursor: 'pointer', color: 'text.secondary', typography: 'body2' } }}>
+        <summary>Purchase token (sent with CreateInstance as Token)</summary>
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          One token per purchase: pressing Buy again after a failure or a lost answer never buys a second gateway.
+        </Typography>
+        <CallTable label="Purchase token" rows={[['Token', token]]} context={context} />
+      </Box>
       <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
         Sent once the gateway is RUNNING: ModifyInstanceAttribute
       </Typography>
@@ -419,6 +557,50 @@ function ReviewStep({ request, context, token }: { request: PurchaseRequest; con
         Not sent, because no parameter takes it: {request.description ? 'the description (the app keeps it), ' : ''}and Internet access, which each API group sets for itself (Groups → Internet access).
       </Typography>
     </Box>
+  );
+}
+
+/** Who pays, as far as the connection in force knows: the profile and its masked AccessKeyId, or the offline cloud's demo account. */
+function accountText(connection: CloudConnectionView | undefined): string {
+  if (!connection) return 'the account of the cloud connection in force (not read yet)';
+  if (connection.mode === 'demo') return `the offline cloud's demo account (AccessKeyId ${connection.accessKeyId}): demo mode, nothing is really billed`;
+  return `the account of profile ${connection.label} (AccessKeyId ${connection.accessKeyId})`;
+}
+
+/** The last word before money is spent: what is bought, where, for about how much, billed to whom. */
+function ConfirmPurchase(props: {
+  specId: string;
+  name: string;
+  region: string;
+  zones: string[];
+  estimate: PriceEstimate;
+  connection: CloudConnectionView | undefined;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { specId, name, region, zones, estimate, connection, onCancel, onConfirm } = props;
+  const price = estimate.known ? `for ${estimateText(estimate)}` : '(no published price: see the buy page in Alibaba Cloud\'s console)';
+  return (
+    <Dialog open onClose={onCancel} maxWidth="sm" fullWidth aria-labelledby="confirm-purchase-title">
+      <DialogTitle id="confirm-purchase-title">Buy {specId} in {region}?</DialogTitle>
+      <DialogContent>
+        <Typography variant="body1" sx={{ mb: 1.5 }} aria-label="What is bought">
+          Buy {specId} in {region} {price} — this is billed to {accountText(connection)}.
+        </Typography>
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          Gateway {name || '(no name)'} in {zones.length === 1 ? 'zone' : 'zones'} {zones.join(', ') || '—'}. The price is an estimate from Alibaba Cloud&apos;s list prices
+          (read {PRICE_SOURCE.read}); outbound Internet traffic is billed apart. {estimate.known && estimate.billing === 'payAsYouGo' ? 'Billing runs until the gateway is deleted.' : ''}
+        </Typography>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} autoFocus>
+          Cancel
+        </Button>
+        <Button variant="contained" onClick={onConfirm}>
+          Buy {specId}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }
 
