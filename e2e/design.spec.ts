@@ -54,7 +54,7 @@ test('deploys an API to TEST twice, rolls back to version 1, and the file keeps 
   const deploy = async (description: string) => {
     await page.getByRole('button', { name: 'Deploy…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deploy limited' });
-    await dialog.getByRole('radio', { name: 'TEST' }).check();
+    await dialog.getByRole('checkbox', { name: 'TEST' }).check();
     await dialog.getByLabel('Description').fill(description);
     await dialog.getByRole('button', { name: 'Deploy to TEST' }).click();
     await expect(dialog).toBeHidden();

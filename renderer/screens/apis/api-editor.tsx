@@ -21,12 +21,12 @@ import { useProblemsUnder } from '../../data/fields';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
 import { MONO } from '../../app/theme';
+import { DeployDialog } from '../common/deploy-dialog';
 import { duplicateApi } from './api-edits';
 import { servedStages, stagesOf } from './api-index';
 import type { ApiTabId } from './api-tabs';
 import { API_TABS, tabOfField } from './api-tabs';
 import { DeleteApiDialog } from './delete-api-dialog';
-import { DeployDialog } from './deploy-dialog';
 import { MethodChip, StageChips } from './chips';
 import { AuthTab } from './tabs/auth-tab';
 import { BackendTab } from './tabs/backend-tab';
@@ -171,7 +171,7 @@ export function ApiEditor({ apiRef }: { apiRef: ApiKey }) {
       <Box id="api-tab-panel" role="tabpanel" aria-labelledby={`api-tab-${tab}`} sx={{ px: 3, pt: 2.5 }}>
         <Content key={`${apiRef.group}/${apiRef.api}`} api={api} at={at} editApi={editApi} />
       </Box>
-      <DeployDialog open={dialog === 'deploy'} apiRef={apiRef} blockedReason={deployBlocked} onClose={() => setDialog(undefined)} />
+      <DeployDialog open={dialog === 'deploy'} group={apiRef.group} apis={[apiRef.api]} initialStages={['TEST']} blockedReason={deployBlocked} onClose={() => setDialog(undefined)} />
       <DeleteApiDialog open={dialog === 'delete'} apiRef={apiRef} onClose={() => setDialog(undefined)} />
     </Box>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE, makeProject } from '../../../shared/model/test-fixtures';
 import { validateProject } from '../../../shared/model/validate';
-import { addApi, apiReferences, deleteApi, deployToStages, duplicateApi, hasReferences, newMockApi, renameApi, updateApi } from './api-edits';
+import { addApi, apiReferences, deleteApi, duplicateApi, hasReferences, newMockApi, renameApi, updateApi } from './api-edits';
 
 const group = FIXTURE.group;
 
@@ -50,15 +50,10 @@ describe('API edits', () => {
     expect(validateProject(second.project).problems).toEqual([]);
   });
 
-  it('updates one API and deploys it to several stages', () => {
+  it('updates one API (deploying it is the Deploy dialog\'s: screens/common/deploy-edits.test.ts)', () => {
     const project = makeProject();
     const changed = updateApi(project, { group, api: 'hello' }, (api) => ({ ...api, description: 'changed' }));
     expect(changed.apis.find((a) => a.name === 'hello')?.description).toBe('changed');
     expect(updateApi(project, { group, api: 'missing' }, (a) => a)).toBe(project);
-
-    const deployed = deployToStages(changed, { group, api: 'hello' }, ['TEST', 'PRE'], 'first');
-    const stages = deployed.deployments.filter((d) => d.api === 'hello').map((d) => [d.stage, d.history.at(-1)?.definition?.description, d.history.at(-1)?.description]);
-    expect(stages).toContainEqual(['TEST', 'changed', 'first']);
-    expect(stages).toContainEqual(['PRE', 'changed', 'first']);
   });
 });

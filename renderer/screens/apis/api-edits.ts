@@ -7,7 +7,6 @@ import type { Api, ApiStageRef, HttpMethod, Project, Stage } from '../../../shar
 import { pathParameterNames } from '../../../shared/model/rules/path-syntax';
 import { sameRoute } from '../../../shared/model/rules/routes';
 import type { ApiKey } from '../../../shared/model/stages';
-import { deployApi } from '../../../shared/model/stages';
 
 /** Renames an API or moves it to another group, references and cloud ids following (shared/model/rename.ts). */
 export { renameApi } from '../../../shared/model/rename';
@@ -137,9 +136,4 @@ export function duplicateApi(project: Project, ref: ApiKey): { project: Project;
   };
   const apis = [...project.apis.slice(0, index + 1), copy, ...project.apis.slice(index + 1)];
   return { project: { ...project, apis }, copy: { group: original.group, api: name } };
-}
-
-/** Deploys the API's working copy to each stage, in order, with the same note. */
-export function deployToStages(project: Project, ref: ApiKey, stages: Stage[], description: string | undefined): Project {
-  return stages.reduce((p, stage) => deployApi(p, ref, stage, { description: description || undefined }), project);
 }

@@ -18,9 +18,9 @@ import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { useProjectStore } from '../../data/project-store';
 import { useUiStore } from '../../data/ui-store';
+import { DeployDialog } from '../common/deploy-dialog';
 import { ScreenLayout } from '../common/master-detail';
 import { indexesWithProblems } from '../common/name-check';
-import { DeployDialog } from './deploy-dialog';
 import { ExportDialog } from './export-dialog';
 import { HistoryPanel } from './history-panel';
 import { StageMatrix } from './stage-matrix';
@@ -154,7 +154,7 @@ export function StagesScreen() {
           </Typography>
         )}
       </Box>
-      <DeployDialog open={deploying} group={group} apis={selectedNames} initialStage={opened?.stage ?? 'TEST'} onClose={() => setDeploying(false)} />
+      <DeployDialog open={deploying} group={group} apis={selectedNames} initialStages={[opened?.stage ?? 'TEST']} onClose={() => setDeploying(false)} />
       <ExportDialog open={exporting} group={group} initialStage={opened?.stage ?? 'TEST'} onClose={() => setExporting(false)} />
     </ScreenLayout>
   );
