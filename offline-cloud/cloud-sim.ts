@@ -15,7 +15,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CloudCredentials } from '../shared/node/cloud-credentials';
-import type { CloudProduct } from '../shared/cloud/products';
+import { type CloudProduct, PRODUCTS, declaresToken } from '../shared/cloud/products';
 import { newSecretToken } from '../shared/node/loopback-guard';
 import { ActionParams } from './action-params';
 import { type ActionContext, type ActionModule, ActionRegistry } from './action-registry';
@@ -84,6 +84,12 @@ export interface SimCall {
   accessKeyId?: string;
   /** The names of the parameters it carried, sorted (never their values). */
   params?: string[];
+  /**
+   * The idempotency token it carried (CloudAPI `Token`, VPC/ECS `ClientToken`), only for an action
+   * whose model declares one (docs/offline-cloud.md "Idempotency"): a token is no secret, and tests
+   * read it here to see that a resend carried the very token of the first attempt.
+   */
+  token?: string;
   /** 0 when a fault closed the connection instead of answering. */
   status: number;
   code?: string;
@@ -152,6 +158,8 @@ export async function startCloudSim(options: CloudSimOptions = {}): Promise<Clou
       call.params = Object.keys(params).sort();
       const { product, action, definition } = identifyRequestAction(rpc, registry);
       Object.assign(call, { product, action });
+      const token = declaresToken(product, action) ? params[PRODUCTS[product].tokenParam] : undefined;
+      if (token !== undefined) call.token = token;
       const account = authenticateRequest(rpc, { accounts: byKey, nonces, now: now() });
       call.accessKeyId = account.accessKeyId;
       const actionParams = new ActionParams(params, checkModelParams(product, action, rpc.businessParams));

@@ -192,6 +192,23 @@ describe('retries', () => {
     expect(callsOf('ModifyInstanceSpec').map((call) => call.code)).toEqual(['NoAnswer', 'NotFoundInstance']);
   });
 
+  it('sends an attempt that timed out again with the very Token of the first, and the cloud records it on both', async () => {
+    // The first attempt is late: the client gives up on it (a timeout) and sends the call again.
+    sim.faults.add({ action: 'ModifyInstanceSpec', error: false, latencyMs: 1_500 });
+    const spec = { InstanceId: 'apigateway-cn-none', InstanceSpec: 'api.s1.small' };
+    const error = await failure(client({ timeoutMs: 300 }).call('CloudAPI', 'ModifyInstanceSpec', spec, { token: 'spec-timeout-1' }));
+    expect(error).toMatchObject({ code: 'NotFoundInstance', attempts: 2 });
+    expect(events.map((event) => `${event.attempt} ${event.code ?? 'OK'} ${event.willRetry}`)).toEqual(['1 RequestTimeout true', '2 NotFoundInstance false']);
+    // The late attempt is logged by the cloud once its own latency has passed.
+    while (callsOf('ModifyInstanceSpec').length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(callsOf('ModifyInstanceSpec').map((call) => call.token)).toEqual(['spec-timeout-1', 'spec-timeout-1']);
+    // A call of its own is a new token, and an action that declares none records none.
+    await failure(client().call('CloudAPI', 'ModifyInstanceSpec', spec, { token: 'spec-other-2' }));
+    await client().call('Vpc', 'DescribeVpcs');
+    expect(callsOf('ModifyInstanceSpec').map((call) => call.token)).toEqual(['spec-timeout-1', 'spec-timeout-1', 'spec-other-2']);
+    expect(callsOf('DescribeVpcs').map((call) => call.token)).toEqual([undefined]);
+  });
+
   it("sends again what the cloud refuses for now on one action, as Terraform does: RepeatedCommit on CreateApiGroup/CreateApp, ConcurrencyLockTimeout on AbolishApi", async () => {
     const cloud = client({ retry: { baseDelayMs: 1, maxDelayMs: 5, lockWaitMs: 5 } });
     sim.faults.add({ action: 'CreateApp', error: { code: 'RepeatedCommit' } });
