@@ -246,6 +246,25 @@ describe('buying', () => {
     expect(await freeIps('prod-vsw-j')).toBe(freeJ - 5);
   });
 
+  it('ends a purchase the cloud refuses (a 400 on CreateInstance) as refused: nothing bought, no resend offered', async () => {
+    const demo = await services.cloud.demo.ensure();
+    const freeJ = await freeIps('prod-vsw-j');
+    demo.sim.faults.add({ product: 'CloudAPI', action: 'CreateInstance', error: { code: 'InvalidParameter', message: 'The specified parameter is invalid.', status: 400 } });
+    const ended = purchaseEnd('orders-0007');
+    const refused = await refusal('agw:instances.buy', { request: purchase(), token: 'orders-0007' });
+    expect(refused.code).toBe('CLOUD_FAILED');
+    expect(refused.message).not.toContain('Buy again with the same token');
+    const end = await ended;
+    expect(end).toMatchObject({ state: 'failed', message: 'The cloud refused to buy orders-gw; nothing was bought.', failure: expect.objectContaining({ code: 'InvalidParameter' }) });
+    expect(end.canRetry).toBeUndefined();
+    // The Purchases panel offers no "Look again", and asking for one anyway sends nothing.
+    const listed = (await call<InstancesView>('agw:instances.list')).purchases.find((item) => item.token === 'orders-0007');
+    expect(listed?.canRetry).toBeUndefined();
+    expect((await refusal('agw:instances.retryPurchase', { token: 'orders-0007' })).code).toBe('NOT_FOUND');
+    expect(demo.sim.calls.filter((entry) => entry.action === 'CreateInstance').map((entry) => `${entry.token} ${entry.status}`)).toEqual(['orders-0007 400']);
+    expect(await freeIps('prod-vsw-j')).toBe(freeJ);
+  });
+
   it('refuses the 6th gateway of the region with the quota rule’s words', async () => {
     await Promise.all([1, 2, 3, 4, 5].map((n) => buyToRunning(basic(n), `small-000${n}`)));
     expect(await freeIps('default-vsw-b')).toBe(250 - 5 * 3);
@@ -315,6 +334,28 @@ describe('changing and deleting', () => {
 });
 
 describe('a purchase outlives the host', () => {
+  it('sends CreateInstance after a restart with the Token of the call before it: the cloud answers the gateway it bought', async () => {
+    const demo = await services.cloud.demo.ensure();
+    const before = demo.sim.calls;
+    // Every attempt is carried out and its answer lost (the client sends a tokened call again itself).
+    demo.sim.faults.add({ product: 'CloudAPI', action: 'CreateInstance', afterWork: true, noAnswer: true, times: 'always' });
+    expect((await refusal('agw:instances.buy', { request: purchase(), token: 'orders-0008' })).message).toContain('Buy again with the same token (orders-0008)');
+    // The host stops (the app is closed or crashes) with the purchase's outcome unknown; it starts again.
+    await services.close();
+    services = await start();
+    const ended = purchaseEnd('orders-0008');
+    expect((await call<PurchaseProgress>('agw:instances.retryPurchase', { token: 'orders-0008' })).state).toBe('creating');
+    const end = await ended;
+    expect(end.state).toBe('running');
+    const after = (await services.cloud.demo.ensure()).sim.calls;
+    const creates = [...before, ...after].filter((entry) => entry.action === 'CreateInstance');
+    expect(creates.map((entry) => entry.token)).toEqual(Array(creates.length).fill('orders-0008'));
+    expect(creates.map((entry) => entry.status)).toEqual([0, 0, 0, 0, 200]);
+    // One gateway, the one the lost call bought.
+    const dedicated = (await call<InstancesView>('agw:instances.list')).instances.filter((instance) => instance.instanceType === 'VPC_DEDICATED');
+    expect(dedicated.map((instance) => instance.instanceId)).toEqual([end.instanceId]);
+  });
+
   it('is picked up again when the host starts, followed to RUNNING and given its maintenance window', async () => {
     const started = await call<PurchaseProgress>('agw:instances.buy', { request: purchase(), token: 'orders-0006' });
     expect(started.state).toBe('creating');
