@@ -1,9 +1,12 @@
 /**
  * Buying dedicated gateways in demo mode (the offline cloud): a professional gateway in two
- * zones through the wizard, after trying a subnet that is too small and a security group without
- * 443 for API groups that will be public; a review that lists exactly the CreateInstance
- * parameters (each one the SDK model declares, no EIP or bandwidth); the purchase followed to
- * RUNNING; the quota reached; a gateway deleted. Then a group's Internet access set in the Groups
+ * zones through the wizard (zones sorted, no blockers on the untouched form, no failing subnet
+ * picked for the buyer), after trying a subnet that is too small and a security group without
+ * 443 for API groups that will be public; the maintenance window picked in UTC; a review that
+ * shows the price estimate and lists exactly the CreateInstance parameters (each one the SDK
+ * model declares, no EIP or bandwidth; the token in a disclosure); Buy asking for confirmation
+ * with the estimate and the account, Cancel buying nothing; the purchase followed to RUNNING; its
+ * details in the wizard's words; the quota reached; a gateway deleted. Then a group's Internet access set in the Groups
  * screen and synced as an update of the group.
  */
 import { CreateInstanceRequest, CreateInstanceRequestZoneVSwitchSecurityGroup } from '@alicloud/cloudapi20160714';
@@ -44,6 +47,13 @@ test('buys a professional gateway in two zones, checking each rule first; reache
   await screenshot(page, 'gateways-empty', { fullPage: true });
 
   await instances.openWizard();
+  // An untouched form shows what it needs, not a list of blockers.
+  await expect(instances.findings().getByRole('listitem', { name: /^Blocks the purchase/ })).toHaveCount(0);
+  await expect(instances.wizard.getByRole('tab', { name: /needs attention/ })).toHaveCount(0);
+  // Zones come in reading order.
+  const zoneNames = (await instances.wizard.getByRole('group', { name: 'Zones' }).getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label') ?? '')));
+  expect(zoneNames).toEqual([...zoneNames].sort());
+  expect(zoneNames.length).toBeGreaterThan(2);
   await instances.wizard.getByRole('textbox', { name: 'Name' }).fill('e2e-professional');
   await instances.zone('cn-hangzhou-j').check();
   await instances.zone('cn-hangzhou-h').check();
@@ -53,9 +63,12 @@ test('buys a professional gateway in two zones, checking each rule first; reache
   await expect(instances.wizard.getByRole('radio', { name: 'Professional' })).toHaveAttribute('aria-checked', 'true');
   await screenshot(page, 'gateways-wizard-edition', { fullPage: true });
 
-  // A subnet too small for the edition: the meter is red, and the finding says why.
+  // A subnet too small for the edition is never picked for the buyer; picked by hand, the meter is red and the finding says why.
   await instances.step('Network');
   await instances.choose('VPC', /^prod-vpc/);
+  await expect(instances.meter('cn-hangzhou-h')).toHaveCount(0);
+  await expect(instances.wizard.getByText('No subnet here has 5 free IPs: choose another zone or VPC.')).toBeVisible();
+  await instances.choose('Subnet in cn-hangzhou-h', /^prod-vsw-h-tiny .* too small, needs 5$/);
   await expect(instances.meter('cn-hangzhou-h')).toHaveAttribute('data-enough', 'false');
   await expect(instances.meter('cn-hangzhou-h')).toContainText('Only 4 free IPs; the gateway needs 5');
   await expect(instances.meter('cn-hangzhou-j')).toHaveAttribute('data-enough', 'true');
@@ -85,15 +98,28 @@ test('buys a professional gateway in two zones, checking each rule first; reache
   await expect(instances.meter('cn-hangzhou-g')).toHaveAttribute('data-enough', 'true');
   await instances.choose('Security group', /^web-open/);
   await expect(instances.findings()).not.toContainText('add inbound rule');
+  // The maintenance window is picked as UTC times (the form the cloud takes), not typed.
   await instances.step('Maintenance window');
   await instances.wizard.getByRole('switch', { name: 'Choose a maintenance window' }).check();
+  await instances.choose('Starts (UTC)', /^03:00 UTC/);
+  await expect(instances.wizard.getByRole('combobox', { name: 'Starts (UTC)' })).toHaveText('03:00 UTC');
   await instances.step('Review');
   await expect(instances.buyButton()).toBeEnabled();
 
+  // The review shows the price estimate from the documented table, and the token only when asked.
+  const price = instances.wizard.getByRole('region', { name: 'Price estimate' });
+  await expect(price).toContainText('US$2.37 an hour, about US$1,730.10 a month (730 hours)');
+  await expect(price).toContainText('as read on 2026-12-07');
+  const token = instances.wizard.getByRole('table', { name: 'Purchase token' });
+  await expect(token).toBeHidden();
+  await instances.wizard.getByText(/^Purchase token/).click();
+  await expect(token.getByRole('rowheader')).toHaveText(['Token']);
+  await instances.wizard.getByText(/^Purchase token/).click();
+
   // The review lists exactly what is sent: CreateInstance's parameters, each one its model declares, then the window.
   const create = instances.wizard.getByRole('table', { name: 'CreateInstance parameters' });
-  const sent = (await create.getByRole('rowheader').allTextContents()).map((name) => name.trim());
-  expect(sent).toEqual(expect.arrayContaining(['InstanceName', 'InstanceSpec', 'InstanceType', 'UserVpcId', 'ChargeType', 'Token', 'ZoneVSwitchSecurityGroup.2.VSwitchId']));
+  const sent = [...(await create.getByRole('rowheader').allTextContents()), 'Token'].map((name) => name.trim());
+  expect(sent).toEqual(expect.arrayContaining(['InstanceName', 'InstanceSpec', 'InstanceType', 'UserVpcId', 'ChargeType', 'ZoneVSwitchSecurityGroup.2.VSwitchId']));
   const fields = Object.values(CreateInstanceRequest.names());
   const entryKeys = Object.values(CreateInstanceRequestZoneVSwitchSecurityGroup.names());
   for (const name of sent) {
@@ -102,10 +128,25 @@ test('buys a professional gateway in two zones, checking each rule first; reache
     if (key !== undefined) expect(entryKeys, `${name} is a ZoneVSwitchSecurityGroup key`).toContain(key);
   }
   await expect(create.getByRole('row').filter({ hasText: 'InstanceType' })).toContainText('vpc_connect');
-  await expect(instances.wizard.getByRole('table', { name: 'ModifyInstanceAttribute parameters' }).getByRole('rowheader')).toHaveText(['InstanceId', 'MaintainStartTime', 'MaintainEndTime']);
+  const window = instances.wizard.getByRole('table', { name: 'ModifyInstanceAttribute parameters' });
+  await expect(window.getByRole('rowheader')).toHaveText(['InstanceId', 'MaintainStartTime', 'MaintainEndTime']);
+  await expect(window.getByRole('row').filter({ hasText: 'MaintainStartTime' })).toContainText('03:00Z');
   await expect(instances.wizard.getByLabel('Not sent')).toContainText('Internet access, which each API group sets for itself');
   await shootWidths(page, 'gateways-wizard-review');
+
+  // Buy asks first, with the estimate and the account billed; Cancel buys nothing.
   await instances.buyButton().click();
+  const confirm = page.getByRole('dialog', { name: 'Buy api.s1.medium in cn-hangzhou?' });
+  await expect(confirm.getByLabel('What is bought')).toHaveText(
+    /^Buy api\.s1\.medium in cn-hangzhou for about US\$2\.37 an hour \(about US\$1,730\.10 a month of 730 hours\) — this is billed to the offline cloud's demo account \(AccessKeyId \S+\): demo mode, nothing is really billed\.$/,
+  );
+  await shootWidths(page, 'gateways-buy-confirm');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(instances.region.getByRole('region', { name: 'Purchases' })).toHaveCount(0);
+  await expect(instances.wizard).toBeVisible();
+  await instances.buyButton().click();
+  await page.getByRole('dialog', { name: 'Buy api.s1.medium in cn-hangzhou?' }).getByRole('button', { name: 'Buy api.s1.medium' }).click();
 
   // The purchase is followed until the gateway runs.
   await expect(instances.region.getByRole('region', { name: 'Purchases' })).toBeVisible();
@@ -113,6 +154,18 @@ test('buys a professional gateway in two zones, checking each rule first; reache
   await expect(instances.row('e2e-professional').getByText('RUNNING')).toBeVisible({ timeout: 60_000 });
   await expect(instances.region.getByText(/: 1 of 5 allowed\.$/)).toBeVisible();
   await screenshot(page, 'gateways-running', { fullPage: true });
+
+  // Its details speak the wizard's words: names beside ids, billing and times readable.
+  await instances.row('e2e-professional').getByRole('button', { name: 'e2e-professional' }).click();
+  const details = page.getByRole('table', { name: 'Gateway details' });
+  await expect(details.getByRole('row', { name: /^VPC/ })).toContainText('prod-vpc');
+  await expect(details.getByRole('row', { name: /^Subnets/ })).toContainText('cn-hangzhou-g: prod-vsw-g');
+  await expect(details.getByRole('row', { name: /^Security group/ })).toContainText('web-open');
+  await expect(details.getByRole('row', { name: /^Billing/ })).toContainText('Pay-as-you-go, about US$2.37 an hour');
+  await expect(details.getByRole('row', { name: /^Created/ })).not.toContainText(/:\d\d\.0/);
+  await expect(details.getByRole('row', { name: /^Maintenance window/ })).toContainText('03:00 to 01:00 UTC', { timeout: 30_000 });
+  await shootWidths(page, 'gateways-details');
+  await page.getByRole('button', { name: 'All gateways' }).click();
 
   // Four more bought elsewhere (straight through the OpenAPI) reach the quota.
   const client = createCloudClient({ region: 'cn-hangzhou', endpoint, credentials: { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret } });

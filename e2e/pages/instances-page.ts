@@ -41,7 +41,7 @@ export class InstancesPage {
   }
 
   buyButton(): Locator {
-    return this.wizard.getByRole('button', { name: /^(Buy|Buying…)$/ });
+    return this.wizard.getByRole('button', { name: /^(Buy…|Buying…)$/ });
   }
 
   row(name: string): Locator {

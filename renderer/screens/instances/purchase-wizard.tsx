@@ -224,7 +224,7 @@ function BasicsStep({ request, context, edit }: { request: PurchaseRequest; cont
           The gateway runs in each zone chosen; two or more keep it answering when one zone fails. It takes {needed} free IPs from a subnet in each zone
           {spec ? ` (${EDITIONS[spec.edition].label})` : ''}; the hints are for VPC {vpcLabel}. The edition and the VPC can change in the next steps.
         </Typography>
-        <FormGroup aria-label="Zones" sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 2 }}>
+        <FormGroup role="group" aria-label="Zones" sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 2 }}>
           {sortedZones(context.zones).map((zone) => {
             const room = zoneRoom(context, request.vpcId, zone, needed);
             const fits = room.fitting > 0;

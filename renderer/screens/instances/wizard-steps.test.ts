@@ -73,6 +73,8 @@ describe('the wizard steps', () => {
     expect(shownFindings(basics, findings, { edited: new Set(['basics']), left: new Set() }).map((f) => f.field)).toEqual(['name', 'zones']);
     expect(stepNeedsAttention(basics, findings, { edited: new Set(['basics']), left: new Set() })).toBe(false);
     expect(stepNeedsAttention(basics, findings, { edited: new Set(), left: new Set(['basics']) })).toBe(true);
+    // A full quota is no input's fault: it shows at once.
+    expect(shownFindings(basics, [...findings, finding('quota', 'blocker')], NO_PROGRESS).map((f) => f.field)).toEqual(['zones', 'quota']);
     // The review shows every finding, whatever was touched.
     expect(shownFindings(review, findings, NO_PROGRESS)).toHaveLength(2);
   });

@@ -48,10 +48,13 @@ export function stepTouched(step: WizardStep, progress: WizardProgress): boolean
   return step.id === 'review' || progress.edited.has(step.id) || progress.left.has(step.id);
 }
 
-/** The findings a step shows now: notes and warnings always; blockers once the step was worked on. */
+/** Blockers about the account rather than the form (the quota is full): shown from the start, since no input fixes them. */
+const ACCOUNT_FIELDS: ReadonlySet<FindingField> = new Set<FindingField>(['quota']);
+
+/** The findings a step shows now: notes, warnings and the account's blockers always; the form's blockers once the step was worked on. */
 export function shownFindings(step: WizardStep, findings: readonly Finding[], progress: WizardProgress): Finding[] {
   const own = step.id === 'review' ? [...findings] : stepFindings(step, findings);
-  return stepTouched(step, progress) ? own : own.filter((finding) => finding.level !== 'blocker');
+  return stepTouched(step, progress) ? own : own.filter((finding) => finding.level !== 'blocker' || ACCOUNT_FIELDS.has(finding.field));
 }
 
 /** A step's tab says "Needs attention" once the buyer has left it with a blocker, or reached the review. */
