@@ -102,6 +102,12 @@ export function MonacoCodeDiff({ original, modified, language, ariaLabel, height
       readOnly: true,
       originalEditable: false,
       renderSideBySide: true,
+      // Without the diff's overview ruler both halves are as wide, so equal lines wrap alike and
+      // no filler hatching suggests a difference where there is none.
+      renderOverviewRuler: false,
+      // Always two halves: the screens caption a diff "Left: … Right: …", which the inline view
+      // Monaco switches to in narrow windows would make untrue.
+      useInlineViewWhenSpaceIsLimited: false,
       ariaLabel: first.ariaLabel,
     });
     editor.setModel(pair);
