@@ -2,13 +2,15 @@
  * Journeys through the design screens other than APIs (Groups, Stages, Throttling, Apps,
  * Plug-ins, Import), in browser mode against a real `apigw-studio ui` with a fresh data dir.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Locator, Page } from '@playwright/test';
 import { type ConsoleServer, expect, test, screenshot } from './fixtures';
 import { ApisPage } from './pages/apis-page';
 import { ConsoleApp } from './pages/console-app';
+import { loadProject } from '../host/workspace/project-store';
+import { localStatePathFor } from '../shared/project-file';
 
 const OPENAPI_20_PATHS = resolve(import.meta.dirname, 'fixtures', 'openapi-20-paths.yaml');
 
@@ -36,8 +38,9 @@ interface FileProject {
   apps: { name: string }[];
 }
 
+/** The project as saved: the design file and its state files beside it (docs/project-file.md, "Three kinds of data"). */
 async function readProject(server: ConsoleServer): Promise<FileProject> {
-  return parse(await readFile(server.projectFile, 'utf8')) as FileProject;
+  return (await loadProject(server.projectFile)).project as unknown as FileProject;
 }
 
 /** Picks an option of an MUI select by its label. */
@@ -237,6 +240,12 @@ async function writeOlderDemoCopy(server: ConsoleServer): Promise<{ groupId: str
   }
   const ids = { groupId: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', appId: '20112314518278', policyId: 'f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1' };
   const parsed = parse(project) as Record<string, unknown>;
+  // An older version kept the stages' deployments in the project file itself (docs/project-file.md, "Three kinds of data").
+  const localState = localStatePathFor(server.projectFile);
+  let local = await readFile(localState, 'utf8');
+  for (const [now, before] of OLD_NAMES) local = local.replaceAll(now, before);
+  parsed.deployments = (parse(local) as { deployments: unknown[] }).deployments;
+  await rm(localState);
   parsed.cloud = {
     'demo/cn-hangzhou': {
       syncedAt: '2026-11-23T10:00:00.000Z',
@@ -316,7 +325,9 @@ test('an older project with names the cloud refuses: the problem with its fix, o
   await shoot('names-renamed');
 
   await app.save();
-  const saved = parse(await readFile(server.projectFile, 'utf8')) as Record<string, unknown> & FileProject & { cloud: Record<string, Record<string, Record<string, string>>> };
+  const saved = (await loadProject(server.projectFile)).project as unknown as Record<string, unknown> & FileProject & { cloud: Record<string, Record<string, Record<string, string>>> };
+  // The older file's ids moved to the demo profile's cloud-state file on this first save.
+  expect(await readFile(server.projectFile, 'utf8')).not.toMatch(/^cloud:/m);
   expect(JSON.stringify({ ...saved, cloud: undefined })).not.toMatch(/demo-hello-api|demo-caller-app|demo-low-qps/);
   expect(saved.authorizations.map((a) => a.app)).toEqual(['demo_caller_app', 'demo_caller_app']);
   // The cloud ids moved to the new names: the next sync renames these objects instead of creating new ones.
