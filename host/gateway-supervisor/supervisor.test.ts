@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccessLogRecord, GatewayStatus } from '../../shared/ipc/contract';
 import { secretsFileNameFor } from '../../shared/project-file';
 import { signRequest } from '../../shared/signature/sign';
@@ -88,6 +88,32 @@ describe('the gateway supervisor', () => {
     if (existsSync(`${proc}/environ`)) {
       const seen = (await readFile(`${proc}/cmdline`, 'utf8')) + (await readFile(`${proc}/environ`, 'utf8'));
       for (const secret of secrets) expect(seen).not.toContain(secret);
+    }
+  });
+
+  it('starts the gateway without the cloud keys of the host\'s environment: neither its environ nor its command line holds them', async () => {
+    const keyId = 'LTAI5tSupervisorEnvKey01';
+    const keySecret = 'supervisor-env-secret-Wq3zR8';
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', keyId);
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', keySecret);
+    try {
+      const started = await supervisor.start();
+      expect(started.state).toBe('listening');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const [{ spawn, process }] = spawned;
+    expect(JSON.stringify(spawn)).not.toMatch(/ALIBABA_CLOUD|LTAI5tSupervisorEnvKey01|supervisor-env-secret/);
+    // What the kernel holds for the running process: Linux shows it in /proc (CI runs there).
+    const proc = `/proc/${process.pid}`;
+    if (!existsSync(`${proc}/environ`)) return;
+    const environ = await readFile(`${proc}/environ`, 'utf8');
+    const cmdline = await readFile(`${proc}/cmdline`, 'utf8');
+    expect(environ).toContain('PATH=');
+    for (const seen of [environ, cmdline]) {
+      expect(seen).not.toContain(keyId);
+      expect(seen).not.toContain(keySecret);
+      expect(seen).not.toContain('ALIBABA_CLOUD_');
     }
   });
 
