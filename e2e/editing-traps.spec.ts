@@ -67,6 +67,8 @@ test('Ctrl+Z in a text field takes back what was typed there, as one step, and C
   await description.press('ControlOrMeta+End');
   await page.keyboard.type(' hello world');
   await expect(description).toHaveValue(`${before} hello world`);
+  await shoot(page, 'api-editor-typed-description');
+  await description.focus();
   await page.keyboard.press('ControlOrMeta+z');
   expect(await description.inputValue()).toBe(before);
   await expect(description).toBeFocused();
