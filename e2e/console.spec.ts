@@ -106,6 +106,9 @@ test('creates a group and a mock API, saves, and finds both after a reload and i
 
   await page.reload();
   await expect(app.nav).toBeVisible();
+  // The reload keeps the screen: the API just saved, in its editor.
+  await expect(apis.field('Name')).toHaveValue('get_order');
+  await apis.backToList();
   await apis.filter.fill('orders');
   await expect(apis.row('get_order')).toBeVisible();
   await expect(apis.list.getByRole('row')).toHaveCount(2); // the header and get_order
@@ -192,7 +195,8 @@ test('gives no other local server the token: no cookie, and the address bar lose
   try {
     const app = new ConsoleApp(page);
     await app.open(server);
-    await expect(page).toHaveURL(`${server.origin}/`);
+    // The token left the address bar; the screen's own address (#/apis) took its place.
+    await expect(page).toHaveURL(`${server.origin}/#/apis`);
     // A reload keeps the session (the tab's storage), with no token in sight.
     await page.reload();
     await expect(app.nav).toBeVisible();

@@ -19,6 +19,7 @@ import { useFieldFocus } from './field-focus';
 import { LoadFailedScreen } from './load-failed-screen';
 import { Nav } from './nav';
 import { OpenProjectDialog } from './open-project-dialog';
+import { useRouteSync } from './route-sync';
 import { ChangedOnDiskBanner, SaveErrorDialog } from './save-problems';
 import { useGlobalShortcuts } from './shortcuts';
 import { Snackbars } from './snackbars';
@@ -77,6 +78,7 @@ export function App() {
   const theme = useAppTheme();
   useHostConnection();
   useLeaveGuard();
+  useRouteSync();
   useGlobalShortcuts();
   useFieldFocus();
   return (

@@ -6,6 +6,7 @@
 import { buildHostApi, callWire } from '../../shared/ipc/contract';
 import type { CallChannel, CallOutcome, EventChannel, HostApi, WireApi } from '../../shared/ipc/contract';
 import { HostError } from './host-error';
+import { splitFragment } from './routes';
 
 declare global {
   interface Window {
@@ -46,12 +47,14 @@ function httpHost(): HostApi {
 /**
  * The token from the `#token=` of the URL the host printed (moved into session storage, and the
  * address bar cleaned so it stays in no history entry or screenshot), else the one this tab kept.
+ * A route in the same fragment (`#/apis?token=…`) stays in the address: it names the screen.
  */
 function takeToken(): string | undefined {
-  const fromUrl = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  const { path, params } = splitFragment(window.location.hash);
+  const fromUrl = params.get('token');
   if (fromUrl) {
     window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${path ? `#${path}` : ''}`);
     return fromUrl;
   }
   return window.sessionStorage.getItem(TOKEN_KEY) ?? undefined;

@@ -4,22 +4,13 @@
  */
 import { create } from 'zustand';
 import type { FieldPath } from '../../shared/model/problems';
-import type { Project, Stage } from '../../shared/model/schema';
+import type { Project } from '../../shared/model/schema';
 import { useProjectStore } from './project-store';
+import { routeOf } from './routes';
+import type { AreaId, Selection } from './ui-state';
 
-export const AREA_IDS = ['apis', 'groups', 'stages', 'throttling', 'apps', 'plugins', 'local-gateway', 'cloud', 'instances', 'settings'] as const;
-export type AreaId = (typeof AREA_IDS)[number];
-
-/** The thing a screen shows in detail. */
-export type Selection =
-  | { kind: 'api'; group: string; api: string }
-  | { kind: 'group'; group: string }
-  | { kind: 'deployment'; group: string; api: string; stage: Stage }
-  | { kind: 'throttlingPolicy'; name: string }
-  | { kind: 'app'; name: string }
-  | { kind: 'authorization'; index: number }
-  | { kind: 'plugin'; name: string }
-  | { kind: 'project' };
+export { AREA_IDS, CLOUD_VIEWS } from './ui-state';
+export type { AreaId, CloudView, Selection } from './ui-state';
 
 export type Severity = 'success' | 'info' | 'warning' | 'error';
 export interface Notice {
@@ -59,8 +50,14 @@ export interface UiStoreState {
 let noticeSeq = 0;
 let focusSeq = 0;
 
+/** Where the UI opens: the screen the address names (a reload keeps it), else the API list. */
+function initialRoute(): { area: AreaId; selection?: Selection } {
+  const hash = typeof window === 'undefined' ? '' : window.location.hash;
+  return routeOf(hash) ?? { area: 'apis' };
+}
+
 export const useUiStore = create<UiStoreState>()((set, get) => ({
-  area: 'apis',
+  ...initialRoute(),
   notices: [],
   setArea: (area) => set({ area, selection: undefined }),
   select: (selection) => set({ selection }),

@@ -2,7 +2,7 @@
  * Cloud: the design against the cloud the console is connected to (a profile, or demo mode's
  * offline cloud): sync (plan, review, apply), stages in the cloud, pull, and the log of syncs.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,14 +11,12 @@ import Tabs from '@mui/material/Tabs';
 import { PageHeader } from '../../components/page-header';
 import { useCloudStore } from '../../data/cloud-store';
 import { useProjectStore } from '../../data/project-store';
-import { useUiStore } from '../../data/ui-store';
+import { type CloudView, useUiStore } from '../../data/ui-store';
 import { DemoGuide } from './demo-guide';
 import { HistoryTab } from './history-tab';
 import { PullTab } from './pull-tab';
 import { StagesTab } from './stages-tab';
 import { SyncTab } from './sync-tab';
-
-type CloudTab = 'sync' | 'stages' | 'pull' | 'history';
 
 export function CloudScreen() {
   const connection = useCloudStore((s) => s.connection);
@@ -28,7 +26,10 @@ export function CloudScreen() {
   const loadConnection = useCloudStore((s) => s.loadConnection);
   const project = useProjectStore((s) => s.working);
   const setArea = useUiStore((s) => s.setArea);
-  const [tab, setTab] = useState<CloudTab>('sync');
+  // The view is part of the address (#/cloud/history), so a reload and Back keep it.
+  const tab = useUiStore((s) => (s.selection?.kind === 'cloudView' ? s.selection.view : 'sync'));
+  const select = useUiStore((s) => s.select);
+  const setTab = (view: CloudView) => select({ kind: 'cloudView', view });
 
   useEffect(() => {
     if (!connection) void loadConnection();
@@ -57,7 +58,7 @@ export function CloudScreen() {
           </Alert>
         )}
         {connection?.mode === 'demo' && project && <DemoGuide onTab={setTab} />}
-        <Tabs value={tab} onChange={(_e, value: CloudTab) => setTab(value)} aria-label="Cloud views" sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
+        <Tabs value={tab} onChange={(_e, value: CloudView) => setTab(value)} aria-label="Cloud views" sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
           <Tab value="sync" label="Sync" />
           <Tab value="stages" label="Stages" />
           <Tab value="pull" label="Pull" />

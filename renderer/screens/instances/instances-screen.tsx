@@ -2,7 +2,7 @@
  * The Gateways area: the region's dedicated instances (of the cloud in force), purchases on
  * their way, one instance's details with what may be changed, and the purchase wizard.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -31,13 +31,20 @@ import { InstanceDetails } from './instance-details';
 import { PurchaseWizardLoader } from './purchase-wizard';
 import { StatusChip } from './status-chip';
 
+type Mode = { kind: 'list' } | { kind: 'buy' } | { kind: 'details'; instanceId: string };
+
 export function InstancesScreen() {
   const view = useInstancesStore((s) => s.view);
   const loading = useInstancesStore((s) => s.loading);
   const error = useInstancesStore((s) => s.error);
   const load = useInstancesStore((s) => s.load);
   const connection = useCloudStore((s) => s.connection);
-  const [mode, setMode] = useState<{ kind: 'list' } | { kind: 'buy' } | { kind: 'details'; instanceId: string }>({ kind: 'list' });
+  // The wizard and a gateway's details are part of the address (#/instances/buy, #/instances/<id>).
+  const selection = useUiStore((s) => s.selection);
+  const select = useUiStore((s) => s.select);
+  const mode: Mode = selection?.kind === 'purchase' ? { kind: 'buy' } : selection?.kind === 'instance' ? { kind: 'details', instanceId: selection.instanceId } : { kind: 'list' };
+  const setMode = (next: Mode) =>
+    select(next.kind === 'buy' ? { kind: 'purchase' } : next.kind === 'details' ? { kind: 'instance', instanceId: next.instanceId } : undefined);
 
   useEffect(() => {
     void load();
