@@ -11,6 +11,7 @@ import Tooltip from '@mui/material/Tooltip';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useCloudStore } from '../data/cloud-store';
+import { useDemoProgress } from '../data/demo-progress';
 import { useUiStore } from '../data/ui-store';
 
 export function DemoBanner() {
@@ -18,6 +19,7 @@ export function DemoBanner() {
   const connectionError = useCloudStore((s) => s.connectionError);
   const setArea = useUiStore((s) => s.setArea);
   const area = useUiStore((s) => s.area);
+  const { synced } = useDemoProgress();
   const [small, setSmall] = useState(false);
   const toSettings = () => setArea('settings');
 
@@ -70,7 +72,7 @@ export function DemoBanner() {
       aria-label="Demo mode"
       action={
         <>
-          {area !== 'cloud' && (
+          {area !== 'cloud' && !synced && (
             <Button color="inherit" onClick={() => setArea('cloud')}>
               Try a sync
             </Button>

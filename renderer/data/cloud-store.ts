@@ -52,6 +52,16 @@ export interface CloudStoreState {
 
 let subscribed = false;
 
+/**
+ * The sync job to show under the connection in force: one still running always (it keeps new
+ * ones from starting, whatever it runs against), an ended one only while its own cloud is in
+ * force, so switching profile or back to demo mode leaves no other cloud's "Done" behind.
+ */
+export function jobOfConnection(job: SyncJobView | undefined, connection: CloudConnectionView | undefined): SyncJobView | undefined {
+  if (!job) return undefined;
+  return job.state === 'running' || job.profileKey === connection?.profileKey ? job : undefined;
+}
+
 /** Subscribes to the host's cloud events once; the store keeps listening from then on. */
 export function connectCloudEvents(): void {
   if (subscribed) return;

@@ -5,12 +5,12 @@
 import { useState } from 'react';
 import Typography from '@mui/material/Typography';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useCloudStore } from '../../data/cloud-store';
+import { jobOfConnection, useCloudStore } from '../../data/cloud-store';
 import { useProjectStore } from '../../data/project-store';
 import { JobPanel } from './job-panel';
 
 export function CurrentJob() {
-  const job = useCloudStore((s) => s.job);
+  const job = useCloudStore((s) => jobOfConnection(s.job, s.connection));
   const cancel = useCloudStore((s) => s.cancel);
   const retry = useCloudStore((s) => s.retry);
   const projectName = useProjectStore((s) => s.working?.name ?? '');

@@ -11,23 +11,24 @@ import RadioButtonUnchecked from '@mui/icons-material/RadioButtonUnchecked';
 import { STAGES } from '../../../shared/model/schema';
 import { servedRecord } from '../../../shared/model/stages';
 import { useCloudStore } from '../../data/cloud-store';
+import { useDemoProgress } from '../../data/demo-progress';
 import { openDebugger } from '../../data/debugger';
 import { useProjectStore } from '../../data/project-store';
 
 export function DemoGuide({ onTab }: { onTab: (tab: 'sync' | 'stages') => void }) {
   const connection = useCloudStore((s) => s.connection);
-  const plan = useCloudStore((s) => s.plan);
   const planning = useCloudStore((s) => s.planning);
   const makePlan = useCloudStore((s) => s.makePlan);
   const project = useProjectStore((s) => s.working);
+  const progress = useDemoProgress();
   if (!project || !connection) return null;
-  const synced = project.cloud[connection.profileKey]?.syncedAt !== undefined;
+  const { synced } = progress;
   // The first API a stage serves in the design: after a sync, the cloud serves it too.
   const served = project.deployments.find((deployment) => servedRecord(deployment) !== undefined && project.cloud[connection.profileKey]?.apis[`${deployment.group}/${deployment.api}`]);
   const stage = served ? STAGES.find((s) => s === served.stage) : undefined;
   const steps = [
     {
-      done: plan !== undefined || synced,
+      done: progress.planned,
       title: '1. Plan',
       text: 'See what the offline cloud needs to serve this project: every group, API, app and policy to create.',
       action: (
@@ -43,7 +44,7 @@ export function DemoGuide({ onTab }: { onTab: (tab: 'sync' | 'stages') => void }
       action: null,
     },
     {
-      done: false,
+      done: progress.called,
       title: '3. Call it in the cloud',
       text: served ? `Open the debugger on ${served.group}/${served.api} in ${served.stage}, at the offline cloud's address.` : 'Once applied, call a deployed API at the offline cloud’s address.',
       action: (
@@ -60,7 +61,7 @@ export function DemoGuide({ onTab }: { onTab: (tab: 'sync' | 'stages') => void }
       </Typography>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         {steps.map((step) => (
-          <Stack key={step.title} direction="row" spacing={1} sx={{ flex: 1, alignItems: 'flex-start' }}>
+          <Stack key={step.title} role="group" aria-label={`${step.title}${step.done ? ' (done)' : ''}`} direction="row" spacing={1} sx={{ flex: 1, alignItems: 'flex-start' }}>
             {step.done ? <CheckCircle color="success" fontSize="small" sx={{ mt: 0.25 }} /> : <RadioButtonUnchecked color="disabled" fontSize="small" sx={{ mt: 0.25 }} />}
             <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
