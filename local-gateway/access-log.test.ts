@@ -65,7 +65,11 @@ describe('access log', () => {
     expect(typeof records[0].latencyMs).toBe('number');
     expect(new Date(records[0].time).toISOString()).toBe(records[0].time);
     expect(records[4]).toMatchObject({ status: 404, errorCode: 'I404NF' });
-    expect(records[5]).toMatchObject({ status: 403, errorCode: 'A403IS' });
+    expect(records[5]).toMatchObject({ status: 403, errorCode: 'A403IS', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+    // The Host and the message of a refusal are logged; A403IS's StringToSign (signed headers, query) is not.
+    expect(records[4]).toMatchObject({ host: expect.stringMatching(/^127\.0\.0\.1:\d+$/), errorMessage: 'API not found with `GET /missing`' });
+    expect(records[5].errorMessage).toMatch(/^Invalid Signature \(the Server StringToSign is in the answer, not in the log/);
+    expect(answers[5].headers['x-ca-error-message']).toContain('StringToSign');
     for (const secret of [SECRET, APPCODE, BASIC, 'dXNlcjpwYXNzd29yZA', signature, KEY]) expect(text).not.toContain(secret);
   });
 

@@ -6,12 +6,22 @@
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { AccessLogRecord } from '../shared/gateway/access-log-record';
+import type { GatewayError } from '../shared/gateway/cloud-behaviour';
 
 export const LOG_LEVELS = ['silent', 'error', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export function isLogLevel(value: string): value is LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/**
+ * The X-Ca-Error-Message of a refusal as logged. A403IS's message holds the gateway's
+ * StringToSign, made of the call's signed headers, query and form, which may carry what the
+ * caller keeps private: the log keeps the message's first words and says where the string is.
+ */
+export function loggedErrorMessage(error: GatewayError): string {
+  return error.code === 'A403IS' ? 'Invalid Signature (the Server StringToSign is in the answer, not in the log: it holds the signed headers and query)' : error.message;
 }
 
 /** A failure is logged at `error` level: the gateway refused or failed it, or the backend failed. */
@@ -98,8 +108,13 @@ export function formatRecord(r: AccessLogRecord, debug: boolean): string {
   if (r.group !== undefined) line += ',"group":' + jsonText(r.group);
   if (r.api !== undefined) line += ',"api":' + jsonText(r.api);
   if (r.stage !== undefined) line += ',"stage":"' + r.stage + '"';
-  line += ',"method":' + jsonText(r.method) + ',"path":' + jsonText(r.path) + ',"status":' + r.status;
+  line += ',"method":' + jsonText(r.method) + ',"path":' + jsonText(r.path);
+  if (r.host !== undefined) line += ',"host":' + jsonText(r.host);
+  if (r.groupBy !== undefined) line += ',"groupBy":"' + r.groupBy + '"';
+  line += ',"status":' + r.status;
   if (r.errorCode !== undefined) line += ',"errorCode":"' + r.errorCode + '"';
+  // Not kept with jsonText: messages often hold a path or a Host and rarely repeat.
+  if (r.errorMessage !== undefined) line += ',"errorMessage":' + JSON.stringify(r.errorMessage);
   if (r.app !== undefined) line += ',"app":' + jsonText(r.app);
   line += ',"latencyMs":' + r.latencyMs;
   if (r.backendLatencyMs !== undefined) line += ',"backendLatencyMs":' + r.backendLatencyMs;

@@ -15,7 +15,7 @@ import { compileMapping, type CompiledMapping } from './mapping';
 import { RouteTable, type RouteTarget } from './routes';
 import type { StageRef } from './stage-ref';
 import { createThrottler, type ApiThrottle, type ThrottleCounters, type Throttler } from './throttling';
-import { groupHostLabel } from '../shared/debug/group-host';
+import { groupHostLabel, ownAddressGroup, type OwnAddressReason } from '../shared/gateway/local-hosts';
 import { basePathProblem, callPath } from '../shared/model/base-path';
 
 export interface CompiledApi extends RouteTarget {
@@ -56,8 +56,8 @@ export interface Runtime {
   groups: GroupRuntime[];
   /** By host label. */
   byHost: Map<string, GroupRuntime>;
-  /** The group that answers on the gateway's own address (own-hosts.ts), when the project has exactly one. */
-  only?: GroupRuntime;
+  /** The group that answers on the gateway's own address (own-hosts.ts), and why (shared/gateway/local-hosts.ts). */
+  ownAddress?: { group: GroupRuntime; by: OwnAddressReason };
   auth: Authenticator;
   throttler: Throttler;
   ipControl: IpControl;
@@ -134,7 +134,8 @@ export function compileRuntime(project: Project, secrets: SecretsFile, options: 
     ...policies,
     warnings,
   };
-  if (groups.length === 1) runtime.only = groups[0];
+  const picked = ownAddressGroup(project.groups.map((group) => group.name), project.localGateway?.defaultGroup);
+  if (picked) runtime.ownAddress = { group: byName.get(picked.group)!, by: picked.by };
   return runtime;
 }
 

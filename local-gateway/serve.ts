@@ -8,7 +8,8 @@ import type { SecretsFile } from '../shared/model/schema';
 import { createAccessLog, type AccessLogSink, type LogLevel } from './access-log';
 import { defaultSecretsPath, loadProjectFiles } from './project-source';
 import { watchProjectFiles, type Watcher } from './reload';
-import { stagesWithApis } from './runtime';
+import { stagesWithApis, type Runtime } from './runtime';
+import { OWN_ADDRESS_REASONS } from '../shared/gateway/local-hosts';
 import { basePathPrefix } from '../shared/model/base-path';
 import { createLocalGateway, type LocalGateway } from './server';
 import { defaultStateDir, openNonceJournal } from './nonce-journal';
@@ -94,13 +95,14 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
   }
   const { host, port } = listening;
   // One write, so a reader sees the Listening line and the group lines together.
-  let banner = `Listening on http://${host.includes(':') ? `[${host}]` : host}:${port}\n`;
+  let banner = `Listening on ${listenedAt(host, port)}\n`;
   for (const group of gateway.runtime.groups) {
     const stages = stagesWithApis(group);
     const served = stages.length > 0 ? `stages with APIs: ${stages.join(', ')}` : 'no API deployed yet';
     // The address people copy: with the group's BasePath, which every API path of the group follows.
     banner += `  group ${group.name}: http://${group.hostLabel}.localhost:${port}${basePathPrefix(group.basePath)} (${served})\n`;
   }
+  banner += ownAddressLine(gateway.runtime, listenedAt(host, port));
   options.out.write(banner);
 
   // The version being served, so new secrets can be served with it.
@@ -146,4 +148,16 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
       nonces.close();
     },
   };
+}
+
+function listenedAt(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Which group the gateway's own address reaches, and why; or how to make it reach one. */
+function ownAddressLine(runtime: Runtime, address: string): string {
+  const picked = runtime.ownAddress;
+  if (picked) return `  ${address} answers group ${picked.group.name}: ${OWN_ADDRESS_REASONS[picked.by]}\n`;
+  if (runtime.groups.length === 0) return '';
+  return `  ${address} answers no group (I404DO): call a group's address, or name one in the design file as localGateway.defaultGroup\n`;
 }

@@ -15,7 +15,7 @@ import { answerMock, BackendPool } from './backends';
 import { createNonceStore } from '../shared/security/nonce-store';
 import type { Call } from './call';
 import type { AccessLogRecord } from '../shared/gateway/access-log-record';
-import { isoTime, roundMs, type AccessLogSink } from './access-log';
+import { isoTime, loggedErrorMessage, roundMs, type AccessLogSink } from './access-log';
 import { checkParameters, mapRequest } from './mapping';
 import {
   clientIpOf,
@@ -38,6 +38,7 @@ import { headerValue, newRequestId, rawGatewayError, sendGatewayError } from './
 import type { RouteHit } from './routes';
 import { compileRuntime, type CompiledApi, type GroupRuntime, type Runtime } from './runtime';
 import { ownHostsOf } from './own-hosts';
+import { groupLabelOfHost } from '../shared/gateway/local-hosts';
 import { clientErrorAnswer } from './client-error';
 import { answerConnect, missingVersion, repeatedHeader, REQUEST_TIMEOUT, requestStarted, routeClientError, type InFlight } from './strict-http';
 import type { ThrottleCounters } from './throttling';
@@ -88,7 +89,8 @@ export interface LocalGateway {
 
 const STAGE_HEADER = 'x-ca-stage';
 const GATEWAY_METHODS: ReadonlySet<string> = new Set(GATEWAY_CHOICES.gatewayMethods);
-const LOCAL_SUFFIX = '.localhost';
+/** A Host is a name and a port; anything longer is cut in the log (a DNS name has at most 253 characters). */
+const MAX_LOGGED_HOST = 300;
 
 /** What every call of one gateway shares. */
 interface GatewayCore {
@@ -240,8 +242,11 @@ class Exchange implements InFlight {
       stage: undefined,
       method: req.method ?? 'GET',
       path: path.length > 2048 ? path.slice(0, 2048) + '…' : path,
+      host: undefined,
+      groupBy: undefined,
       status: 0,
       errorCode: undefined,
+      errorMessage: undefined,
       app: undefined,
       latencyMs: 0,
       backendLatencyMs: undefined,
@@ -264,8 +269,9 @@ class Exchange implements InFlight {
     if (!GATEWAY_METHODS.has(record.method)) return this.refuse(gatewayError('I405UM', record.method));
 
     const hostHeader = this.headers['host'];
+    if (hostHeader !== undefined) record.host = hostHeader.length > MAX_LOGGED_HOST ? hostHeader.slice(0, MAX_LOGGED_HOST) + '…' : hostHeader;
     this.host = hostName(hostHeader);
-    const group = groupFor(rt, this.host, hostHeader, this.core.ownHosts);
+    const group = groupFor(rt, this.host, hostHeader, this.core.ownHosts, record);
     if (!group) return this.refuse(gatewayError('I404DO', hostHeader ?? ''));
     record.group = group.name;
 
@@ -352,6 +358,7 @@ class Exchange implements InFlight {
         extra: this.extraHeaders(),
         done: (outcome) => {
           if (outcome.backendLatencyMs !== undefined) record.backendLatencyMs = roundMs(outcome.backendLatencyMs);
+          if (outcome.error) record.errorMessage = loggedErrorMessage(outcome.error);
           this.finish(outcome.status, outcome.error?.code);
         },
       });
@@ -403,6 +410,7 @@ class Exchange implements InFlight {
     if (this.done) return;
     // Refused before its body was read to the end: what comes next on the connection is unknown, so it closes.
     sendGatewayError(this.res, this.requestId, error, this.cors, close || (!this.req.complete && hasBody(this.req)));
+    this.record.errorMessage = loggedErrorMessage(error);
     this.finish(error.status, error.code);
   }
 
@@ -445,11 +453,15 @@ class Exchange implements InFlight {
 
 /**
  * `<group>.localhost` picks a group; the gateway's own address (127.0.0.1:<port>…) reaches the
- * group of a one-group project; any other Host is served nothing (docs/local-gateway.md, "Groups and hosts").
+ * default or only group, noted in the record; any other Host is served nothing
+ * (shared/gateway/local-hosts.ts; docs/local-gateway.md, "Groups and hosts").
  */
-function groupFor(rt: Runtime, host: string, hostHeader: string | undefined, ownHosts: ReadonlySet<string>): GroupRuntime | undefined {
-  if (host.endsWith(LOCAL_SUFFIX)) return rt.byHost.get(host.slice(0, -LOCAL_SUFFIX.length));
-  return hostHeader !== undefined && ownHosts.has(hostHeader.toLowerCase()) ? rt.only : undefined;
+function groupFor(rt: Runtime, host: string, hostHeader: string | undefined, ownHosts: ReadonlySet<string>, record: AccessLogRecord): GroupRuntime | undefined {
+  const label = groupLabelOfHost(host);
+  if (label !== undefined) return rt.byHost.get(label);
+  if (hostHeader === undefined || rt.ownAddress === undefined || !ownHosts.has(hostHeader.toLowerCase())) return undefined;
+  record.groupBy = rt.ownAddress.by;
+  return rt.ownAddress.group;
 }
 
 function parseStage(value: string): Stage | undefined {
@@ -477,6 +489,7 @@ function answerClientError(error: GatewayError, socket: Socket, log: (record: Ac
     path: '-',
     status: error.status,
     errorCode: error.code,
+    errorMessage: loggedErrorMessage(error),
     latencyMs: 0,
     clientIp: (socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
   });

@@ -1,7 +1,7 @@
 /**
  * The offline cloud's data plane: the local gateway serving what the offline cloud's stages
  * serve, at `http://<group-label>.localhost:<port>` (the label is the group's name as a DNS
- * label, shared/debug/group-host.ts; X-Ca-Stage picks the stage, RELEASE by default). It reloads
+ * label, shared/gateway/local-hosts.ts; X-Ca-Stage picks the stage, RELEASE by default). It reloads
  * after every CloudAPI write, so a DeployApi is callable as soon as its answer arrives.
  */
 import { type LocalGateway, createLocalGateway } from '../local-gateway/server';

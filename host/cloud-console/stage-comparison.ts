@@ -4,7 +4,7 @@
  * group, the address each stage answers at.
  */
 import type { CloudConnectionView, CloudStagesView, StageComparison } from '../../shared/ipc/cloud-views';
-import { groupHostLabel } from '../../shared/debug/group-host';
+import { localGroupHost } from '../../shared/gateway/local-hosts';
 import { basePathPrefix } from '../../shared/model/base-path';
 import { type CloudIds, type Project, STAGES, type Stage } from '../../shared/model/schema';
 import { apiKey, findDeployment, rollbackTargets } from '../../shared/model/stages';
@@ -56,7 +56,7 @@ export function groupAddresses(design: Project, listing: CloudSnapshot, ids: Clo
       if (connection.demo) {
         // The offline cloud's data plane picks the group by Host, on 127.0.0.1 (no DNS needed).
         const port = new URL(connection.demo.gatewayUrl).port;
-        const hostHeader = `${groupHostLabel(group.name)}.localhost:${port}`;
+        const hostHeader = localGroupHost(group.name, Number(port));
         return { stage, callUrl: connection.demo.gatewayUrl, hostHeader, howTo: `curl -H 'Host: ${hostHeader}' -H 'X-Ca-Stage: ${stage}' ${connection.demo.gatewayUrl}${path}` };
       }
       const base = subDomain ? `http://${subDomain}` : '';

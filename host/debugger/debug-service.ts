@@ -6,7 +6,7 @@
 import type { CallSnippets, DebugRequest, DebugResult, GatewayStatus, PreparedCall } from '../../shared/ipc/contract';
 import { DebugRequest as DebugRequestSchema } from '../../shared/ipc/contract';
 import type { Project, SecretsFile } from '../../shared/model/schema';
-import { localGroupHost } from '../../shared/debug/group-host';
+import { localGroupHost } from '../../shared/gateway/local-hosts';
 import { type CallCredentials, type ParsedDebugRequest, type PreparedDetails, prepareCall } from '../../shared/debug/prepare-call';
 import { APP_CODE_PLACEHOLDER, APP_SECRET_PLACEHOLDER, type SnippetAuth, buildSnippets } from '../../shared/debug/snippets';
 import { headerValue, wireParametersOf } from '../../shared/debug/call-shape';

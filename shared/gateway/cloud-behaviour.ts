@@ -242,9 +242,10 @@ export const GATEWAY_CHOICES = {
   backendRetryOnReusedSocket: 1,
   /**
    * The local stand-in for each group's bound domains: every group answers on `<group>.localhost`,
-   * and the group of a one-group project also on the gateway's own address (127.0.0.1, localhost,
-   * [::1] on its port). Any other Host is refused with I404DO, as the cloud refuses an unbound
-   * domain; that also keeps DNS-rebinding pages away from local backends.
+   * and the project's default group (or its only group) also on the gateway's own address
+   * (127.0.0.1, localhost, [::1] on its port); the rule is shared/gateway/local-hosts.ts. Any other
+   * Host is refused with I404DO, as the cloud refuses an unbound domain; that also keeps
+   * DNS-rebinding pages away from local backends.
    */
-  localGroupHosts: '<group>.localhost; with one group also 127.0.0.1, localhost and [::1] on the gateway port',
+  localGroupHosts: '<group>.localhost; the default group (or the only one) also on 127.0.0.1, localhost and [::1] on the gateway port',
 } as const;

@@ -39,7 +39,8 @@ export function applyRename(project: Project, rename: Rename): Project {
 }
 
 /**
- * A group and what names it: its APIs, stage histories (and the snapshots they hold),
+ * A group and what names it: its APIs, stage histories (and the snapshots they hold), the local
+ * gateway's default group,
  * authorizations, throttling and plug-in bindings; in the cloud records, the group's id and its
  * APIs' ids, fingerprints, stage-variable and throttling scopes, binding and authorization members,
  * deployed versions.
@@ -51,6 +52,7 @@ export function renameGroup(project: Project, from: string, to: string): Project
   return {
     ...project,
     groups: project.groups.map((g) => (g.name === from ? { ...g, name: to } : g)),
+    ...(project.localGateway?.defaultGroup === from ? { localGateway: { ...project.localGateway, defaultGroup: to } } : {}),
     apis: project.apis.map(moveRef),
     deployments: project.deployments.map((d) =>
       d.group === from ? { ...d, group: to, history: d.history.map((r) => (r.definition ? { ...r, definition: moveRef(r.definition) } : r)) } : d,

@@ -19,6 +19,7 @@ import {
   checkApiGroups,
   checkAuthorizationRefs,
   checkDeploymentRefs,
+  checkLocalGatewayRefs,
   checkPluginRefs,
   checkThrottlingRefs,
 } from './rules/references';
@@ -53,6 +54,7 @@ const PROJECT_RULES: ProjectRule[] = [
   checkAuthorizationRefs,
   checkPluginRefs,
   checkPluginSettings,
+  checkLocalGatewayRefs,
 ];
 
 /** Every rule problem of a project whose shape is already valid. */

@@ -331,6 +331,16 @@ export type CloudIds = z.infer<typeof CloudIds>;
 
 export const PROJECT_FORMAT = 'apigw-studio/v1';
 
+/**
+ * How the local gateway serves this project, beyond what each stage deploys. Local only: sync
+ * never sends it. In the design file, so the whole team (and `apigw-local serve`) gets the same.
+ */
+export const LocalGatewaySettings = z.strictObject({
+  /** The group that also answers on the gateway's own address, `127.0.0.1:<port>` (docs/local-gateway.md, "Groups and hosts"). */
+  defaultGroup: z.string().optional(),
+});
+export type LocalGatewaySettings = z.infer<typeof LocalGatewaySettings>;
+
 export const Project = z.strictObject({
   format: z.literal(PROJECT_FORMAT),
   name: z.string(),
@@ -342,6 +352,7 @@ export const Project = z.strictObject({
   apps: z.array(App).default([]),
   authorizations: z.array(Authorization).default([]),
   plugins: z.array(Plugin).default([]),
+  localGateway: LocalGatewaySettings.optional(),
   /** Keyed `<profile>/<region>`. Written by sync. */
   cloud: z.record(z.string(), CloudIds).default({}),
 });

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { makeProject, messagesAt, onlyProblem } from '../test-fixtures';
+import { renameGroup } from '../rename';
 
 describe('references', () => {
+  it("requires the local gateway's default group to be a group of the project, and follows the group's rename", () => {
+    const project = makeProject();
+    project.localGateway = { defaultGroup: 'demo_hello' };
+    expect(messagesAt(project, ['localGateway', 'defaultGroup'])).toEqual([
+      "The local gateway's default group `demo_hello` does not exist, so 127.0.0.1 answers no group of several. Known groups: demo_hello_api.",
+    ]);
+    project.localGateway = { defaultGroup: 'demo_hello_api' };
+    expect(messagesAt(project, ['localGateway', 'defaultGroup'])).toEqual([]);
+    expect(renameGroup(project, 'demo_hello_api', 'hello_api').localGateway).toEqual({ defaultGroup: 'hello_api' });
+  });
+
   it('names the known groups when an API references a missing one', () => {
     const project = makeProject();
     project.apis[0].group = 'demo-helo-api';

@@ -134,3 +134,13 @@ export const checkPluginRefs: ProjectRule = (context, report) => {
     });
   });
 };
+
+/** The local gateway's default group is one of the project's groups (the gateway ignores any other name). */
+export const checkLocalGatewayRefs: ProjectRule = (context, report) => {
+  const defaultGroup = context.project.localGateway?.defaultGroup;
+  if (defaultGroup === undefined || context.groups.has(defaultGroup)) return;
+  report(
+    ['localGateway', 'defaultGroup'],
+    `The local gateway's default group ${q(defaultGroup)} does not exist, so 127.0.0.1 answers no group of several. Known groups: ${listNames(context.groups.keys())}.`,
+  );
+};
