@@ -34,14 +34,15 @@ export function jsonBodyProblem(backend: MockBackend): string | undefined {
 
 function MockSection({ api, at, editApi, backend }: TabProps & { backend: MockBackend }) {
   const base = [...at, 'backend'];
-  const setMock = (label: string, change: Partial<MockBackend>, field?: string) =>
-    editApi(label, (a) => ({ ...a, backend: { ...(a.backend as MockBackend), ...change } }), field ? [...base, field] : undefined);
+  // `field` is the edited field's path under the backend: its typing merges into one undo step, which Ctrl+Z in that field undoes.
+  const setMock = (label: string, change: Partial<MockBackend>, field?: string | (string | number)[]) =>
+    editApi(label, (a) => ({ ...a, backend: { ...(a.backend as MockBackend), ...change } }), field === undefined ? undefined : [...base, ...[field].flat()]);
   const bodyProblems = useFieldProblems([...base, 'body']);
   const jsonProblem = jsonBodyProblem(backend);
   const isJson = backend.headers.some((h) => h.name.toLowerCase() === 'content-type' && /json/i.test(h.value));
   const headerColumns: RowColumn<Header>[] = [
-    { header: 'Name', width: 200, render: (h, i) => <ModelText hideLabel mono label={`Header ${i + 1} name`} path={[...base, 'headers', i, 'name']} value={h.name} onChange={(name) => setMock('Edit mock header', { headers: replaceAt(backend.headers, i, { ...h, name }) }, `headers.${i}.name`)} /> },
-    { header: 'Value', width: 300, render: (h, i) => <ModelText hideLabel mono label={`Header ${i + 1} value`} path={[...base, 'headers', i, 'value']} value={h.value} onChange={(value) => setMock('Edit mock header', { headers: replaceAt(backend.headers, i, { ...h, value }) }, `headers.${i}.value`)} /> },
+    { header: 'Name', width: 200, render: (h, i) => <ModelText hideLabel mono label={`Header ${i + 1} name`} path={[...base, 'headers', i, 'name']} value={h.name} onChange={(name) => setMock('Edit mock header', { headers: replaceAt(backend.headers, i, { ...h, name }) }, ['headers', i, 'name'])} /> },
+    { header: 'Value', width: 300, render: (h, i) => <ModelText hideLabel mono label={`Header ${i + 1} value`} path={[...base, 'headers', i, 'value']} value={h.value} onChange={(value) => setMock('Edit mock header', { headers: replaceAt(backend.headers, i, { ...h, value }) }, ['headers', i, 'value'])} /> },
   ];
   return (
     <Stack spacing={3}>
@@ -77,8 +78,8 @@ function MockSection({ api, at, editApi, backend }: TabProps & { backend: MockBa
 
 function HttpSection({ at, editApi, backend }: TabProps & { backend: HttpBackend }) {
   const base = [...at, 'backend'];
-  const setHttp = (label: string, change: Partial<HttpBackend>, field?: string) =>
-    editApi(label, (a) => ({ ...a, backend: { ...(a.backend as HttpBackend), ...change } }), field ? [...base, field] : undefined);
+  const setHttp = (label: string, change: Partial<HttpBackend>, field?: string | (string | number)[]) =>
+    editApi(label, (a) => ({ ...a, backend: { ...(a.backend as HttpBackend), ...change } }), field === undefined ? undefined : [...base, ...[field].flat()]);
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 820 }}>
       <ModelText
@@ -114,7 +115,7 @@ function HttpSection({ at, editApi, backend }: TabProps & { backend: HttpBackend
           mono
           disabled={backend.contentType.category === 'CLIENT'}
           value={backend.contentType.value ?? ''}
-          onChange={(value) => setHttp('Edit backend Content-Type', { contentType: { ...backend.contentType, value: value === '' ? undefined : value } }, 'contentType.value')}
+          onChange={(value) => setHttp('Edit backend Content-Type', { contentType: { ...backend.contentType, value: value === '' ? undefined : value } }, ['contentType', 'value'])}
         />
       </Stack>
     </Stack>
