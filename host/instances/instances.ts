@@ -1,7 +1,7 @@
 /**
- * The region's gateway instances as DescribeInstances reports them (reference §3.2), turned into
- * the views of shared/ipc/instance-views, with the API groups bound to each (DescribeApiGroups'
- * InstanceId).
+ * The region's gateway instances as DescribeInstances reports them (docs/alibaba-openapi.md,
+ * "Dedicated instances"), turned into the views of shared/ipc/instance-views, with the API groups
+ * bound to each (DescribeApiGroups' InstanceId).
  */
 import type { InstanceView } from '../../shared/ipc/instance-views';
 import type { ExistingInstance } from '../../shared/purchase';

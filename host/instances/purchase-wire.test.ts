@@ -32,7 +32,7 @@ import { createCloudClient } from '../cloud/client';
 import type { CloudProduct } from '../../shared/cloud/products';
 import { InstanceService } from './instance-service';
 
-/** What the RPC protocol adds to every call (reference §1.2 as docs/offline-cloud.md records it), and RegionId, which the client adds only where one endpoint serves every region. */
+/** What the RPC protocol adds to every call (docs/alibaba-openapi.md, "Signature v1.0 (pop-core)"), and RegionId, which the client adds only where one endpoint serves every region. */
 const COMMON = new Set(['Action', 'Version', 'Format', 'Timestamp', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'AccessKeyId', 'Signature', 'RegionId']);
 
 interface SdkModel {

@@ -1,8 +1,8 @@
 /**
  * Purchases of dedicated gateways, followed from CreateInstance to a running gateway with its
- * maintenance window set (CreateInstance takes no window, reference §3.3), and kept in
- * `<dataDir>/gateway-purchases.json` so that closing the window or restarting loses nothing:
- * the host picks up unfinished purchases when it starts.
+ * maintenance window set (CreateInstance takes no window: docs/alibaba-openapi.md,
+ * "Dedicated instances"), and kept in `<dataDir>/gateway-purchases.json` so that closing the window
+ * or restarting loses nothing: the host picks up unfinished purchases when it starts.
  *
  * Money is the point: a purchase is recorded before CreateInstance is sent, always with its
  * Token, and a token already known never buys again. CreateInstance is sent a second time for a
@@ -35,7 +35,7 @@ import { readPurchaseContext } from './purchase-context';
 
 export const PURCHASES_FILE = 'gateway-purchases.json';
 export const DEFAULT_POLL_MS = 2_000;
-/** Terraform waits 25 minutes for RUNNING (reference §3.1); a little more before giving up following. */
+/** Terraform waits 25 minutes for RUNNING (docs/alibaba-openapi.md, "Dedicated instances"); a little more before giving up following. */
 export const DEFAULT_PURCHASE_TIMEOUT_MS = 30 * 60_000;
 /** Ended purchases kept for a rerun with the same token; unfinished ones are always kept. */
 const ENDED_KEPT = 200;

@@ -1,8 +1,8 @@
 /**
  * The contract between the UI (renderer) and the host: every call the UI can make and every event
- * it can receive. Two transports carry it (DESIGN.md): Electron IPC through the preload, and HTTP +
- * Server-Sent Events in browser mode. The host parses every request with these schemas: the
- * renderer is untrusted.
+ * it can receive. Two transports carry it (docs/architecture.md, "Doors"): Electron IPC through the preload,
+ * and HTTP + Server-Sent Events in browser mode. The host parses every request with these schemas:
+ * the renderer is untrusted.
  *
  * Channels are `agw:<domain>.<verb>`. Responses are typed here but not parsed by the renderer.
  */
