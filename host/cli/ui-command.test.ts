@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeProject } from '../../shared/project-file';
 import { smallProject } from '../../shared/project-file/test-projects';
 import { buildRenderer } from '../web-host/renderer-build';
+import { DEFAULT_UI_PORT } from './ui-command';
 
 const BIN = fileURLToPath(new URL('../../bin/apigw-studio.js', import.meta.url));
 
@@ -29,7 +30,10 @@ afterEach(async () => {
 /** Starts `apigw-studio ui` (with --no-open unless a PATH is given to find a browser opener on) and resolves with its Console URL once printed. */
 function startUi(args: string[] = [], env: { PATH?: string } = {}): Promise<{ url: string; stdout: () => string }> {
   const open = env.PATH ? [] : ['--no-open'];
-  const started = spawn(process.execPath, [BIN, 'ui', ...open, '--port', '0', '--data-dir', join(dir, 'data'), ...args], {
+  // Any free port unless the test names one (or, with `--port` left out, tests the default).
+  const port = args.includes('--port') || args.includes('--default-port') ? [] : ['--port', '0'];
+  const given = args.filter((arg) => arg !== '--default-port');
+  const started = spawn(process.execPath, [BIN, 'ui', ...open, ...port, '--data-dir', join(dir, 'data'), ...given], {
     cwd: dir,
     env: { ...process.env, APIGW_STUDIO_RENDERER_DIR: rendererDir, ...env },
   });
@@ -108,6 +112,24 @@ describe('apigw-studio ui', () => {
     child!.kill('SIGTERM');
     expect(await exit).toBe(0);
     expect(stdout()).toContain('Console stopped.');
+  });
+
+  // A bookmark needs the same address each start: the default port, or a free one said out loud when it is taken.
+  it('tries port 4780 first and falls back to a free port it names when that one is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => {
+      blocker.once('error', () => resolve()); // already taken by something else: the same case
+      blocker.listen(DEFAULT_UI_PORT, '127.0.0.1', () => resolve());
+    });
+    try {
+      const { url, stdout } = await startUi(['--default-port']);
+      const port = Number(new URL(url).port);
+      expect(port).not.toBe(DEFAULT_UI_PORT);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+      expect(stdout()).toContain(`Port ${DEFAULT_UI_PORT} is taken (EADDRINUSE); listening on port ${port} instead`);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('opens --project FILE', async () => {

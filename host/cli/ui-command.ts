@@ -11,8 +11,16 @@ import { WorkspaceError } from '../base/workspace-error';
 import { type CliIo, EXIT, absolutePath, stopSignal } from './cli-io';
 import type { CliCommand } from './command';
 
+/**
+ * The port browser mode tries first when none is given, so that the console's address stays the
+ * same from one start to the next and can be bookmarked (a labelled choice: any free port above
+ * 1024 that no tool of ours uses; when it is taken, a free one is used and printed).
+ */
+export const DEFAULT_UI_PORT = 4780;
+
 export interface UiOptions {
-  port: number;
+  /** The port asked for; undefined: DEFAULT_UI_PORT, else any free one. */
+  port?: number;
   open: boolean;
   dataDir: string;
   projectPath?: string;
@@ -31,7 +39,7 @@ export const uiCommand: CliCommand = {
     project: { type: 'string' },
   },
   optionHelp: [
-    '--port N          Listen on port N of 127.0.0.1 (default 0: any free port)',
+    `--port N          Listen on port N of 127.0.0.1 (default ${DEFAULT_UI_PORT}, or a free port when it is taken; 0: any free port)`,
     '--no-open         Print the URL but do not open a browser',
     `--data-dir DIR    Settings and the quickstart copy (default ${defaultDataDir()})`,
     '--project FILE    Open this project (default: the most recent, else the quickstart in demo mode)',
@@ -43,7 +51,7 @@ export const uiCommand: CliCommand = {
     };
     if (positionals.length > 0) return usage(`unexpected argument ${positionals[0]}; give a project with --project FILE`);
     const port = parsePort(values.port);
-    if (port === undefined) return usage(`--port takes a number from 0 to 65535, not ${String(values.port)}`);
+    if (port === null) return usage(`--port takes a number from 0 to 65535, not ${String(values.port)}`);
     return serveConsole(
       {
         port,
@@ -78,14 +86,23 @@ export async function serveConsole(options: UiOptions, io: CliIo): Promise<numbe
     return EXIT.usage;
   }
   let host: WebHost;
+  const start = (port: number) => startWebHost({ dispatcher: services.dispatcher, events: services.events, rendererDir: staticDir, port });
   try {
-    host = await startWebHost({ dispatcher: services.dispatcher, events: services.events, rendererDir: staticDir, port: options.port });
+    host = await start(options.port ?? DEFAULT_UI_PORT);
   } catch (error) {
-    await services.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
-    io.err(`apigw-studio ui: cannot listen on 127.0.0.1:${options.port} (${code}); choose another port with --port, or --port 0 for any free one`);
-    return EXIT.usage;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') {
+      await services.close();
+      throw error;
+    }
+    if (options.port !== undefined) {
+      await services.close();
+      io.err(`apigw-studio ui: cannot listen on 127.0.0.1:${options.port} (${code}); choose another port with --port, or --port 0 for any free one`);
+      return EXIT.usage;
+    }
+    // The usual port is taken (another console, another program): any free one, said out loud.
+    host = await start(0);
+    io.out(`Port ${DEFAULT_UI_PORT} is taken (${code}); listening on port ${host.port} instead (choose one with --port N).`);
   }
 
   const state = await services.workspace.current();
@@ -106,9 +123,10 @@ export async function serveConsole(options: UiOptions, io: CliIo): Promise<numbe
   return EXIT.ok;
 }
 
-function parsePort(value: unknown): number | undefined {
-  if (value === undefined) return 0;
-  if (typeof value !== 'string' || !/^\d{1,5}$/.test(value)) return undefined;
+/** The port given with --port (undefined: none given), or null when it is not a port. */
+function parsePort(value: unknown): number | undefined | null {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{1,5}$/.test(value)) return null;
   const port = Number(value);
-  return port <= 65_535 ? port : undefined;
+  return port <= 65_535 ? port : null;
 }
