@@ -10,6 +10,7 @@ import { ApisPage } from './pages/apis-page';
 import { CloudPage } from './pages/cloud-page';
 import { ConsoleApp } from './pages/console-app';
 import { GatewayDebuggerPage } from './pages/gateway-debugger-page';
+import { GatewayPage } from './pages/gateway-page';
 import { SettingsCloudPage } from './pages/settings-cloud';
 
 /** The offline cloud's built-in demo account (not a secret: printed at its start, in docs/offline-cloud.md). */
@@ -119,4 +120,25 @@ test('after the demo sync: no invitation to sync, the guide ticks the call, anot
   await expect(cloud.planButton).toBeVisible();
   await expect(cloud.progress).toHaveCount(0);
   expect(watch.consoleErrors).toEqual([]);
+});
+
+test('the Port field shows the port the gateway listens on, not the 0 it was started with', async ({ page, console: server }) => {
+  const app = new ConsoleApp(page);
+  const gateway = new GatewayPage(page);
+  await app.open(server);
+  await app.goTo('Local gateway');
+  const field = page.getByRole('textbox', { name: 'Port' });
+  if (await gateway.startButton.isVisible()) {
+    await expect(field).toHaveValue('0');
+    await gateway.start();
+  }
+  const port = await gateway.port();
+  expect(port).toBeGreaterThan(0);
+  await expect(field).toHaveValue(String(port));
+  await expect(field).toBeDisabled();
+  for (const [width, scheme] of [[1024, 'dark'], [1440, 'light']] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `screens-state-gateway-port-${width}-${scheme}`);
+  }
 });

@@ -89,6 +89,10 @@ export function GatewayControls() {
   useEffect(() => {
     if (status?.defaultStage) setStage(status.defaultStage);
   }, [status?.defaultStage]);
+  // The port it listens on, not the 0 ("any free port") it was started with: a restart keeps the address.
+  useEffect(() => {
+    if (status?.port) setPort(String(status.port));
+  }, [status?.port]);
 
   const state = status?.state;
   const running = state !== undefined && state !== 'stopped';
