@@ -84,7 +84,8 @@ beforeAll(async () => {
   savedEnv = process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
   process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = ACCESS_KEY_SECRET;
   dir = await mkdtemp(join(tmpdir(), 'apigw-secrets-walk-'));
-  services = await createHostServices({ dataDir: join(dir, 'data'), mode: 'browser', watchDebounceMs: 20 });
+  // Instances the offline cloud builds quickly, so that the walk can change and delete a running one.
+  services = await createHostServices({ dataDir: join(dir, 'data'), mode: 'browser', watchDebounceMs: 20, demoSim: { instanceDelayMs: 200 }, instancePollMs: 40 });
   for (const channel of EVENT_CHANNELS) services.events.on(channel, (payload) => events.push({ channel, payload }));
   dispatcher = createDispatcher(services.handlers);
   await collectSecrets();
@@ -143,11 +144,17 @@ async function walkCloud(): Promise<void> {
   const ended = new Promise<SyncJobView>((resolve) => {
     const off = services.events.on('agw:cloud.job', (job) => job.state !== 'running' && (off(), resolve(job)));
   });
+  // The first apply stops at a refusal, so that retry has a failed run to continue.
+  (await services.cloud.demo.ensure()).sim.faults.add({ product: 'CloudAPI', action: 'CreateApp', error: { code: 'Forbidden.RAM', message: 'User not authorized to operate on the specified resource.', status: 403 } });
   const job = result<SyncJobView>(await call('agw:cloud.apply', [{ planId: plan.planId }]));
-  expect((await ended).state).toBe('done');
+  expect((await ended).state).toBe('failed');
   await call('agw:cloud.job', []);
   await call('agw:cloud.cancel', [{ jobId: job.id }]);
-  await call('agw:cloud.retry', [{ jobId: job.id }]);
+  const retried = new Promise<SyncJobView>((resolve) => {
+    const off = services.events.on('agw:cloud.job', (update) => update.state !== 'running' && (off(), resolve(update)));
+  });
+  result(await call('agw:cloud.retry', [{ jobId: job.id }]));
+  expect((await retried).state).toBe('done');
   await call('agw:cloud.syncLog', []);
   await call('agw:cloud.stages', []);
   await call('agw:cloud.pullPreview', []);
@@ -192,12 +199,17 @@ async function walkInstances(): Promise<void> {
     billing: { kind: 'payAsYouGo' },
   };
   await call('agw:instances.check', [request]);
+  const running = new Promise<PurchaseProgress>((resolve) => {
+    const off = services.events.on('agw:instances.purchase', (progress) => progress.state !== 'submitting' && progress.state !== 'creating' && progress.state !== 'configuring' && (off(), resolve(progress)));
+  });
   const bought = result<PurchaseProgress>(await call('agw:instances.buy', [{ request, token: 'walk-purchase-0001' }]));
   await call('agw:instances.list', []);
   await call('agw:instances.retryPurchase', [{ token: 'walk-purchase-0001' }]);
   await call('agw:instances.show', [{ instanceId: bought.instanceId }]);
-  await call('agw:instances.modify', [{ instanceId: bought.instanceId, change: { description: 'walked' } }]);
-  await call('agw:instances.delete', [{ instanceId: bought.instanceId, confirmation: 'walk-gw' }]);
+  // A gateway being built refuses changes; a running one takes them.
+  expect((await running).state).toBe('running');
+  result(await call('agw:instances.modify', [{ instanceId: bought.instanceId, change: { description: 'walked' } }]));
+  result(await call('agw:instances.delete', [{ instanceId: bought.instanceId, confirmation: 'walk-gw' }]));
 }
 
 afterAll(async () => {
@@ -219,6 +231,17 @@ describe('secrets and the renderer', () => {
     const missing = (Object.keys(CALLS) as CallChannel[]).filter((channel) => !walked.has(channel));
     expect(missing, 'add a call of each new channel to this walk').toEqual([]);
     expect(secrets.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('got a success from every call of the contract: a call refused every time shows nothing of what it answers', () => {
+    const succeeded = new Set(answers.filter((answer) => answer.outcome.ok).map((answer) => answer.channel));
+    const neverAnswered = (Object.keys(CALLS) as CallChannel[])
+      .filter((channel) => !succeeded.has(channel))
+      .map((channel) => {
+        const refusals = answers.filter((answer) => answer.channel === channel && !answer.outcome.ok).map((answer) => (answer.outcome.ok ? '' : answer.outcome.error.code));
+        return `${channel} (${refusals.join(', ') || 'not called'})`;
+      });
+    expect(neverAnswered, 'make each channel succeed at least once in the walk').toEqual([]);
   });
 
   it('gives no secret in any response, except the ones asked for to be shown', () => {
