@@ -3,7 +3,7 @@
  * one that does not exist (every id recorded, so the next plan is empty); for an existing one,
  * a preview of what taking the cloud's state in would change, and with --merge, that change; with
  * --adopt, only the ids of the cloud's objects that bear the design's names (a lost cloud-state
- * file rebuilt, docs/project-file.md "Cloud state").
+ * file rebuilt, docs/project-file.md, "Cloud ids").
  */
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';

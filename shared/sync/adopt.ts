@@ -1,6 +1,6 @@
 /**
  * Rebuilding a project's cloud state from the cloud (`apigw-studio pull --adopt`,
- * docs/project-file.md "Cloud state"): each design object takes the id of the cloud object of the
+ * docs/project-file.md, "Cloud ids"): each design object takes the id of the cloud object of the
  * same name. Names are unique per region for groups and per group for APIs (docs/sync.md, "Lost
  * answers"); for apps, policies and plug-ins that is not confirmed, so a name the cloud holds twice
  * is not adopted but reported. Ids already recorded stay as they are. Pure.
