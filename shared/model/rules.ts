@@ -11,6 +11,7 @@ import type { ProjectRule } from './rules/context';
 import { checkDeploymentHistories } from './rules/deployments';
 import { checkGroups } from './rules/groups';
 import { checkBackendParametersUnique, checkMappedParametersExist, checkPassthroughMappings } from './rules/mapping';
+import { checkMockJson } from './rules/mock-body';
 import { checkNames, checkOtherDescriptions } from './rules/naming';
 import { checkParameterDefinitions, checkParameterNames } from './rules/parameters';
 import { checkBackendPath, checkRequestPath } from './rules/paths';
@@ -37,6 +38,7 @@ const API_RULES: ApiRule[] = [
   checkBackendParametersUnique,
   checkPassthroughMappings,
   checkBackend,
+  checkMockJson,
   checkSignatureMethods,
 ];
 

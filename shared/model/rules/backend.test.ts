@@ -7,9 +7,10 @@ import { backendAddressProblem } from './backend';
 describe('mock backend', () => {
   it('limits the body to 51200 UTF-8 bytes, not characters', () => {
     const project = makeProject();
-    mockBackend(project.apis[0]).body = 'é'.repeat(25_600);
+    // A JSON string, as the mock's Content-Type is JSON: two quotes and two bytes per `é`.
+    mockBackend(project.apis[0]).body = `"${'é'.repeat(25_599)}"`;
     expect(problemsOf(project)).toEqual([]);
-    mockBackend(project.apis[0]).body = 'é'.repeat(25_601);
+    mockBackend(project.apis[0]).body = `"${'é'.repeat(25_600)}"`;
     expect(onlyProblem(project)).toMatchObject({ path: ['apis', 0, 'backend', 'body'], message: expect.stringContaining('Mock body is 51202 bytes (UTF-8); at most 51200') });
   });
 
