@@ -6,7 +6,7 @@
 import Card from '@mui/material/Card';
 import CardActionArea from '@mui/material/CardActionArea';
 import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
+import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { EDITIONS, EDITION_IDS, type Edition, type EditionId, INSTANCE_SPECS, type InstanceSpec, formatCount, formatUsd, specPrice } from '../../../shared/purchase';
 
@@ -28,25 +28,26 @@ export function editionPriceText(edition: Edition, region: string): string {
 
 export function EditionCards({ value, region, onChange }: { value: EditionId | undefined; region: string; onChange: (edition: EditionId) => void }) {
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} role="radiogroup" aria-label="Edition">
+    // Four across where there is room for them (1200 px and wider), two by two below: cards never squeeze their numbers.
+    <Box role="radiogroup" aria-label="Edition" sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' } }}>
       {EDITION_IDS.map((id) => {
         const edition = EDITIONS[id];
         const selected = value === id;
         const several = edition.specs.length > 1;
         return (
-          <Card key={id} variant="outlined" sx={{ flex: 1, minWidth: 0, borderColor: selected ? 'primary.main' : undefined, borderWidth: selected ? 2 : 1 }}>
+          <Card key={id} variant="outlined" sx={{ minWidth: 0, borderColor: selected ? 'primary.main' : undefined, borderWidth: selected ? 2 : 1 }}>
             <CardActionArea role="radio" aria-checked={selected} aria-label={edition.label} onClick={() => onChange(id)} sx={{ height: '100%', alignItems: 'flex-start', display: 'flex' }}>
               <CardContent sx={{ width: '100%' }}>
                 <Typography variant="h3" component="div">
                   {edition.label}
                 </Typography>
                 <Typography variant="caption" component="div" sx={{ fontFamily: 'monospace', color: 'text.secondary', mb: 1, overflowWrap: 'anywhere' }}>
-                  {several ? `${edition.specs.length} sizes: ${edition.specs[0]} to ${edition.specs[edition.specs.length - 1]}` : edition.specs[0]}
+                  {several ? `${edition.specs[0]}–${edition.specs[edition.specs.length - 1].split('.').pop()}` : edition.specs[0]}
                 </Typography>
                 <Typography variant="body2">{editionRange(edition, (spec) => spec.maxRps)} requests/s</Typography>
                 <Typography variant="body2">{editionRange(edition, (spec) => spec.maxConnections)} connections</Typography>
                 <Typography variant="body2">Outbound up to {editionRange(edition, (spec) => spec.maxOutboundBandwidthMbps)} Mbit/s</Typography>
-                <Typography variant="body2">SLA {INSTANCE_SPECS[edition.specs[0]].sla}</Typography>
+                <Typography variant="body2">SLA {INSTANCE_SPECS[edition.specs[0]].sla}{several ? ` · ${edition.specs.length} sizes` : ''}</Typography>
                 <Typography variant="body2" sx={{ mt: 1, fontWeight: 600 }}>
                   Needs {edition.ipsPerSubnet} free IPs in each subnet
                 </Typography>
@@ -58,6 +59,6 @@ export function EditionCards({ value, region, onChange }: { value: EditionId | u
           </Card>
         );
       })}
-    </Stack>
+    </Box>
   );
 }

@@ -47,7 +47,7 @@ function Named({ name, id }: { name: string | undefined; id: string }) {
     <>
       {name ?? id}
       {name && (
-        <Box component="span" sx={{ color: 'text.secondary', fontFamily: 'monospace', fontSize: 12, ml: 1 }}>
+        <Box component="span" sx={{ color: 'text.secondary', fontFamily: 'monospace', fontSize: 12, ml: 1, whiteSpace: 'nowrap' }}>
           {id}
         </Box>
       )}

@@ -352,7 +352,7 @@ function NetworkStep({ request, context, edit }: { request: PurchaseRequest; con
                   label={`Subnet in ${zone}`}
                   value={request.subnets[zone] ?? ''}
                   onChange={(e) => edit((r) => ({ ...r, subnets: { ...r.subnets, [zone]: e.target.value } }))}
-                  sx={{ width: 420 }}
+                  sx={{ width: 480, maxWidth: '100%' }}
                   helperText={
                     options.length === 0
                       ? 'This VPC has no subnet in this zone.'
@@ -388,7 +388,7 @@ function NetworkStep({ request, context, edit }: { request: PurchaseRequest; con
                 const verdict = internetAccess(group, port);
                 return (
                   <TableRow key={port}>
-                    <TableCell sx={{ width: 150 }}>Port {port} from the Internet</TableCell>
+                    <TableCell sx={{ width: 200 }}>Port {port} from the Internet</TableCell>
                     <TableCell sx={{ width: 90 }}>
                       <Chip size="small" label={verdict.open ? 'Open' : 'Closed'} color={verdict.open ? 'success' : 'default'} />
                     </TableCell>
@@ -422,7 +422,7 @@ function MaintenanceStep({ request, edit }: { request: PurchaseRequest; edit: Ed
   return (
     <Stack spacing={2} sx={{ maxWidth: 560 }}>
       <Typography variant="body2">
-        Upgrades and repairs happen in this window (UTC). It is set right after the gateway starts running; without one, the cloud&apos;s default {DEFAULT_MAINTENANCE_WINDOW.start} to {DEFAULT_MAINTENANCE_WINDOW.end} applies.
+        Upgrades and repairs happen in this window (UTC). It is set right after the gateway starts running; without one, the default {DEFAULT_MAINTENANCE_WINDOW.start.replace('Z', '')} to {DEFAULT_MAINTENANCE_WINDOW.end.replace('Z', '')} UTC applies.
       </Typography>
       <FormControlLabel
         control={<Switch checked={window !== undefined} onChange={(e) => edit((r) => ({ ...r, maintenance: e.target.checked ? { ...DEFAULT_MAINTENANCE_WINDOW } : undefined }))} />}
@@ -554,7 +554,7 @@ function ReviewStep({ request, context, token, estimate }: { request: PurchaseRe
         </Typography>
       )}
       <Typography variant="body2" sx={{ color: 'text.secondary', maxWidth: 900 }} aria-label="Not sent">
-        Not sent, because no parameter takes it: {request.description ? 'the description (the app keeps it), ' : ''}and Internet access, which each API group sets for itself (Groups → Internet access).
+        Not sent, because no parameter takes it: {request.description ? 'the description (the app keeps it) and ' : ''}Internet access, which each API group sets for itself (Groups → Internet access).
       </Typography>
     </Box>
   );
