@@ -26,6 +26,8 @@ import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowRight from '@mui/icons-material/KeyboardArrowRight';
 import type { CloudCallView, CloudRunDetail, CloudRunView } from '../../../shared/ipc/cloud-views';
 import { EmptyState } from '../../components/empty-state';
+import { formatDateTime } from '../../components/date-format';
+import { DateTime } from '../../components/date-time';
 import { useCloudStore } from '../../data/cloud-store';
 import { toHostError } from '../../data/host-error';
 
@@ -88,7 +90,7 @@ function RunRow({ run }: { run: CloudRunView }) {
       runCalls(run.id).then(setDetail, (failure: unknown) => setError(toHostError(failure).message));
     }
   };
-  const name = `${run.title} at ${new Date(run.startedAt).toLocaleTimeString()}`;
+  const name = `${run.title} at ${formatDateTime(run.startedAt)}`;
   return (
     <>
       <TableRow hover aria-label={name} sx={{ '& > td': { borderBottom: open ? 'none' : undefined } }}>
@@ -98,10 +100,7 @@ function RunRow({ run }: { run: CloudRunView }) {
           </IconButton>
         </TableCell>
         <TableCell sx={{ whiteSpace: 'nowrap' }}>
-          {new Date(run.startedAt).toLocaleDateString()}
-          <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
-            {new Date(run.startedAt).toLocaleTimeString()}
-          </Typography>
+          <DateTime iso={run.startedAt} />
         </TableCell>
         <TableCell sx={{ minWidth: 180 }}>
           {run.title}
@@ -225,7 +224,7 @@ function ParamsDialog({ call, index, onClose }: { call: CloudCallView; index: nu
       <DialogTitle id="call-params-title">{title}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1.5 }}>
-          Call {index + 1}, sent {new Date(call.at).toLocaleString()}: {call.status ? `HTTP ${call.status}` : 'no answer'}
+          Call {index + 1}, sent <DateTime iso={call.at} />: {call.status ? `HTTP ${call.status}` : 'no answer'}
           {call.code ? `, ${call.code}` : ''}
           {call.requestId ? `, request ${call.requestId}` : ''}. The signature and the AccessKeySecret are never kept; credentials show as ****.
         </Typography>

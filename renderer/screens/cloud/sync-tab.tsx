@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import CloudUpload from '@mui/icons-material/CloudUpload';
 import PlaylistAddCheck from '@mui/icons-material/PlaylistAddCheck';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DateTime } from '../../components/date-time';
 import { useCloudStore } from '../../data/cloud-store';
 import { useProjectStore } from '../../data/project-store';
 import { CurrentJob } from './current-job';
@@ -73,7 +74,7 @@ export function SyncTab() {
             <Typography variant="h2" sx={{ flex: 1 }}>
               Plan for {plan.region}
               <Typography component="span" variant="body2" sx={{ color: 'text.secondary', ml: 1 }}>
-                made {new Date(plan.madeAt).toLocaleTimeString()}, ids recorded as {plan.profileKey}
+                made <DateTime iso={plan.madeAt} />, ids recorded as {plan.profileKey}
               </Typography>
             </Typography>
             <Button variant="contained" color={deletions > 0 ? 'error' : 'primary'} startIcon={<CloudUpload />} disabled={plan.counts.changes === 0 || blocked || running || dirty} onClick={startApply}>

@@ -5,6 +5,7 @@ import type { DeploymentRecord, Project, Stage } from '../../../shared/model/sch
 import { findDeployment, servedRecord } from '../../../shared/model/stages';
 import { deepEqual } from '../../../shared/project-file/deep-equal';
 import { normalForm } from '../../../shared/project-file/normal-form';
+import { formatDateTime } from '../../components/date-format';
 
 export interface StageCell {
   /** The last record of the stage's history (a deployment or an abolishment). */
@@ -37,10 +38,7 @@ export function apiYaml(api: Api | undefined): string {
   return api ? stringify(normalForm(api, Api), { lineWidth: 0 }) : '';
 }
 
-/** `2025-01-10 08:00` in the viewer's time zone, with the ISO text kept for a tooltip. */
+/** The moment as the console writes every time (components/date-format.ts); the ISO text goes in a tooltip. */
 export function shortTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return formatDateTime(iso);
 }
