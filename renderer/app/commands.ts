@@ -1,6 +1,7 @@
 /** What Save, Undo, Redo, Search and Open do, the same from buttons, shortcuts and the desktop menu. */
 import type { MenuCommand } from '../data/menu-commands';
 import { useProjectStore } from '../data/project-store';
+import { saveNotice } from '../data/save-outcome';
 import { useUiStore } from '../data/ui-store';
 
 /**
@@ -15,7 +16,12 @@ export async function saveProject(opts: { force?: boolean } = {}): Promise<boole
   active?.focus();
   if (!useProjectStore.getState().dirty && !opts.force) return true;
   const saved = await useProjectStore.getState().save(opts);
-  if (saved) useUiStore.getState().notify(`Saved ${useProjectStore.getState().file?.fileName ?? 'the project'}.`, 'success');
+  const file = useProjectStore.getState().file;
+  if (saved) {
+    // The host read the written files back: their problems are what the gateway will refuse.
+    const { message, severity } = saveNotice(file?.fileName ?? 'the project', file?.problems.length ?? 0);
+    useUiStore.getState().notify(message, severity);
+  }
   return saved;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Project } from '../../../shared/model/schema';
 import { useProjectStore } from '../../data/project-store';
+import { savedWithProblems } from '../../data/save-outcome';
 import { useUiStore } from '../../data/ui-store';
 
 export async function editAndSave(label: string, recipe: (p: Project) => Project, done: string): Promise<boolean> {
@@ -16,7 +17,9 @@ export async function editAndSave(label: string, recipe: (p: Project) => Project
     return false;
   }
   const saved = await useProjectStore.getState().save();
-  if (saved) notify(`${done} Saved to the project file.`, 'success');
+  const problems = useProjectStore.getState().file?.problems.length ?? 0;
+  if (saved && problems > 0) notify(`${done} ${savedWithProblems(problems)}`, 'warning');
+  else if (saved) notify(`${done} Saved to the project file.`, 'success');
   else {
     const why = useProjectStore.getState().saveError?.message ?? 'the host did not say why';
     notify(`${done} The change is in the design but was not saved: ${why}`, 'warning');

@@ -22,6 +22,7 @@ import type { Stage } from '../../../shared/model/schema';
 import type { GatewayStatus } from '../../../shared/ipc/contract';
 import { MONO } from '../../app/theme';
 import { statusLine, useGatewayStore } from '../../data/gateway-store';
+import { savedWithProblems } from '../../data/save-outcome';
 import { useCopyText } from './copy-text';
 import { formatClock } from './log-format';
 
@@ -65,7 +66,7 @@ function LastReload({ status }: { status: GatewayStatus }) {
   }
   return (
     <Alert severity="warning" sx={{ mt: 1 }} role="alert" aria-label="Reload refused">
-      The version saved at {formatClock(reload.at)} was refused, so the gateway keeps serving the version it had. Fix these problems and save again:
+      {savedWithProblems(reload.problems.length)} It refused the version saved at {formatClock(reload.at)}; fix these problems and save again:
       <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
         {reload.problems.map((p, i) => (
           <li key={i}>{p}</li>
