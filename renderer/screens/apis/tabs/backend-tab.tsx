@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
+import { declaredJson } from '../../../../shared/model/rules/mock-body';
 import { HTTP_METHODS, SYSTEM_PARAMETERS, ServiceParameterType } from '../../../../shared/model/schema';
 import type { Api, ConstantParameter, Header, HttpBackend, MockBackend, ServiceParameter, SystemParameter } from '../../../../shared/model/schema';
 import { CodeEditor } from '../../../components/code-editor';
@@ -20,26 +21,14 @@ type ListKey = 'serviceParameters' | 'constantParameters' | 'systemParameters';
 const LOCATIONS = ['HEAD', 'QUERY', 'BODY'] as const;
 const ALL_LOCATIONS = ['PATH', 'HEAD', 'QUERY', 'BODY'] as const;
 
-/** Why a JSON body does not parse, when its Content-Type says JSON. */
-export function jsonBodyProblem(backend: MockBackend): string | undefined {
-  const type = backend.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
-  if (!/json/i.test(type) || backend.body.trim() === '') return undefined;
-  try {
-    JSON.parse(backend.body);
-    return undefined;
-  } catch (error) {
-    return `The body is not valid JSON, but its Content-Type is ${type}: ${(error as Error).message}`;
-  }
-}
-
 function MockSection({ api, at, editApi, backend }: TabProps & { backend: MockBackend }) {
   const base = [...at, 'backend'];
   // `field` is the edited field's path under the backend: its typing merges into one undo step, which Ctrl+Z in that field undoes.
   const setMock = (label: string, change: Partial<MockBackend>, field?: string | (string | number)[]) =>
     editApi(label, (a) => ({ ...a, backend: { ...(a.backend as MockBackend), ...change } }), field === undefined ? undefined : [...base, ...[field].flat()]);
   const bodyProblems = useFieldProblems([...base, 'body']);
-  const jsonProblem = jsonBodyProblem(backend);
-  const isJson = backend.headers.some((h) => h.name.toLowerCase() === 'content-type' && /json/i.test(h.value));
+  // Whether the body is JSON is the design rule's decision (shared/model/rules/mock-body.ts); its problems come with bodyProblems.
+  const jsonBecause = declaredJson(api, backend);
   const headerColumns: RowColumn<Header>[] = [
     { header: 'Name', width: 200, render: (h, i) => <ModelText hideLabel mono label={`Header ${i + 1} name`} path={[...base, 'headers', i, 'name']} value={h.name} onChange={(name) => setMock('Edit mock header', { headers: replaceAt(backend.headers, i, { ...h, name }) }, ['headers', i, 'name'])} /> },
     { header: 'Value', width: 300, render: (h, i) => <ModelText hideLabel mono label={`Header ${i + 1} value`} path={[...base, 'headers', i, 'value']} value={h.value} onChange={(value) => setMock('Edit mock header', { headers: replaceAt(backend.headers, i, { ...h, value }) }, ['headers', i, 'value'])} /> },
@@ -61,16 +50,16 @@ function MockSection({ api, at, editApi, backend }: TabProps & { backend: MockBa
           empty="No headers. Add Content-Type so callers know how to read the body."
         />
       </Section>
-      <Section title="Body" description={`Sent as written for every call (at most 50 KB).${isJson ? ' Checked as JSON because of the Content-Type header.' : ''}`}>
+      <Section title="Body" description={`Sent as written for every call (at most 50 KB).${jsonBecause ? ` Checked as JSON because ${jsonBecause}.` : ''}`}>
         <CodeEditor
           id={fieldId([...base, 'body'])}
-          language={isJson ? 'json' : 'plaintext'}
+          language={jsonBecause ? 'json' : 'plaintext'}
           value={backend.body}
           onChange={(body) => setMock('Edit mock body', { body }, 'body')}
           ariaLabel={`Mock body of ${api.name}`}
           height={240}
         />
-        <ProblemText messages={jsonProblem ? [jsonProblem, ...bodyProblems] : bodyProblems} />
+        <ProblemText messages={bodyProblems} />
       </Section>
     </Stack>
   );
