@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * npm run test:mutation [-- <module> ...] [--incremental] [--changed <git-ref>]
+ *
+ * Runs Stryker on each module of modules.mjs in turn (one at a time, one test process: the
+ * machine is shared), then prints the mutation score per module and every surviving mutant with
+ * its place and replacement. Exit code 1 when a module scores below MUTATION_THRESHOLD (85).
+ *
+ * --incremental   reuse the results kept in test-results/mutation/<module>.incremental.json: only
+ *                 mutants in changed code, or covered by changed tests, run again.
+ * --changed <ref> run only the modules whose production or test files differ from <ref> (git diff).
+ * Reports (HTML and JSON) go to test-results/mutation/<module>/.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { Stryker } from '@stryker-mutator/core';
+import { MUTATION_MODULES } from './modules.mjs';
+
+export const MUTATION_THRESHOLD = 85;
+const OUT = 'test-results/mutation';
+
+const args = process.argv.slice(2);
+const incremental = args.includes('--incremental');
+const changedAt = args.indexOf('--changed');
+const changedRef = changedAt >= 0 ? args[changedAt + 1] : undefined;
+const named = args.filter((arg, i) => !arg.startsWith('--') && (changedAt < 0 || i !== changedAt + 1));
+
+const unknown = named.filter((name) => !MUTATION_MODULES.some((module) => module.name === name));
+if (unknown.length > 0) {
+  console.error(`No such module: ${unknown.join(', ')}. Modules: ${MUTATION_MODULES.map((module) => module.name).join(', ')}`);
+  process.exit(2);
+}
+let modules = named.length > 0 ? MUTATION_MODULES.filter((module) => named.includes(module.name)) : MUTATION_MODULES;
+if (changedRef) {
+  const changed = execFileSync('git', ['diff', '--name-only', changedRef, '--'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  modules = modules.filter((module) => changed.some((file) => [...module.mutate, ...module.tests].some((glob) => !glob.startsWith('!') && matches(glob, file))));
+  console.log(`Changed since ${changedRef}: ${modules.length > 0 ? modules.map((module) => module.name).join(', ') : 'no mutated module'}`);
+}
+
+/** `*` within one path segment only: the globs of modules.mjs are that simple. */
+function matches(glob, file) {
+  const pattern = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+  return pattern.test(file);
+}
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+const summary = [];
+await mkdir(OUT, { recursive: true });
+
+for (const module of modules) {
+  const started = Date.now();
+  console.log(`\n== ${module.name}: ${module.what}`);
+  process.env.MUTATION_TESTS = module.tests.join(',');
+  const stryker = new Stryker({
+    mutate: module.mutate,
+    testRunner: 'vitest',
+    vitest: { configFile: 'scripts/mutation/vitest.config.ts', related: false },
+    checkers: ['typescript'],
+    tsconfigFile: module.tsconfig,
+    typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+    coverageAnalysis: 'perTest',
+    concurrency: 1,
+    incremental,
+    incrementalFile: `${OUT}/${module.name}.incremental.json`,
+    reporters: ['html', 'json', 'progress-append-only'],
+    htmlReporter: { fileName: `${OUT}/${module.name}/index.html` },
+    jsonReporter: { fileName: `${OUT}/${module.name}/mutation.json` },
+    tempDirName: `${OUT}/.stryker-tmp`,
+    cleanTempDir: true,
+    ignorePatterns: ['dist', 'test-results', 'e2e', 'coverage', '*.tsbuildinfo'],
+    thresholds: { high: 90, low: MUTATION_THRESHOLD, break: null },
+    logLevel: 'warn',
+  });
+  const results = await stryker.runMutationTest();
+  const detected = results.filter((result) => DETECTED.has(result.status)).length;
+  const undetected = results.filter((result) => UNDETECTED.has(result.status));
+  const valid = detected + undetected.length;
+  const score = valid === 0 ? 100 : (100 * detected) / valid;
+  const minutes = (Date.now() - started) / 60_000;
+  summary.push({ module, score, detected, valid, undetected, minutes, results: results.length });
+}
+
+const lines = ['', `Mutation score per module (aim: at least ${MUTATION_THRESHOLD}%)`, ''];
+for (const { module, score, detected, valid, undetected, minutes } of summary) {
+  lines.push(`${score >= MUTATION_THRESHOLD ? 'ok  ' : 'LOW '} ${module.name.padEnd(17)} ${score.toFixed(1).padStart(5)}%  ${String(detected).padStart(4)}/${String(valid).padEnd(4)} detected  ${String(undetected.length).padStart(3)} undetected  ${minutes.toFixed(1)} min`);
+}
+for (const { module, undetected } of summary) {
+  if (undetected.length === 0) continue;
+  lines.push('', `Survivors in ${module.name}:`);
+  for (const mutant of undetected.sort((a, b) => a.fileName.localeCompare(b.fileName) || a.location.start.line - b.location.start.line)) {
+    const where = `${relative(process.cwd(), mutant.fileName)}:${mutant.location.start.line}:${mutant.location.start.column}`;
+    const original = sourceAt(mutant.fileName, mutant.location);
+    lines.push(`  ${where} ${mutant.mutatorName}${mutant.status === 'NoCoverage' ? ' (no test runs it)' : ''}: ${oneLine(original)} -> ${oneLine(mutant.replacement ?? '')}`);
+  }
+}
+const text = lines.join('\n');
+console.log(text);
+await writeFile(`${OUT}/summary.txt`, `${text}\n`);
+process.exitCode = summary.some(({ score }) => score < MUTATION_THRESHOLD) ? 1 : 0;
+
+/** The mutated text: Stryker's result locations count lines and columns from 1. */
+function sourceAt(fileName, location) {
+  const source = readFileSync(fileName, 'utf8').split('\n');
+  const { start, end } = location;
+  if (start.line === end.line) return source[start.line - 1].slice(start.column - 1, end.column - 1);
+  return [source[start.line - 1].slice(start.column - 1), ...source.slice(start.line, end.line - 1), source[end.line - 1].slice(0, end.column - 1)].join('\n');
+}
+
+function oneLine(text) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 90 ? `${flat.slice(0, 87)}...` : flat;
+}
