@@ -363,7 +363,7 @@ function NetworkStep({ request, context, edit }: { request: PurchaseRequest; con
                 >
                   {options.map((vSwitch) => (
                     <MenuItem key={vSwitch.id} value={vSwitch.id}>
-                      {vSwitch.name ?? vSwitch.id} ({vSwitch.cidr}) · {vSwitch.availableIpCount} free{vSwitch.availableIpCount < needed ? ` — too small, needs ${needed}` : ''}
+                      {vSwitch.name ?? vSwitch.id} ({vSwitch.cidr}) · {vSwitch.availableIpCount} free{vSwitch.availableIpCount < needed ? ' · too small' : ''}
                     </MenuItem>
                   ))}
                 </TextField>
