@@ -1,12 +1,15 @@
 /**
- * Traps a newcomer met while editing (issue 17, items 4 and 7): the stage diff raised an uncaught
- * error every time it closed, Ctrl+Z in a text area took back one character at a time, and the
- * Stages screen and the API editor each had a Deploy dialog of their own.
+ * Traps a newcomer met while editing (issue 17, items 3, 4 and 7): saving an invalid project said
+ * "Saved" while the gateway kept the old version and invalid mock JSON showed "No problems", the
+ * stage diff raised an uncaught error every time it closed, Ctrl+Z in a text area took back one
+ * character at a time, and the Stages screen and the API editor each had a Deploy dialog of their own.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ApisPage } from './pages/apis-page';
 import { ConsoleApp } from './pages/console-app';
+import { GatewayPage } from './pages/gateway-page';
 
 /** Where these journeys leave screenshots for people to look at (light/dark, 1024 and 1440 wide). */
 const SHOTS = process.env.SHOTS_DIR;
@@ -151,5 +154,57 @@ test('the Stages screen and the API editor open the same Deploy dialog, with one
     const versions = page.getByRole('table', { name: `Versions of limited in ${stage}` });
     await expect(versions.getByRole('row').nth(1)).toContainText('Both stages from the editor');
   }
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('saving an invalid project writes it but says the gateway keeps the last valid version; invalid mock JSON is a problem at its field', async ({ page, console: server, watch }) => {
+  const app = new ConsoleApp(page);
+  const apis = new ApisPage(page);
+  const gateway = new GatewayPage(page);
+  await app.open(server);
+  await app.goTo('Local gateway');
+  await gateway.start();
+  await app.goTo('APIs');
+
+  // A mock body declared JSON (Content-Type application/json) with a trailing comma, and a status
+  // code the cloud refuses: two problems.
+  await apis.openApi('hello');
+  await apis.tab('Backend');
+  await page.getByRole('textbox', { name: 'Mock body of hello' }).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText('{"message": "hi",}');
+  const statusCode = page.getByRole('tabpanel').getByRole('textbox', { name: /^Status code/ });
+  await statusCode.fill('299');
+  await statusCode.blur();
+
+  const jsonProblem =
+    'Mock body is not valid JSON, though its Content-Type header is `application/json`: at line 1, column 18 of the body, ' +
+    'a trailing `,` before `}` is not allowed in JSON. Fix the JSON, or declare another Content-Type.';
+  // At its field, under the body ...
+  await expect(page.getByRole('tabpanel').getByText(jsonProblem)).toBeVisible();
+  // ... and in the Problems list with its path.
+  await expect(app.problemsButton()).toHaveText('2 problems');
+  await app.problemsButton().click();
+  const list = page.getByRole('dialog', { name: 'Problems' }).getByRole('list', { name: 'Problems list' });
+  const item = list.getByRole('button').filter({ hasText: jsonProblem });
+  await expect(item).toContainText(/apis\[\d+\]\.backend\.body/);
+  await shoot(page, 'problems-mock-json');
+  await item.click();
+  await expect(page.getByRole('dialog', { name: 'Problems' })).toBeHidden();
+
+  // Save still writes, and says what the gateway does with it.
+  await app.save();
+  const toast = page.getByRole('alert').filter({ hasText: 'Saved with' });
+  await expect(toast).toHaveText('Saved with 2 problems — the gateway keeps serving the last valid version. The Problems list shows where.');
+  await toast.hover(); // stays while pointed at, for the screenshots
+  await shoot(page, 'saved-with-problems');
+  expect(await readFile(server.projectFile, 'utf8')).toContain('"message": "hi",');
+
+  await app.goTo('Local gateway');
+  const refused = page.getByRole('alert', { name: 'Reload refused' });
+  await expect(refused).toContainText('Saved with 2 problems — the gateway keeps serving the last valid version.');
+  await expect(refused).toContainText('Mock body is not valid JSON');
+  await shoot(page, 'gateway-reload-refused');
+
   expect(watch.consoleErrors).toEqual([]);
 });
