@@ -14,7 +14,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import { MUTATION_MODULES } from './modules.mjs';
 
@@ -68,7 +69,8 @@ for (const module of modules) {
     reporters: ['html', 'json', 'progress-append-only'],
     htmlReporter: { fileName: `${OUT}/${module.name}/index.html` },
     jsonReporter: { fileName: `${OUT}/${module.name}/mutation.json` },
-    tempDirName: `${OUT}/.stryker-tmp`,
+    // Outside the repository: the sandbox is a copy of the project, and the tree's own tsc, eslint and vitest must not see it.
+    tempDirName: join(tmpdir(), 'apigw-stryker', module.name),
     cleanTempDir: true,
     ignorePatterns: ['dist', 'test-results', 'e2e', 'coverage', '*.tsbuildinfo'],
     thresholds: { high: 90, low: MUTATION_THRESHOLD, break: null },
