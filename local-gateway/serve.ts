@@ -9,8 +9,7 @@ import { createAccessLog, type AccessLogSink, type LogLevel } from './access-log
 import { defaultSecretsPath, loadProjectFiles } from './project-source';
 import { watchProjectFiles, type Watcher } from './reload';
 import { stagesWithApis, type Runtime } from './runtime';
-import { OWN_ADDRESS_REASONS } from '../shared/gateway/local-hosts';
-import { basePathPrefix } from '../shared/model/base-path';
+import { localGroupUrl, OWN_ADDRESS_REASONS } from '../shared/gateway/local-hosts';
 import { createLocalGateway, type LocalGateway } from './server';
 import { defaultStateDir, openNonceJournal } from './nonce-journal';
 
@@ -100,7 +99,7 @@ export async function serveProjectFile(options: ServeOptions): Promise<ServingPr
     const stages = stagesWithApis(group);
     const served = stages.length > 0 ? `stages with APIs: ${stages.join(', ')}` : 'no API deployed yet';
     // The address people copy: with the group's BasePath, which every API path of the group follows.
-    banner += `  group ${group.name}: http://${group.hostLabel}.localhost:${port}${basePathPrefix(group.basePath)} (${served})\n`;
+    banner += `  group ${group.name}: ${localGroupUrl(group.name, group.basePath, port)} (${served})\n`;
   }
   banner += ownAddressLine(gateway.runtime, listenedAt(host, port));
   options.out.write(banner);

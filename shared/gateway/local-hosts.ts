@@ -11,6 +11,8 @@
  *   Otherwise it answers `I404DO`, like any Host that names no group.
  */
 
+import { basePathPrefix } from '../model/base-path';
+
 /** What every group's local host name ends with; curl and browsers resolve `*.localhost` to this machine. */
 export const LOCAL_GROUP_SUFFIX = '.localhost';
 
@@ -22,6 +24,11 @@ export function groupHostLabel(groupName: string): string {
 /** The Host header that picks the group: `<label>.localhost:<port>`. */
 export function localGroupHost(groupName: string, port: number): string {
   return `${groupHostLabel(groupName)}${LOCAL_GROUP_SUFFIX}:${port}`;
+}
+
+/** The URL people call a group at: `http://<label>.localhost:<port>` and the group's BasePath, which every API path of the group follows. */
+export function localGroupUrl(groupName: string, basePath: string, port: number | string): string {
+  return `http://${groupHostLabel(groupName)}${LOCAL_GROUP_SUFFIX}:${port}${basePathPrefix(basePath)}`;
 }
 
 /** The label a `<label>.localhost` host name (without its port, lower case) asks for; undefined for any other name. */

@@ -1,6 +1,6 @@
 /**
- * The Local gateway area: the embedded gateway's controls and status on top, then the live access
- * log or the debugger.
+ * The Local gateway area: the embedded gateway's controls and status on top, each group's address,
+ * then the live access log or the debugger.
  */
 import { useEffect } from 'react';
 import Box from '@mui/material/Box';
@@ -12,6 +12,7 @@ import { ensureGatewayConnection, useGatewayStore } from '../../data/gateway-sto
 import { AccessLogPanel } from './access-log-panel';
 import { DebuggerPanel } from './debugger/debugger-panel';
 import { GatewayControls } from './gateway-controls';
+import { GroupAddressesPanel } from './group-addresses-panel';
 
 export function LocalGatewayScreen() {
   const view = useGatewayStore((s) => s.view);
@@ -22,6 +23,7 @@ export function LocalGatewayScreen() {
     <Box component="section" aria-label="Local gateway" sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <PageHeader title="Local gateway" subtitle="Serves the stages of this project on 127.0.0.1, as the cloud's gateway would, and calls them signed to debug." />
       <GatewayControls />
+      <GroupAddressesPanel />
       <Tabs value={view} onChange={(_e, v: GatewayView) => setView(v)} aria-label="Local gateway sections" sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>
         <Tab value="log" label="Access log" id="gateway-tab-log" aria-controls="gateway-tab-panel" />
         <Tab value="debugger" label="Debugger" id="gateway-tab-debugger" aria-controls="gateway-tab-panel" />

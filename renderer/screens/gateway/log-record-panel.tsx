@@ -13,6 +13,8 @@ import { isThrottled } from '../../data/gateway-store';
 import { useCopyText } from './copy-text';
 import { ErrorEvidenceChip } from './error-evidence-chip';
 import { formatLatency } from './log-format';
+import { RefusalHintBox } from './refusal-hint-box';
+import { OWN_ADDRESS_REASONS } from '../../../shared/gateway/local-hosts';
 
 function fieldsOf(entry: LogEntry): [label: string, value: string | undefined][] {
   return [
@@ -20,12 +22,15 @@ function fieldsOf(entry: LogEntry): [label: string, value: string | undefined][]
     ['Request id', entry.requestId],
     ['Method', entry.method],
     ['Path', entry.path],
+    ['Host', entry.host],
     ['Group', entry.group],
+    ...(entry.groupBy ? ([['Group chosen by', `127.0.0.1: ${OWN_ADDRESS_REASONS[entry.groupBy]}`]] as [string, string][]) : []),
     ['API', entry.api],
     ['Stage', entry.stage],
     ['App', entry.app],
     ['Status', String(entry.status)],
     ['Error code', entry.errorCode],
+    ['Error message', entry.errorMessage],
     ['Latency', formatLatency(entry.latencyMs)],
     ['Backend latency', entry.backendLatencyMs === undefined ? undefined : formatLatency(entry.backendLatencyMs)],
     ['Client IP', entry.clientIp],
@@ -75,8 +80,9 @@ export function LogRecordPanel({ entry, onClose }: { entry?: LogEntry; onClose: 
               </Box>
             ))}
           </Box>
+          <RefusalHintBox facts={entry} />
           <Typography variant="caption" sx={{ display: 'block', color: 'text.secondary', mt: 2 }}>
-            The log never holds headers, the query or the body of a call, so no credential reaches it.
+            Of the headers the log keeps only Host; never the query or the body of a call, so no credential reaches it.
           </Typography>
         </Box>
       )}

@@ -10,6 +10,7 @@ import { CodeEditor } from '../../../components/code-editor';
 import type { CodeLanguage } from '../../../components/code-editor';
 import { useGatewayStore } from '../../../data/gateway-store';
 import { ErrorEvidenceChip } from '../error-evidence-chip';
+import { RefusalHintBox } from '../refusal-hint-box';
 import { formatLatency, statusColor } from '../log-format';
 import { HeadersTable } from './headers-table';
 import { SignatureCompare } from './signature-compare';
@@ -32,6 +33,17 @@ export function displayBody(body: string, encoding: 'utf8' | 'base64', contentTy
 
 export function headerValue(headers: [string, string][], name: string): string | undefined {
   return headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+/** The Host the call went with: the header the host set, else the URL's. */
+function hostSent(prepared: DebugResult['prepared']): string | undefined {
+  const header = headerValue(prepared.headers, 'host');
+  if (header !== undefined) return header;
+  try {
+    return new URL(prepared.url).host;
+  } catch {
+    return undefined;
+  }
 }
 
 export function ResultView({ result }: { result?: DebugResult }) {
@@ -82,6 +94,7 @@ export function ResultView({ result }: { result?: DebugResult }) {
           {response.errorMessage}
         </Alert>
       )}
+      <RefusalHintBox facts={{ errorCode: response.errorCode, errorMessage: response.errorMessage, host: hostSent(result.prepared) }} />
       {result.signature && <SignatureCompare comparison={result.signature} />}
       <Typography variant="h3" component="h3" sx={{ mb: 0.75 }}>
         Body
