@@ -8,7 +8,9 @@
  *
  * --incremental   reuse the results kept in test-results/mutation/<module>.incremental.json: only
  *                 mutants in changed code, or covered by changed tests, run again.
- * --changed <ref> run only the modules whose production or test files differ from <ref> (git diff).
+ * --changed <ref> mutate only the lines of the modules' production files that differ from <ref>
+ *                 (git diff -U0), module by module; modules with no changed line are skipped. This is
+ *                 what CI runs (.ci/run): a change is judged by the mutants in the code it touched.
  * Reports (HTML and JSON) go to test-results/mutation/<module>/.
  */
 import { execFileSync } from 'node:child_process';
@@ -34,10 +36,37 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 let modules = named.length > 0 ? MUTATION_MODULES.filter((module) => named.includes(module.name)) : MUTATION_MODULES;
+/** Per module, the `file:start-end` ranges it mutates; only the changed lines with --changed. */
+const ranges = new Map();
 if (changedRef) {
-  const changed = execFileSync('git', ['diff', '--name-only', changedRef, '--'], { encoding: 'utf8' }).split('\n').filter(Boolean);
-  modules = modules.filter((module) => changed.some((file) => [...module.mutate, ...module.tests].some((glob) => !glob.startsWith('!') && matches(glob, file))));
-  console.log(`Changed since ${changedRef}: ${modules.length > 0 ? modules.map((module) => module.name).join(', ') : 'no mutated module'}`);
+  const changed = changedLines(changedRef);
+  for (const module of modules) {
+    const files = [...changed.keys()].filter((file) => isMutated(module, file));
+    ranges.set(module.name, files.flatMap((file) => changed.get(file).map(([start, end]) => `${file}:${start}-${end}`)));
+  }
+  modules = modules.filter((module) => ranges.get(module.name).length > 0);
+  console.log(`Changed since ${changedRef}: ${modules.length > 0 ? modules.map((module) => `${module.name} (${ranges.get(module.name).join(', ')})`).join('; ') : 'no line of a mutated module'}`);
+}
+
+function isMutated(module, file) {
+  return module.mutate.some((glob) => !glob.startsWith('!') && matches(glob, file)) && !module.mutate.some((glob) => glob.startsWith('!') && matches(glob.slice(1), file));
+}
+
+/** The line ranges each file gained or changed since `ref` (deleted lines leave nothing to mutate). */
+function changedLines(ref) {
+  const diff = execFileSync('git', ['diff', '-U0', '--no-color', ref, '--', '*.ts'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const byFile = new Map();
+  let file;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ ')) file = line === '+++ /dev/null' ? undefined : line.slice('+++ b/'.length);
+    const hunk = /^@@ -\S+ \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && file) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      if (count > 0) byFile.set(file, [...(byFile.get(file) ?? []), [start, start + count - 1]]);
+    }
+  }
+  return byFile;
 }
 
 /** `*` within one path segment only: the globs of modules.mjs are that simple. */
@@ -56,7 +85,7 @@ for (const module of modules) {
   console.log(`\n== ${module.name}: ${module.what}`);
   process.env.MUTATION_TESTS = module.tests.join(',');
   const stryker = new Stryker({
-    mutate: module.mutate,
+    mutate: ranges.get(module.name) ?? module.mutate,
     testRunner: 'vitest',
     vitest: { configFile: 'scripts/mutation/vitest.config.ts', related: false },
     checkers: ['typescript'],
