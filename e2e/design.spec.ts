@@ -325,6 +325,8 @@ test('an older project with names the cloud refuses: the problem with its fix, o
   await shoot('names-renamed');
 
   await app.save();
+  // The console says once where the older file's state went (after the save's own notice).
+  await expect(page.getByRole('alert').filter({ hasText: 'quickstart.apigw.yaml is now in the new layout' })).toContainText('quickstart.apigw.yaml.bak', { timeout: 15_000 });
   const saved = (await loadProject(server.projectFile)).project as unknown as Record<string, unknown> & FileProject & { cloud: Record<string, Record<string, Record<string, string>>> };
   // The older file's ids moved to the demo profile's cloud-state file on this first save.
   expect(await readFile(server.projectFile, 'utf8')).not.toMatch(/^cloud:/m);

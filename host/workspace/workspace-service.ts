@@ -140,10 +140,11 @@ export class WorkspaceService {
       const { path } = opened.state;
       if (!request.force) await this.checkSavable(opened, request.revision);
       // The checks above replace the store's own (it would also refuse a file with rule problems, which the UI is there to fix).
-      await this.store.save(path, request.project, { document: opened.state.project ? opened.document : undefined, force: true });
+      const saved = await this.store.save(path, request.project, { document: opened.state.project ? opened.document : undefined, force: true });
       const state = await this.load(path);
       await this.remember(state);
-      return state;
+      // What opening said was shown then; a save tells only what it did (an older file split once).
+      return { ...state, notices: saved.notice ? [saved.notice] : [] };
     });
   }
 
@@ -254,6 +255,7 @@ function stateOf(result: ProjectLoadResult, demo: boolean): ProjectState {
     problems: result.problems,
     revision: result.revision,
     demo,
+    notices: result.notices,
   };
 }
 

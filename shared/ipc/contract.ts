@@ -49,6 +49,12 @@ export interface ProjectState {
   revision: string;
   /** Whether this is the bundled quickstart opened in demo mode (first start). */
   demo: boolean;
+  /**
+   * What the project's files said, to be shown once: when opened, state that disagrees with the
+   * design (ids of objects it no longer has, a state file of another project); after a save, an
+   * older file split into design and state (docs/project-file.md, "Three kinds of data").
+   */
+  notices?: string[];
 }
 
 /** An app's credentials as the UI may see them: never a secret, only whether it is set. */
