@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InstanceView, PurchaseProgress } from '../../shared/ipc/instance-views';
-import { type Finding, type PurchaseRequest, hasBlockers, specLabel } from '../../shared/purchase';
+import { type Finding, type PurchaseRequest, chosenSpec, estimatePrice, estimateText, hasBlockers, specLabel } from '../../shared/purchase';
 import { DEFAULT_POLL_MS, deleteRefusal, InstanceBlocked } from '../instances';
 import { HostError } from '../base/host-error';
 import { EXIT } from './cli-io';
@@ -164,10 +164,14 @@ function printFindings(cli: InstanceCli, title: string, findings: readonly Findi
   }
 }
 
-function describePurchase(request: PurchaseRequest, region: string): string {
-  const spec = request.spec || request.edition || '(no edition)';
+/** The question before buying: what, where, how billed, and the price estimate. */
+export function describePurchase(request: PurchaseRequest, region: string): string {
+  const spec = chosenSpec(request, [])?.id ?? (request.spec || request.edition || '(no edition)');
   const billing = request.billing.kind === 'payAsYouGo' ? 'pay-as-you-go' : `a ${request.billing.duration}-${request.billing.cycle} subscription`;
-  return `gateway ${request.name} (${specLabel(spec)}) in ${region}, zones ${request.zones.join(', ') || '(none)'}, ${billing}`;
+  // The list-price estimate of docs/gateways.md, "Prices (an estimate)"; never a guessed number.
+  const estimate = estimatePrice(region, chosenSpec(request, [])?.id, request.billing);
+  const price = estimate.known ? `, for ${estimateText(estimate)} (estimate; outbound traffic billed apart)` : ` (no published price recorded for it)`;
+  return `gateway ${request.name} (${specLabel(spec)}) in ${region}, zones ${request.zones.join(', ') || '(none)'}, ${billing}${price}`;
 }
 
 /** Prints a purchase's steps: each new state or instance status at once, an unchanged wait now and then. */
