@@ -56,7 +56,7 @@ describe('apigw-studio plan and apply', () => {
     const applied = await cli('apply', ...quickstart(), '--yes');
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/^done \+ create api demo_hello_api\/hello/m);
-    expect(applied.stdout).toContain('Applied 19 changes; the cloud ids are recorded in quickstart.apigw.yaml.');
+    expect(applied.stdout).toContain('Applied 19 changes; the cloud ids are recorded in quickstart.state/cloud/endpoint/cn-hangzhou.yaml.');
 
     const again = await cli('plan', ...quickstart(), '--detailed-exitcode');
     expect(again.code).toBe(0);

@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { type CloudClient, CloudError, createCloudClient, currentCallRun, inCallRun } from '../cloud';
+import { cloudStatePathFor } from '../../shared/project-file';
 import { defaultDataDir } from '../base/app-paths';
 import type { ApplyProgress, ApplyResult } from '../sync';
 import { type Connection, ConnectionError, PullCache, projectFileRecorder, resolveConnection } from '../sync';
@@ -33,7 +34,7 @@ export const CONNECTION_HELP = [
   `--data DIR      The app's data dir, for the vault and the sync cache (default ${defaultDataDir()})`,
   '--json          Print JSON instead of text',
   VERBOSE_HELP,
-  'Ids are recorded in the project under cloud.<P|env|endpoint>/<region>. See docs/sync.md.',
+  'Ids are recorded beside the project in <name>.state/cloud/<P|env|endpoint>/<region>.yaml. See docs/sync.md.',
 ];
 
 export interface SyncSession {
@@ -42,6 +43,8 @@ export interface SyncSession {
   path: string;
   /** As the user should see it. */
   shown: string;
+  /** The cloud-state file this session records ids in, as the user named the project's folder. */
+  shownState: string;
   connection: Connection;
   client: CloudClient;
   cache: PullCache;
@@ -88,6 +91,7 @@ export async function openSession(command: string, { values, io, positionals }: 
     io,
     path,
     shown: displayPath(io, path),
+    shownState: displayPath(io, cloudStatePathFor(path, connection.profileKey)),
     connection,
     client,
     cache: await PullCache.open(dataDir, connection.identity),
@@ -177,14 +181,14 @@ export function reportApply(session: SyncSession, command: string, result: Apply
     return result.ok ? EXIT.ok : EXIT.problems;
   }
   if (result.ok) {
-    io.out(`Applied ${plural(result.done.length, 'change')}; the cloud ids are recorded in ${session.shown}.`);
+    io.out(`Applied ${plural(result.done.length, 'change')}; the cloud ids are recorded in ${session.shownState}.`);
     return EXIT.ok;
   }
   const error = result.failed?.error;
   const why = error instanceof CloudError ? error.summary : error instanceof Error ? error.message : String(error);
   io.err(`apigw-studio ${command}: stopped at ${result.failed?.lines.map((line) => line.name).join(', ')}: ${why}`);
   io.err(
-    `${plural(result.done.length, 'change')} done and recorded in ${session.shown}; ${plural(result.left.length, 'change')} left. ` +
+    `${plural(result.done.length, 'change')} done and recorded in ${session.shownState}; ${plural(result.left.length, 'change')} left. ` +
       `Fix the cause, then run apigw-studio ${command} again: it continues from here.`,
   );
   return EXIT.problems;
