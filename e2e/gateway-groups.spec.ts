@@ -19,6 +19,7 @@ import { deployApi } from '../shared/model/stages';
 import { serializeProject } from '../shared/project-file';
 import { type ConsoleServer, startConsole, stopConsole } from './console-server';
 import { ConsoleApp } from './pages/console-app';
+import { GatewayDebuggerPage } from './pages/gateway-debugger-page';
 import { GatewayPage } from './pages/gateway-page';
 import { GroupAddresses } from './pages/group-addresses';
 
@@ -202,5 +203,22 @@ test('a second group: each shown address answers, 127.0.0.1 is explained, then a
   await expect(backendDetail).toContainText(`Connection refused 127.0.0.1:${server.backendPort}`);
   await expect(backendDetail.getByLabel('Command to start a backend')).toHaveText(`python3 -m http.server ${server.backendPort} --bind 127.0.0.1`);
   await shots(page, 'log-detail-d504co');
+  await backendDetail.getByRole('button', { name: 'Close' }).click();
+
+  // The same 504 in the debugger's answer.
+  const debug = new GatewayDebuggerPage(page);
+  await gateway.showDebugger();
+  // Beside the debugger the addresses fold away (the form needs the height); the summary stays.
+  await expect(addresses.section.getByRole('list', { name: 'Groups and their addresses' })).toHaveCount(0);
+  await expect(addresses.section).toContainText('2 groups; 127.0.0.1 answers orders_service');
+  await debug.choose('Group', 'orders_service');
+  await debug.chooseApi('get_user', 'RELEASE');
+  await debug.field('Path parameter id').fill('42');
+  await debug.send();
+  await expect(debug.responseStatus).toHaveText('504');
+  const meaning = page.getByRole('alert', { name: 'What this answer means' });
+  await expect(meaning).toContainText(`could not reach the API\u2019s HTTP backend at 127.0.0.1:${server.backendPort}`);
+  await expect(meaning.getByLabel('Command to start a backend')).toHaveText(`python3 -m http.server ${server.backendPort} --bind 127.0.0.1`);
+  await shots(page, 'debugger-d504co');
   expect(errors).toEqual([]);
 });

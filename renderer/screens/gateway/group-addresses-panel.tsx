@@ -139,7 +139,10 @@ export function GroupAddressesPanel() {
   const status = useGatewayStore((s) => s.status);
   const saved = useProjectStore((s) => s.file?.project);
   const working = useProjectStore((s) => s.working);
-  const [open, setOpen] = useState(true);
+  // Open by default beside the log; folded beside the debugger, whose form needs the height. The person's own choice wins.
+  const view = useGatewayStore((s) => s.view);
+  const [chosen, setOpen] = useState<boolean | undefined>(undefined);
+  const open = chosen ?? view === 'log';
   const listening = status?.state === 'listening' && status.url !== undefined;
   const gatewayUrl = listening ? status.url : undefined;
   const addresses = useMemo(() => (saved ? groupAddresses(saved, gatewayUrl) : []), [saved, gatewayUrl]);
