@@ -122,10 +122,10 @@ function DefaultGroupSelect({ working, pending }: { working: Project; pending: b
       label="Group on 127.0.0.1"
       value={names.includes(value) || value === NO_DEFAULT ? value : NO_DEFAULT}
       onChange={(e) => choose(e.target.value)}
-      sx={{ width: 230, flexShrink: 0 }}
+      sx={{ width: 260, flexShrink: 0 }}
       slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, htmlInput: pending ? { 'aria-describedby': 'default-group-hint' } : {} }}
     >
-      <MenuItem value={NO_DEFAULT}>{onlyGroup ? `${onlyGroup} (the only group)` : 'None: answers no group'}</MenuItem>
+      <MenuItem value={NO_DEFAULT}>{onlyGroup ? `${onlyGroup} (only group)` : 'None: answers no group'}</MenuItem>
       {names.map((n) => (
         <MenuItem key={n} value={n}>
           {n}
@@ -149,6 +149,8 @@ export function GroupAddressesPanel() {
   if (!saved || !working || saved.groups.length === 0) return null;
   const pending = (working.localGateway?.defaultGroup ?? NO_DEFAULT) !== (saved.localGateway?.defaultGroup ?? NO_DEFAULT);
   const own = addresses.find((a) => a.ownAddress);
+  // The rule shown on one of the project's own groups, one whose name it changes when there is one.
+  const example = addresses.find((a) => a.host !== `${a.group}.localhost`) ?? addresses[0];
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="group-addresses-title" sx={{ mx: 3, mb: 1.5, px: 2, py: 1 }}>
@@ -170,7 +172,7 @@ export function GroupAddressesPanel() {
           </Typography>
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
             A group&apos;s host is its name in lower case, <code>_</code> and other characters as <code>-</code>, then <code>.localhost</code>:{' '}
-            <code>orders_service</code> → <code>orders-service.localhost</code>. X-Ca-Stage picks the stage (RELEASE without it).
+            <code>{example.group}</code> → <code>{example.host}</code>. X-Ca-Stage picks the stage (RELEASE without it).
           </Typography>
         </Box>
         <DefaultGroupSelect working={working} pending={pending} />
