@@ -74,7 +74,7 @@ export const MUTATION_MODULES = [
     name: 'secret-guard',
     what: 'shared/project-file: the secret guard (no secret in the project file)',
     mutate: ['shared/project-file/secret-guard.ts'],
-    tests: ['shared/project-file/secrets-text.test.ts', 'shared/project-file/project-text.test.ts'],
+    tests: ['shared/project-file/secret-guard.test.ts', 'shared/project-file/secrets-text.test.ts', 'shared/project-file/project-text.test.ts'],
     tsconfig: 'shared/tsconfig.json',
   },
 ];
