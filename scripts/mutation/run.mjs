@@ -105,7 +105,15 @@ for (const module of modules) {
     thresholds: { high: 90, low: MUTATION_THRESHOLD, break: null },
     logLevel: 'warn',
   });
-  const results = await stryker.runMutationTest();
+  let results;
+  try {
+    results = await stryker.runMutationTest();
+  } catch (error) {
+    // One module that cannot run (its tests fail unmutated) does not stop the others.
+    console.error(`${module.name}: not run: ${error.message}`);
+    summary.push({ module, failed: error.message, minutes: (Date.now() - started) / 60_000 });
+    continue;
+  }
   const detected = results.filter((result) => DETECTED.has(result.status)).length;
   const undetected = results.filter((result) => UNDETECTED.has(result.status));
   const valid = detected + undetected.length;
@@ -115,11 +123,15 @@ for (const module of modules) {
 }
 
 const lines = ['', `Mutation score per module (aim: at least ${MUTATION_THRESHOLD}%)`, ''];
-for (const { module, score, detected, valid, undetected, minutes } of summary) {
+for (const { module, score, detected, valid, undetected, minutes, failed } of summary) {
+  if (failed) {
+    lines.push(`FAIL ${module.name.padEnd(17)} not run: ${oneLine(failed)}`);
+    continue;
+  }
   lines.push(`${score >= MUTATION_THRESHOLD ? 'ok  ' : 'LOW '} ${module.name.padEnd(17)} ${score.toFixed(1).padStart(5)}%  ${String(detected).padStart(4)}/${String(valid).padEnd(4)} detected  ${String(undetected.length).padStart(3)} undetected  ${minutes.toFixed(1)} min`);
 }
 for (const { module, undetected } of summary) {
-  if (undetected.length === 0) continue;
+  if (!undetected || undetected.length === 0) continue;
   lines.push('', `Survivors in ${module.name}:`);
   for (const mutant of undetected.sort((a, b) => a.fileName.localeCompare(b.fileName) || a.location.start.line - b.location.start.line)) {
     const where = `${relative(process.cwd(), mutant.fileName)}:${mutant.location.start.line}:${mutant.location.start.column}`;
@@ -130,7 +142,7 @@ for (const { module, undetected } of summary) {
 const text = lines.join('\n');
 console.log(text);
 await writeFile(`${OUT}/summary.txt`, `${text}\n`);
-process.exitCode = summary.some(({ score }) => score < MUTATION_THRESHOLD) ? 1 : 0;
+process.exitCode = summary.some(({ score, failed }) => failed || score < MUTATION_THRESHOLD) ? 1 : 0;
 
 /** The mutated text: Stryker's result locations count lines and columns from 1. */
 function sourceAt(fileName, location) {
