@@ -76,6 +76,15 @@ describe('registerContract', () => {
     expect(opened).toEqual([['/work/x.apigw.yaml']]);
   });
 
+  it('takes the main frame by identity or by having no parent: either one alone is enough', async () => {
+    const { invoke, calls } = setUp();
+    // Another wrapper object of the same top-level frame (no parent), and the main frame itself however its parent reads.
+    await invoke('agw:project.open', eventFrom(frame('app://studio/index.html'), frame('app://studio/index.html')), '/a.apigw.yaml');
+    const withParent = frame('app://studio/index.html', appMain);
+    await invoke('agw:project.open', eventFrom(withParent, withParent), '/b.apigw.yaml');
+    expect(calls.map((call) => call.rawArgs)).toEqual([['/a.apigw.yaml'], ['/b.apigw.yaml']]);
+  });
+
   it('leaves schema checks to the dispatcher: wrong arguments come back as BAD_REQUEST, not as a call', async () => {
     const { invoke, opened } = setUp();
     const outcome = await invoke('agw:project.open', eventFrom(appMain), 42);
