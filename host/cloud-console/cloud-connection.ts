@@ -110,6 +110,9 @@ export class CloudConnection {
   }
 
   async close(): Promise<void> {
+    // A run that just ended is still being written to the data dir: let it land before the host
+    // (or a test removing the data dir) goes on.
+    await this.calls.flush();
     await this.demo.close();
   }
 }

@@ -130,6 +130,9 @@ export class SyncJobs {
   }
 
   private async finish(view: SyncJobView, spec: JobSpec, result: ApplyResult, index: Map<PlanLine, number>, calls?: CallRun): Promise<void> {
+    // No progress report may go out while the end is being recorded: it would announce the end early.
+    clearTimeout(this.reportTimer);
+    this.reportTimer = undefined;
     const mark = (lines: PlanLine[], state: SyncStepView['state']) => {
       for (const line of lines) {
         const step = view.steps[index.get(line) ?? -1];
@@ -148,7 +151,6 @@ export class SyncJobs {
     calls?.end({ state: view.state as Exclude<SyncJobView['state'], 'running'>, steps: { done: view.done, total: view.total }, ...(view.failure ? { failure: view.failure } : {}) });
     const revision = await spec.revision().catch(() => undefined);
     if (this.job?.view === view) this.job.endRevision = revision;
-    this.report(true);
     const entry: SyncLogEntry = {
       id: view.id,
       title: view.title,
@@ -169,6 +171,9 @@ export class SyncJobs {
         await writeFileAtomic(this.logPath, `${JSON.stringify({ entries }, null, 1)}\n`, { mode: DATA_FILE_MODE });
       })
       .catch((error: unknown) => this.options.log?.(`sync log: could not write ${this.logPath}: ${(error as Error).message}`));
+    // Announced only once its log entry is written: whoever reacts to the end (the UI reading the
+    // log, a test removing the data dir) finds the job's record there.
+    this.report(true);
   }
 
   private report(now: boolean): void {
