@@ -2,7 +2,7 @@
  * Journeys through the design screens other than APIs (Groups, Stages, Throttling, Apps,
  * Plug-ins, Import), in browser mode against a real `apigw-studio ui` with a fresh data dir.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Locator, Page } from '@playwright/test';
@@ -357,6 +357,9 @@ async function writeLongNamesProject(server: ConsoleServer): Promise<string> {
   list('plugins').push({ name: `plugin_${long}`.slice(0, 50), type: 'cors', cors: { allowOrigins: ['https://a-very-long-subdomain.of-an-example-domain.example.com'] } });
   const path = join(server.dataDir, 'projects', 'long-names.apigw.yaml');
   await writeFile(path, stringify(project));
+  // The stages' deployments live in the local state beside the design (docs/project-file.md, "Three kinds of data").
+  await mkdir(dirname(localStatePathFor(path)), { recursive: true });
+  await copyFile(localStatePathFor(server.projectFile), localStatePathFor(path));
   return path;
 }
 
