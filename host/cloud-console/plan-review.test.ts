@@ -3,42 +3,20 @@
  * them: demo mode's offline cloud (real HTTP, real pop-core), plan → apply → plan again, a stage
  * deployed and called, a failure in the middle of an apply and its retry.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import type { CloudConnectionView, PlanView, SyncJobView } from '../../shared/ipc/cloud-views';
 import { cloudStatePathFor } from '../../shared/project-file';
-import { createDispatcher } from '../base/dispatch';
-import { type HostServices, createHostServices } from '../app/services';
+import { useConsoleHost } from './testing/console-host';
 import { DEMO_ACCOUNT } from '../../offline-cloud/sim-accounts';
 import { ADMIN_TOKEN_HEADER } from '../../offline-cloud/sim-guard';
 
-let dir: string;
-let services: HostServices;
-let call: <T>(channel: string, ...args: unknown[]) => Promise<T>;
-let outcome: (channel: string, ...args: unknown[]) => Promise<{ ok: boolean; error?: { code: string; message: string }; result?: unknown }>;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'apigw-cloud-console-'));
-  services = await createHostServices({ dataDir: join(dir, 'data'), mode: 'browser' });
-  const dispatcher = createDispatcher(services.handlers);
-  outcome = (channel, ...args) => dispatcher.dispatch(channel, args) as never;
-  call = async <T,>(channel: string, ...args: unknown[]) => {
-    const answer = await outcome(channel, ...args);
-    if (!answer.ok) throw new Error(`${channel}: ${answer.error?.code}: ${answer.error?.message}`);
-    return answer.result as T;
-  };
-});
-afterEach(async () => {
-  await services.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const host = useConsoleHost();
 
 /** Waits for the job's end as the UI does: through the host's events. */
 function jobEnd(): Promise<SyncJobView> {
   return new Promise((resolve) => {
-    const off = services.events.on('agw:cloud.job', (job) => {
+    const off = host.services.events.on('agw:cloud.job', (job) => {
       if (job.state !== 'running') {
         off();
         resolve(job);
@@ -49,36 +27,36 @@ function jobEnd(): Promise<SyncJobView> {
 
 async function applyPlan(plan: PlanView): Promise<SyncJobView> {
   const ended = jobEnd();
-  const started = await call<SyncJobView>('agw:cloud.apply', { planId: plan.planId });
+  const started = await host.call<SyncJobView>('agw:cloud.apply', { planId: plan.planId });
   expect(started.state).toBe('running');
   return ended;
 }
 describe('the cloud in the console, demo mode', () => {
   it('plans all creates, applies them, then has nothing to do; an edit plans exactly that field', async () => {
-    const connection = await call<CloudConnectionView>('agw:cloud.connection');
+    const connection = await host.call<CloudConnectionView>('agw:cloud.connection');
     expect(connection).toMatchObject({ mode: 'demo', region: 'cn-hangzhou', profileKey: 'demo/cn-hangzhou' });
     expect(connection.demo?.cloudUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
-    const first = await call<PlanView>('agw:cloud.plan', { prune: false });
+    const first = await host.call<PlanView>('agw:cloud.plan', { prune: false });
     expect(first.counts.creates).toBeGreaterThan(5);
     expect(first.lines.filter((line) => line.op === 'create').map((line) => line.kind)).toEqual(expect.arrayContaining(['group', 'api', 'app', 'throttlingPolicy']));
     const job = await applyPlan(first);
     expect(job).toMatchObject({ state: 'done', done: job.total });
     expect(job.steps.every((step) => step.state === 'done')).toBe(true);
     // The ids are in the demo profile's cloud-state file, not in the design (docs/project-file.md, "Three kinds of data").
-    expect(await readFile(services.workspace.projectPath(), 'utf8')).not.toContain('demo/cn-hangzhou');
-    expect(await readFile(cloudStatePathFor(services.workspace.projectPath(), 'demo/cn-hangzhou'), 'utf8')).toContain('profile: demo/cn-hangzhou');
+    expect(await readFile(host.services.workspace.projectPath(), 'utf8')).not.toContain('demo/cn-hangzhou');
+    expect(await readFile(cloudStatePathFor(host.services.workspace.projectPath(), 'demo/cn-hangzhou'), 'utf8')).toContain('profile: demo/cn-hangzhou');
 
-    const second = await call<PlanView>('agw:cloud.plan', { prune: false });
+    const second = await host.call<PlanView>('agw:cloud.plan', { prune: false });
     expect(second.counts.changes).toBe(0);
 
     // Edit the mock body as the console saves it.
-    const state = await services.workspace.current();
+    const state = await host.services.workspace.current();
     const project = structuredClone(state.project!);
     const hello = project.apis.find((api) => api.name === 'hello')!;
     (hello.backend as { body: string }).body = '{"message":"edited"}';
-    await call('agw:project.save', { project, revision: state.revision });
-    const third = await call<PlanView>('agw:cloud.plan', { prune: false });
+    await host.call('agw:project.save', { project, revision: state.revision });
+    const third = await host.call<PlanView>('agw:cloud.plan', { prune: false });
     const changes = third.lines.filter((line) => line.op !== 'unmanaged' && line.op !== 'orphan');
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ op: 'update', kind: 'api', name: 'demo_hello_api/hello' });
@@ -87,11 +65,11 @@ describe('the cloud in the console, demo mode', () => {
 
     // Deploy the edit to RELEASE from the stages view, then call the offline cloud's data plane.
     const deployed = jobEnd();
-    await call('agw:cloud.stageAction', { action: 'deploy', stage: 'RELEASE', group: 'demo_hello_api', api: 'hello' });
+    await host.call('agw:cloud.stageAction', { action: 'deploy', stage: 'RELEASE', group: 'demo_hello_api', api: 'hello' });
     expect((await deployed).state).toBe('done');
-    const stages = await call<{ apis: { api: string; stages: Record<string, { state: string }> }[]; groups: { stages: { stage: string; callUrl: string; hostHeader?: string }[] }[] }>('agw:cloud.stages');
+    const stages = await host.call<{ apis: { api: string; stages: Record<string, { state: string }> }[]; groups: { stages: { stage: string; callUrl: string; hostHeader?: string }[] }[] }>('agw:cloud.stages');
     expect(stages.apis.find((api) => api.api === 'hello')?.stages.RELEASE.state).toBe('in-sync');
-    const result = await call<{ response?: { status: number; body: string } }>('agw:debug.send', {
+    const result = await host.call<{ response?: { status: number; body: string } }>('agw:debug.send', {
       target: { kind: 'cloud' },
       group: 'demo_hello_api',
       api: 'hello',
@@ -102,15 +80,15 @@ describe('the cloud in the console, demo mode', () => {
     });
     expect(result.response).toMatchObject({ status: 200, body: '{"message":"edited"}' });
 
-    const log = await call<{ state: string; title: string }[]>('agw:cloud.syncLog');
+    const log = await host.call<{ state: string; title: string }[]>('agw:cloud.syncLog');
     expect(log.map((entry) => entry.state)).toEqual(['done', 'done', 'done']);
   });
 
   it('stops at a failure with the cloud code and request id; retry finishes without duplicates', async () => {
-    const connection = await call<CloudConnectionView>('agw:cloud.connection');
-    const plan = await call<PlanView>('agw:cloud.plan', { prune: false });
+    const connection = await host.call<CloudConnectionView>('agw:cloud.connection');
+    const plan = await host.call<PlanView>('agw:cloud.plan', { prune: false });
     // The second CreateApi is refused, once (a code the client does not retry); /_sim/ takes the admin token the host holds.
-    const { sim } = await services.cloud.demo.ensure();
+    const { sim } = await host.services.cloud.demo.ensure();
     const added = await fetch(`${connection.demo!.cloudUrl}/_sim/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [ADMIN_TOKEN_HEADER]: sim.adminToken },
@@ -126,12 +104,12 @@ describe('the cloud in the console, demo mode', () => {
     expect(failed.retry).toEqual({ kind: 'apply', prune: false });
 
     const ended = jobEnd();
-    await call('agw:cloud.retry', { jobId: failed.id });
+    await host.call('agw:cloud.retry', { jobId: failed.id });
     expect((await ended).state).toBe('done');
     const apis = (await fetchJson(connection, 'DescribeApis')) as { TotalCount: number };
-    const project = (await services.workspace.current()).project!;
+    const project = (await host.services.workspace.current()).project!;
     expect(apis.TotalCount).toBe(project.apis.length);
-    expect((await call<PlanView>('agw:cloud.plan', { prune: false })).counts.changes).toBe(0);
+    expect((await host.call<PlanView>('agw:cloud.plan', { prune: false })).counts.changes).toBe(0);
   });
 });
 
